@@ -1,0 +1,20 @@
+import path from "node:path";
+import { loadKnowledge } from "../knowledge/load.js";
+import { formatProblem } from "../knowledge/types.js";
+
+/** `npm run validate [-- DIR]`: the problems (exit 1) or a summary of a knowledge folder. */
+const dir = path.resolve(process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? "knowledge");
+const result = await loadKnowledge(dir);
+if (!result.ok) {
+  console.error(`${dir}: ${result.problems.length} problem(s); nothing of this folder would be used`);
+  for (const problem of result.problems) console.error(`  ${formatProblem(problem)}`);
+  process.exit(1);
+}
+const { knowledge } = result;
+const withoutEnglish = knowledge.cards.filter(({ card }) => !card.text_en).map(({ card }) => card.id);
+console.log(`${dir}: OK`);
+console.log(`  sources:  ${knowledge.sources.length}`);
+console.log(`  cards:    ${knowledge.cards.length}`);
+console.log(`  partners: ${knowledge.partners.length} (${knowledge.partners.map((partner) => partner.id).join(", ")})`);
+console.log(`  synonym groups: ${knowledge.synonyms.length}`);
+console.log(`  cards without text_en: ${withoutEnglish.length}${withoutEnglish.length ? ` (${withoutEnglish.join(", ")})` : ""}`);

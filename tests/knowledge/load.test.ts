@@ -1,0 +1,129 @@
+import { chmod, symlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import { formatProblem } from "../../src/knowledge/types.js";
+import { card, knowledgeFolder, partners, sourceFile, validFolder } from "./fixtures.js";
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function problemsOf(files: Record<string, unknown>): Promise<string[]> {
+  const folder = await knowledgeFolder(files);
+  cleanups.push(folder.cleanup);
+  const result = await loadKnowledge(folder.dir);
+  if (result.ok) return [];
+  return result.problems.map(formatProblem);
+}
+
+const SOURCE = "sources/tass-2025-12-03-moscow-hanoi.json";
+const withSource = (value: unknown): Record<string, unknown> => validFolder({ [SOURCE]: value });
+
+describe("loadKnowledge", () => {
+  it("loads a valid folder with its sources, cards and partners", async () => {
+    const folder = await knowledgeFolder(validFolder({ "synonyms.json": [["МЭШ", "Московская электронная школа"]] }));
+    cleanups.push(folder.cleanup);
+    const result = await loadKnowledge(folder.dir);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.knowledge.cards).toHaveLength(1);
+    expect(result.knowledge.sources[0]!.language).toBe("ru");
+    expect(result.knowledge.synonyms).toEqual([["МЭШ", "Московская электронная школа"]]);
+  });
+
+  const cases: Array<[string, Record<string, unknown>, string]> = [
+    ["an unknown partner, naming the known ones", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { partners: ["hanoy"] })])), `${SOURCE}: facts[0].partners[0]: unknown partner "hanoy" (known: hanoi, minsk)`],
+    ["a source id that is not the file name", withSource(sourceFile("tass-2025-12-04-moscow-hanoi")), `${SOURCE}: source.id: "tass-2025-12-04-moscow-hanoi" must equal the file name "tass-2025-12-03-moscow-hanoi"`],
+    ["a source id with capitals", validFolder({ "sources/Tass.json": sourceFile("Tass", [card("b")]) }), "sources/Tass.json: source.id: must match [a-z0-9-]+"],
+    ["a missing title", withSource({ source: { id: "tass-2025-12-03-moscow-hanoi", publisher: "ТАСС", published: "2025-12-03" }, facts: [card("a")] }), `${SOURCE}: source.title: is required`],
+    ["a missing publisher", withSource({ source: { id: "tass-2025-12-03-moscow-hanoi", title: "T", published: "2025-12-03" }, facts: [card("a")] }), `${SOURCE}: source.publisher: is required`],
+    ["a published date that is not real", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a")], { published: "2025-02-30" })), `${SOURCE}: source.published: must be a real calendar date YYYY-MM-DD`],
+    ["a published date in another format", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a")], { published: "03.12.2025" })), `${SOURCE}: source.published: must be a real calendar date YYYY-MM-DD`],
+    ["a relative url", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a")], { url: "/news/1" })), `${SOURCE}: source.url: must be an absolute http(s) URL`],
+    ["an ftp url", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a")], { url: "ftp://example.org/x" })), `${SOURCE}: source.url: must be an absolute http(s) URL`],
+    ["no facts", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [])), `${SOURCE}: facts: must hold at least one card`],
+    ["a fact id with spaces", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("bad id")])), `${SOURCE}: facts[0].id: must match [a-z0-9-]+`],
+    ["an empty text", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { text: "  " })])), `${SOURCE}: facts[0].text: must not be empty`],
+    ["a missing text", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [{ id: "a" }])), `${SOURCE}: facts[0].text: is required`],
+    ["a text over 1000 characters", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { text: "я".repeat(1001) })])), `${SOURCE}: facts[0].text: must be at most 1000 characters`],
+    ["a fact date that is not real", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { date: "2025-13-01" })])), `${SOURCE}: facts[0].date: must be a real calendar date YYYY-MM-DD`],
+    ["an unknown field on a card", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { partner: ["hanoi"] })])), `${SOURCE}: facts[0].partner: unknown field "partner"`],
+    ["an unknown field on a source", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a")], { author: "X" })), `${SOURCE}: source.author: unknown field "author"`],
+    ["topics that are not a list", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { topics: "транспорт" })])), `${SOURCE}: facts[0].topics: must be an array, got string "транспорт"`],
+    ["a partner without a country", validFolder({ "partners.json": [{ id: "x", name: "Икс" }] }), "partners.json: [0].country: is required"],
+    ["a partner id with capitals", validFolder({ "partners.json": [...partners, { id: "Riga", name: "Рига", country: "Латвия" }] }), "partners.json: [2].id: must match [a-z0-9-]+"],
+    ["a duplicate partner id", validFolder({ "partners.json": [...partners, partners[0]] }), 'partners.json: [2].id: duplicate id "hanoi" (also at partners.json: [0].id)'],
+    ["an unknown field on a partner", validFolder({ "partners.json": [{ ...partners[0], population: 8 }] }), 'partners.json: [0].population: unknown field "population"'],
+    ["a synonym group of one term", validFolder({ "synonyms.json": [["МЭШ"]] }), "synonyms.json: [0]: a group needs at least two terms"],
+    ["a missing partners.json", { [SOURCE]: sourceFile("tass-2025-12-03-moscow-hanoi") }, "partners.json: file is missing"],
+    ["no source files", { "partners.json": partners }, "sources/: no source files (*.json) found"],
+  ];
+
+  it.each(cases)("refuses %s and names the file and the path", async (_name, files, expected) => {
+    expect(await problemsOf(files)).toContain(expected);
+  });
+
+  it("names both places of a duplicate fact id", async () => {
+    const problems = await problemsOf(validFolder({ "sources/ria-2025-10-30-moscow-minsk.json": sourceFile("ria-2025-10-30-moscow-minsk", [card("tass-2025-12-03-moscow-hanoi-fact")]) }));
+    expect(problems).toContain('sources/tass-2025-12-03-moscow-hanoi.json: facts[0].id: duplicate fact id "tass-2025-12-03-moscow-hanoi-fact" (also at sources/ria-2025-10-30-moscow-minsk.json: facts[0].id)');
+  });
+
+  it("reports invalid JSON with line and column", async () => {
+    const problems = await problemsOf(validFolder({ [SOURCE]: '{\n  "source": {\n    "id": "x",\n  }\n}' }));
+    expect(problems).toEqual([`${SOURCE}: invalid JSON at line 4, column 3: Expected double-quoted property name`]);
+  });
+
+  it("reports a truncated file as unexpected end", async () => {
+    const problems = await problemsOf(validFolder({ [SOURCE]: '{"source": {"id": "x"' }));
+    expect(problems[0]).toMatch(/^sources\/tass-2025-12-03-moscow-hanoi.json: invalid JSON at line 1, column \d+/);
+  });
+
+  it("reports every problem of every file at once", async () => {
+    const problems = await problemsOf(
+      validFolder({
+        [SOURCE]: sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { partners: ["nowhere"] }), card("b", { date: "2025-02-31" })]),
+        "sources/ria-2025-10-30-moscow-minsk.json": "not json",
+      }),
+    );
+    expect(problems).toHaveLength(3);
+  });
+
+  it("refuses a symbolic link instead of following it out of the folder", async () => {
+    const folder = await knowledgeFolder(validFolder());
+    cleanups.push(folder.cleanup);
+    await writeFile(path.join(folder.dir, "..", `outside-${path.basename(folder.dir)}.json`), JSON.stringify(sourceFile("linked")));
+    await symlink(path.join(folder.dir, "..", `outside-${path.basename(folder.dir)}.json`), path.join(folder.dir, "sources", "linked.json"));
+    const result = await loadKnowledge(folder.dir);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map(formatProblem)).toContain("sources/linked.json: is a symbolic link; links are not followed, put the file itself in the folder");
+  });
+
+  it("refuses a file over the size limit without reading it", async () => {
+    const folder = await knowledgeFolder(validFolder());
+    cleanups.push(folder.cleanup);
+    await writeFile(path.join(folder.dir, "sources", "huge.json"), Buffer.alloc(2048, 32));
+    const result = await loadKnowledge(folder.dir, { maxFileBytes: 1024, maxSourceFiles: 10 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map(formatProblem)).toContain("sources/huge.json: is 2 KB, over the limit of 1 KB");
+  });
+
+  it("refuses a folder with more source files than the limit", async () => {
+    const files: Record<string, unknown> = validFolder();
+    for (let i = 0; i < 5; i++) files[`sources/s${i}.json`] = sourceFile(`s${i}`, [card(`c${i}`)]);
+    const folder = await knowledgeFolder(files);
+    cleanups.push(folder.cleanup);
+    const result = await loadKnowledge(folder.dir, { maxFileBytes: 1024 * 1024, maxSourceFiles: 3 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]!.message).toBe("6 source files, more than the limit of 3; nothing was loaded");
+  });
+
+  it.skipIf(process.getuid?.() === 0)("reports an unreadable file", async () => {
+    const folder = await knowledgeFolder(validFolder());
+    cleanups.push(folder.cleanup);
+    await chmod(path.join(folder.dir, SOURCE), 0o000);
+    const result = await loadKnowledge(folder.dir);
+    expect(result.ok).toBe(false);
+  });
+});
