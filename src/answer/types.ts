@@ -1,0 +1,24 @@
+import type { FactCard, Source } from "../knowledge/types.js";
+
+export type Lang = "ru" | "en";
+
+/** One fact of an answer, in rank order, always with the source it came from. */
+export interface AnswerFact {
+  card: FactCard;
+  source: Source;
+  score: number;
+  /** Normalised query terms this card matched (index terms, e.g. stems); renderers bold the card words that carry them. */
+  matched: string[];
+}
+
+/**
+ * What every surface receives for a question. `answered: false` means the knowledge does not cover
+ * the question: `facts` is then empty and `suggestions` says what can be asked instead.
+ */
+export interface Answer {
+  question: string;
+  lang: Lang;
+  answered: boolean;
+  facts: AnswerFact[];
+  suggestions: string[];
+}

@@ -1,0 +1,46 @@
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import { renderPlainAnswer } from "../answer/render-text.js";
+import { detectLanguage } from "../engine/language.js";
+import type { KnowledgeStore } from "../engine/store.js";
+import { partnerNames } from "./open-knowledge.js";
+
+export interface ConsoleIo {
+  input: Readable & { isTTY?: boolean };
+  output: Writable;
+  /** Where the banner goes: the terminal itself, or stderr when answers are piped. */
+  notices: Writable;
+}
+
+const EXIT_WORDS = new Set(["exit", "quit", "выход"]);
+
+/**
+ * The console chat: the same engine as the bot, for trying questions without Telegram.
+ * Interactive on a terminal; with piped input it answers each line and ends with the input.
+ */
+export async function runConsoleChat(store: KnowledgeStore, io: ConsoleIo): Promise<void> {
+  const interactive = io.input.isTTY === true;
+  const { knowledge } = store.current();
+  const banner = [
+    "Console chat: no BOT_TOKEN is set, so the bot is not started and questions are answered here.",
+    `Knowledge: ${knowledge.cards.length} facts from ${knowledge.sources.length} sources about ${knowledge.partners.map((partner) => partner.name).join(", ")}.`,
+    interactive ? 'Ask in Russian or English; "exit" or Ctrl-D quits.' : "Answering each line of the input.",
+  ].join("\n");
+  (interactive ? io.output : io.notices).write(`${banner}\n\n`);
+
+  const lines = createInterface({ input: io.input, output: interactive ? io.output : undefined, terminal: interactive, crlfDelay: Infinity });
+  if (interactive) {
+    lines.setPrompt("? ");
+    lines.prompt();
+  }
+  for await (const line of lines) {
+    const question = line.trim();
+    if (EXIT_WORDS.has(question.toLowerCase())) break;
+    if (question) {
+      const answer = store.current().answer(question);
+      io.output.write(`${renderPlainAnswer(answer, { partnerNames: partnerNames(store, detectLanguage(question)) })}\n\n`);
+    }
+    if (interactive) lines.prompt();
+  }
+  lines.close();
+}

@@ -1,0 +1,18 @@
+import path from "node:path";
+import { openKnowledgeStore } from "../engine/store.js";
+import type { KnowledgeStore } from "../engine/store.js";
+import { formatProblem } from "../knowledge/types.js";
+
+/** Opens the knowledge folder for a command-line front end, or explains on stderr why not and exits 1. */
+export async function openKnowledgeOrExit(dir: string): Promise<KnowledgeStore> {
+  const resolved = path.resolve(dir);
+  const opened = await openKnowledgeStore(resolved);
+  if (opened.ok) return opened.store;
+  process.stderr.write(`${resolved}: the knowledge has ${opened.problems.length} problem(s):\n`);
+  for (const problem of opened.problems) process.stderr.write(`  ${formatProblem(problem)}\n`);
+  process.exit(1);
+}
+
+export function partnerNames(store: KnowledgeStore, lang: "ru" | "en"): string[] {
+  return store.current().knowledge.partners.map((partner) => (lang === "en" ? (partner.name_en ?? partner.name) : partner.name));
+}

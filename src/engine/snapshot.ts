@@ -1,0 +1,49 @@
+import type { Answer, AnswerFact, Lang } from "../answer/types.js";
+import type { KnowledgeBase } from "../knowledge/types.js";
+import { wordSpans } from "../search/normalize.js";
+import { buildSearchIndex } from "../search/search-index.js";
+import type { SearchIndex } from "../search/search-index.js";
+import { detectLanguage } from "./language.js";
+import { buildSuggestions } from "./suggestions.js";
+import type { AnswerOptions, Snapshot } from "./types.js";
+
+export const DEFAULT_FACT_LIMIT = 50;
+
+/** Builds the index for a validated knowledge base: the immutable unit a reload swaps in. */
+export function buildSnapshot(knowledge: KnowledgeBase, version = 1, loadedAt = new Date()): Snapshot {
+  const index = buildSearchIndex(knowledge);
+  const examples = buildSuggestions(knowledge, index);
+
+  const answer = (question: string, options: AnswerOptions = {}): Answer => {
+    const lang = options.lang ?? detectLanguage(question);
+    const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_FACT_LIMIT, 500));
+    const outcome = index.search(question, limit);
+    const facts: AnswerFact[] = outcome.hits.map((hit) => {
+      const { card, source } = knowledge.cards[hit.card]!;
+      return { card, source, score: hit.score, matched: matchedWords(displayText(card, lang), hit.matched, index) };
+    });
+    return {
+      question,
+      lang,
+      answered: outcome.answered,
+      facts,
+      suggestions: outcome.answered ? [] : examples.forPartners(lang, outcome.partners),
+    };
+  };
+
+  return { knowledge, loadedAt, version, answer, examples: (lang) => examples.all(lang) };
+}
+
+/** What a reader of `lang` sees of a card: English when the card has it. */
+export function displayText(card: { text: string; text_en?: string | undefined }, lang: Lang): string {
+  return lang === "en" && card.text_en ? card.text_en : card.text;
+}
+
+function matchedWords(text: string, matchedTerms: string[], index: SearchIndex): string[] {
+  const wanted = new Set(matchedTerms.filter((term) => !term.startsWith("^")));
+  const words = new Set<string>();
+  for (const { word } of wordSpans(text)) {
+    if (index.analyzer.indexTerms(word).some((term) => wanted.has(term))) words.add(word);
+  }
+  return [...words];
+}

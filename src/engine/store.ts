@@ -1,0 +1,47 @@
+import { diffKnowledge } from "../knowledge/diff.js";
+import { loadKnowledge } from "../knowledge/load.js";
+import type { KnowledgeProblem, LoadResult } from "../knowledge/types.js";
+import { buildSnapshot } from "./snapshot.js";
+import type { ReloadResult, Snapshot } from "./types.js";
+
+export interface KnowledgeStore {
+  /** The snapshot to answer from. Take it once per question: it never changes under you. */
+  current(): Snapshot;
+  /** Re-reads the folder; on success swaps in a new snapshot, on any problem keeps the old one. Reloads run one at a time. */
+  reload(): Promise<ReloadResult>;
+}
+
+export type KnowledgeLoader = () => Promise<LoadResult>;
+
+/** Loads the first snapshot; fails with the problems when the folder is not valid. */
+export async function openKnowledgeStore(
+  dir: string,
+  load: KnowledgeLoader = () => loadKnowledge(dir),
+  now: () => number = () => performance.now(),
+): Promise<{ ok: true; store: KnowledgeStore } | { ok: false; problems: KnowledgeProblem[] }> {
+  const first = await load();
+  if (!first.ok) return { ok: false, problems: first.problems };
+  let snapshot = buildSnapshot(first.knowledge, 1);
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const reloadNow = async (): Promise<ReloadResult> => {
+    const started = now();
+    const loaded = await load();
+    if (!loaded.ok) return { ok: false, problems: loaded.problems, tookMs: now() - started };
+    // Built entirely off to the side; the single assignment below is the swap.
+    const next = buildSnapshot(loaded.knowledge, snapshot.version + 1);
+    const diff = diffKnowledge(snapshot.knowledge, next.knowledge);
+    snapshot = next;
+    return { ok: true, snapshot: next, diff, tookMs: now() - started };
+  };
+
+  const store: KnowledgeStore = {
+    current: () => snapshot,
+    reload: () => {
+      const run = queue.then(reloadNow, reloadNow);
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
+  return { ok: true, store };
+}

@@ -1,0 +1,72 @@
+import type { Lang } from "../answer/types.js";
+import type { KnowledgeBase, Partner } from "../knowledge/types.js";
+import type { SearchIndex } from "../search/search-index.js";
+
+const MAX_SUGGESTIONS = 4;
+
+export interface Suggestions {
+  /** Example questions, those about the named partners first; every one is answered by this knowledge. */
+  forPartners(lang: Lang, partnerIds: readonly string[]): string[];
+  /** Every example question, one per partner, richest partners first. */
+  all(lang: Lang): readonly string[];
+}
+
+/**
+ * Example questions per partner, richest partners first. Each candidate is run through the index
+ * when the snapshot is built and kept only if it is answered, so a suggestion never leads nowhere.
+ */
+export function buildSuggestions(knowledge: KnowledgeBase, index: SearchIndex): Suggestions {
+  const cardCount = new Map<string, number>();
+  const topicCount = new Map<string, Map<string, number>>();
+  for (const { card } of knowledge.cards) {
+    for (const id of card.partners ?? []) {
+      cardCount.set(id, (cardCount.get(id) ?? 0) + 1);
+      const topics = topicCount.get(id) ?? new Map<string, number>();
+      for (const topic of card.topics ?? []) topics.set(topic, (topics.get(topic) ?? 0) + 1);
+      topicCount.set(id, topics);
+    }
+  }
+  const partners = knowledge.partners
+    .filter((partner) => cardCount.has(partner.id))
+    .sort((a, b) => (cardCount.get(b.id) ?? 0) - (cardCount.get(a.id) ?? 0));
+
+  const answered = (question: string): boolean => index.search(question, 1).answered;
+  const perPartner = new Map<string, Record<Lang, string | undefined>>();
+  for (const partner of partners) {
+    const topTopic = [...(topicCount.get(partner.id) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    perPartner.set(partner.id, {
+      ru: firstAnswered([topTopic ? `Москва и ${partner.name}: ${topTopic}` : undefined, `Москва и ${partner.name}`], answered),
+      en: firstAnswered([`Moscow and ${englishName(partner)}`], answered),
+    });
+  }
+
+  const all: Record<Lang, string[]> = { ru: [], en: [] };
+  for (const partner of partners) {
+    for (const lang of ["ru", "en"] as const) {
+      const question = perPartner.get(partner.id)?.[lang];
+      if (question) all[lang].push(question);
+    }
+  }
+
+  return {
+    all: (lang) => all[lang],
+    forPartners(lang, partnerIds) {
+      const ordered = [...partners.filter((partner) => partnerIds.includes(partner.id)), ...partners.filter((partner) => !partnerIds.includes(partner.id))];
+      const out: string[] = [];
+      for (const partner of ordered) {
+        const question = perPartner.get(partner.id)?.[lang];
+        if (question) out.push(question);
+        if (out.length === MAX_SUGGESTIONS) break;
+      }
+      return out;
+    },
+  };
+}
+
+export function englishName(partner: Partner): string {
+  return partner.name_en ?? partner.name;
+}
+
+function firstAnswered(candidates: Array<string | undefined>, answered: (question: string) => boolean): string | undefined {
+  return candidates.find((candidate): candidate is string => !!candidate && answered(candidate));
+}

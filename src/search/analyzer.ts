@@ -1,0 +1,187 @@
+import type { Partner, SynonymGroup } from "../knowledge/types.js";
+import { isStopword, splitWords, stemWord, wordSpans } from "./normalize.js";
+import { buildPartnerLexicon, partnerTerm } from "./partner-lexicon.js";
+
+const PREFIX_LENGTH = 4;
+const prefixTerm = (token: string): string => `^${token.slice(0, PREFIX_LENGTH)}`;
+
+/** How strongly matching one alternative means the card speaks of the query's concept. */
+export const STRENGTH = { exact: 1, synonym: 0.9, prefix: 0.5 } as const;
+
+/** One way a card can cover a query concept: enough of these terms, with this strength. */
+export interface Alternative {
+  terms: string[];
+  /** How many of `terms` a card must match (all of a short phrase, two thirds of a long one). */
+  needed: number;
+  strength: number;
+}
+
+/** A unit of meaning in the question: a word, a hyphenated word, or a phrase a synonym group knows. */
+export interface QueryConcept {
+  words: string[];
+  alternatives: Alternative[];
+  /** The question ends in this concept: while typing inline, it may be an unfinished word. */
+  last: boolean;
+  /** Capitalised: "name" inside a sentence (Токио, Paris), "initial" at a sentence start, where it may be a name or not. */
+  capital: "name" | "initial" | "none";
+}
+
+export interface Analyzer {
+  /** The index terms of a field's text: stems, 4-letter prefixes and partner terms. */
+  indexTerms(text: string): string[];
+  /** The concepts of a question, stopwords dropped, synonym phrases and partner names merged. */
+  analyzeQuestion(question: string): QueryConcept[];
+}
+
+export function buildAnalyzer(partners: readonly Partner[], synonyms: readonly SynonymGroup[]): Analyzer {
+  const lexicon = buildPartnerLexicon(partners);
+  const groups = synonyms.map((group) => group.map(phraseStems).filter((stems) => stems.length > 0));
+  const memo = new Map<string, string[]>();
+
+  /** Terms of one token; stopwords and single letters have none. Memoised: vocabularies are Zipfian. */
+  const tokenTerms = (token: string): string[] => {
+    let terms = memo.get(token);
+    if (terms) return terms;
+    terms = [];
+    if (!isStopword(token) && (token.length > 1 || /\p{N}/u.test(token))) {
+      terms.push(indexStem(token));
+      if (token.length > PREFIX_LENGTH && /^\p{L}+$/u.test(token)) terms.push(prefixTerm(token));
+      for (const id of lexicon.match(token)) terms.push(partnerTerm(id));
+    }
+    if (memo.size >= 200_000) memo.clear();
+    memo.set(token, terms);
+    return terms;
+  };
+
+  const indexTerms = (text: string): string[] => {
+    const terms: string[] = [];
+    const words = splitWords(text);
+    words.forEach((parts, index) => {
+      for (const part of parts) terms.push(...tokenTerms(part));
+      if (parts.length > 1) terms.push(...tokenTerms(parts.join("")));
+      const next = words[index + 1];
+      if (parts.length === 1 && next?.length === 1) {
+        for (const id of lexicon.matchPair(parts[0]!, next[0]!)) terms.push(partnerTerm(id));
+      }
+    });
+    return terms;
+  };
+
+  const analyzeQuestion = (question: string): QueryConcept[] => {
+    const spans = wordSpans(question);
+    const endsInWord = /[\p{L}\p{N}]$/u.test(question);
+    let concepts: QueryConcept[] = [];
+    spans.forEach((span, index) => {
+      const parts = splitWords(span.word)[0];
+      const concept = parts ? wordConcept(parts, tokenTerms) : undefined;
+      if (!concept) return;
+      const sentenceStart = /(^|[.!?…])$/u.test(question.slice(0, span.start).trimEnd());
+      const capital = !/^\p{Lu}/u.test(span.word) ? "none" : sentenceStart ? "initial" : "name";
+      concepts.push({ ...concept, last: endsInWord && index === spans.length - 1, capital });
+    });
+    concepts = mergePartnerPairs(concepts, lexicon.matchPair);
+    return mergeSynonymPhrases(concepts, groups);
+  };
+
+  return { indexTerms, analyzeQuestion };
+}
+
+function phraseStems(phrase: string): string[] {
+  return splitWords(phrase)
+    .flat()
+    .filter((token) => !isStopword(token))
+    .map(indexStem);
+}
+
+/**
+ * The Snowball stem, unless it cut a longer word down to under four letters: Ханой/Ханою → "хан"
+ * (the khan) but Ханоя → "хано", стоит → "сто". Such a stem matches unrelated words, so the
+ * word's first four letters stand in for it, which also brings all the forms of Ханой together.
+ */
+export function indexStem(token: string): string {
+  const stem = stemWord(token);
+  return stem.length < PREFIX_LENGTH && token.length > PREFIX_LENGTH ? token.slice(0, PREFIX_LENGTH) : stem;
+}
+
+function strongestCapital(concepts: QueryConcept[]): QueryConcept["capital"] {
+  return concepts.some((concept) => concept.capital === "name") ? "name" : concepts.some((concept) => concept.capital === "initial") ? "initial" : "none";
+}
+
+function wordConcept(parts: string[], tokenTerms: (token: string) => string[]): Omit<QueryConcept, "last" | "capital"> | undefined {
+  const whole = parts.join("");
+  const alternatives: Alternative[] = [];
+  const wholeTerms = tokenTerms(whole);
+  if (wholeTerms.length === 0) return undefined;
+  const [stem, ...rest] = wholeTerms;
+  alternatives.push({ terms: [stem!], needed: 1, strength: STRENGTH.exact });
+  for (const term of rest) {
+    alternatives.push({ terms: [term], needed: 1, strength: term.startsWith("^") ? STRENGTH.prefix : STRENGTH.exact });
+  }
+  if (parts.length > 1) {
+    const partStems = parts.filter((part) => tokenTerms(part).length > 0).map(indexStem);
+    if (partStems.length > 0) alternatives.push({ terms: partStems, needed: neededOf(partStems.length), strength: STRENGTH.exact });
+  }
+  return { words: [whole], alternatives };
+}
+
+function mergePartnerPairs(concepts: QueryConcept[], matchPair: (a: string, b: string) => string[]): QueryConcept[] {
+  const merged: QueryConcept[] = [];
+  for (let i = 0; i < concepts.length; i++) {
+    const current = concepts[i]!;
+    const next = concepts[i + 1];
+    const ids = next && current.words.length === 1 && next.words.length === 1 ? matchPair(current.words[0]!, next.words[0]!) : [];
+    if (next && ids.length > 0) {
+      merged.push({
+        words: [...current.words, ...next.words],
+        alternatives: [...ids.map((id) => ({ terms: [partnerTerm(id)], needed: 1, strength: STRENGTH.exact })), ...current.alternatives, ...next.alternatives],
+        last: next.last,
+        capital: strongestCapital([current, next]),
+      });
+      i++;
+    } else merged.push(current);
+  }
+  return merged;
+}
+
+/** A run of concepts that spells one member of a synonym group becomes one concept that any member covers. */
+function mergeSynonymPhrases(concepts: QueryConcept[], groups: string[][][]): QueryConcept[] {
+  const stems = concepts.map((concept) => concept.alternatives[0]!.terms[0]!);
+  const out: QueryConcept[] = [];
+  for (let i = 0; i < concepts.length; ) {
+    const found = findPhrase(stems, i, groups);
+    if (!found) {
+      out.push(concepts[i]!);
+      i++;
+      continue;
+    }
+    const span = concepts.slice(i, i + found.length);
+    const own: Alternative = { terms: stems.slice(i, i + found.length), needed: neededOf(found.length), strength: STRENGTH.exact };
+    const others = found.group
+      .filter((member) => member.join(" ") !== own.terms.join(" "))
+      .map((member) => ({ terms: member, needed: neededOf(member.length), strength: STRENGTH.synonym }));
+    const singleWord = span.length === 1 ? span[0]!.alternatives.slice(1) : [];
+    out.push({
+      words: span.flatMap((concept) => concept.words),
+      alternatives: [own, ...singleWord, ...others],
+      last: span[span.length - 1]!.last,
+      capital: strongestCapital(span),
+    });
+    i += found.length;
+  }
+  return out;
+}
+
+function findPhrase(stems: string[], start: number, groups: string[][][]): { length: number; group: string[][] } | undefined {
+  let best: { length: number; group: string[][] } | undefined;
+  for (const group of groups) {
+    for (const member of group) {
+      if (member.length === 0 || (best && member.length <= best.length)) continue;
+      if (member.every((stem, offset) => stems[start + offset] === stem)) best = { length: member.length, group };
+    }
+  }
+  return best;
+}
+
+function neededOf(size: number): number {
+  return size <= 2 ? size : Math.ceil((size * 2) / 3);
+}

@@ -1,0 +1,98 @@
+import { stemmer as englishStemmer } from "@orama/stemmers/english";
+import { stemmer as russianStemmer } from "@orama/stemmers/russian";
+import { STOPWORDS } from "./stopwords.js";
+
+// Invisible characters that would otherwise split or disguise a word.
+const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069]/g;
+// Words joined by a hyphen stay one word as well as their parts; dashes (–, —) separate words.
+const WORD = /[\p{L}\p{N}\p{M}]+(?:[-\u2010\u2011][\p{L}\p{N}\p{M}]+)*/gu;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN = /\p{Script=Latin}/u;
+const COMBINING_BREVE = "\u0306";
+
+// Latin letters that look like Cyrillic ones ("Ханоe" typed with a Latin e) and back.
+const LATIN_TO_CYRILLIC: Record<string, string> = {
+  a: "а", e: "е", o: "о", p: "р", c: "с", x: "х", y: "у", k: "к", m: "м", t: "т", b: "в", h: "н",
+};
+const CYRILLIC_TO_LATIN: Record<string, string> = Object.fromEntries(
+  Object.entries(LATIN_TO_CYRILLIC).map(([latin, cyrillic]) => [cyrillic, latin]),
+);
+
+export type Script = "cyrillic" | "latin" | "other";
+
+export function scriptOf(word: string): Script {
+  let cyrillic = 0;
+  let latin = 0;
+  for (const char of word) {
+    if (CYRILLIC.test(char)) cyrillic++;
+    else if (LATIN.test(char)) latin++;
+  }
+  if (cyrillic === 0 && latin === 0) return "other";
+  return cyrillic >= latin ? "cyrillic" : "latin";
+}
+
+/**
+ * One word as the index sees it: lower case, ё→е, accents and stress marks dropped (but й kept),
+ * look-alike letters folded into the word's main script.
+ */
+export function normalizeWord(raw: string): string {
+  const lower = raw
+    .normalize("NFD")
+    .replace(/\p{M}/gu, (mark, offset: number, whole: string) =>
+      // и + breve is й, a letter of its own; every other mark (accents, stress, ё's dots) goes.
+      mark === COMBINING_BREVE && /[иИ]/.test(whole[offset - 1] ?? "") ? mark : "",
+    )
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/ё/g, "е");
+  const script = scriptOf(lower);
+  const fold = script === "cyrillic" ? LATIN_TO_CYRILLIC : script === "latin" ? CYRILLIC_TO_LATIN : undefined;
+  if (!fold || !(CYRILLIC.test(lower) && LATIN.test(lower))) return lower;
+  return [...lower].map((char) => fold[char] ?? char).join("");
+}
+
+/** Text → words in reading order, each as its normalised parts (one part unless hyphenated). */
+export function splitWords(text: string): string[][] {
+  const words: string[][] = [];
+  for (const match of text.replace(INVISIBLE, "").matchAll(WORD)) {
+    const parts = match[0].split(/[-\u2010\u2011]/).map(normalizeWord).filter(Boolean);
+    if (parts.length > 0) words.push(parts);
+  }
+  return words;
+}
+
+/**
+ * Text → normalised tokens in reading order. A hyphenated word yields its parts and then the
+ * whole (without hyphens), so "торгово-расчетная" is found by "торгово", "расчетная" and itself.
+ */
+export function tokenize(text: string): string[] {
+  return splitWords(text).flatMap((parts) => (parts.length > 1 ? [...parts, parts.join("")] : parts));
+}
+
+export function isStopword(token: string): boolean {
+  return STOPWORDS.has(token);
+}
+
+/** Snowball stem by the word's script: Russian for Cyrillic, English for Latin; numbers as they are. */
+export function stemWord(token: string): string {
+  switch (scriptOf(token)) {
+    case "cyrillic":
+      return russianStemmer(token);
+    case "latin":
+      return englishStemmer(token).replace(/'$/, "");
+    default:
+      return token;
+  }
+}
+
+/** Content words of a text: tokens that are neither stopwords nor single letters. */
+export function contentTokens(text: string): string[] {
+  return tokenize(text).filter((token) => !isStopword(token) && (token.length > 1 || /\p{N}/u.test(token)));
+}
+
+/** The words of a text with their positions, as written (for highlighting what matched). */
+export function wordSpans(text: string): Array<{ word: string; start: number; end: number }> {
+  const spans: Array<{ word: string; start: number; end: number }> = [];
+  for (const match of text.matchAll(WORD)) spans.push({ word: match[0], start: match.index, end: match.index + match[0].length });
+  return spans;
+}

@@ -1,0 +1,252 @@
+import MiniSearch from "minisearch";
+import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
+import { STRENGTH, buildAnalyzer } from "./analyzer.js";
+import type { Analyzer, QueryConcept } from "./analyzer.js";
+import { answerTypeOf, cardAnswers } from "./answer-type.js";
+import type { AnswerType } from "./answer-type.js";
+import { partnerTerm } from "./partner-lexicon.js";
+
+/** Field boosts: the words an editor chose (keywords, names, people) say more than body text. */
+const FIELD_BOOSTS = { text: 1, text_en: 1, keywords: 1.6, names: 1.6, people: 1.8, topics: 1.1, partner_ids: 1.4 };
+type Field = keyof typeof FIELD_BOOSTS;
+const FIELDS = Object.keys(FIELD_BOOSTS) as Field[];
+
+/**
+ * "Answered or not". Each query concept weighs its inverse document frequency: a word in nearly
+ * every card (Москва) weighs almost nothing, a rare one a lot. A word the knowledge has never seen
+ * (not even as a likely typo) is what the knowledge lacks: it weighs as much as the rarest possible
+ * word in a short question ("погода в Ханое") or when capitalised (Recipe…), and a fraction of that
+ * in a long one, which is full of verbs and phrasing we cannot list. A card matched only through a typo or a prefix
+ * covers a concept partly. The question is answered when
+ *  1. it names nobody and nothing unknown: a capitalised word inside the sentence that the
+ *     knowledge does not know (Токио, Paris, Екатеринбурга) means it is about someone else;
+ *  2. the best card covers enough of the question's weight: half for a short question, down to
+ *     LONG_QUESTION_COVERAGE for a long one, whose extra words are mostly phrasing ("готовлю
+ *     доклад", "какую должность занимает") that no single card can be expected to share;
+ *  3. that card matches a concept that is not common to most cards (Москва alone answers nothing);
+ *  4. when the question asks about something besides partner names, that card matches one of
+ *     those things: "population of Mexico City" names a partner but asks about what we lack.
+ * So "Ханой" alone is answered with every Hanoi card, and "Москва и Токио" is refused. The
+ * thresholds are global constants checked on the project's question set, never per question.
+ */
+export const ANSWERED_COVERAGE = 0.5;
+const LONG_QUESTION_COVERAGE = 0.35;
+/** Coverage needed drops by this much per concept beyond the third. */
+const COVERAGE_STEP = 0.03;
+/** A concept in more than this share of cards (Москва) cannot answer alone. */
+const COMMON_SHARE = 0.6;
+/** Questions with more distinctive concepts than this count as long. */
+const SHORT_QUESTION = 3;
+/** Weight of an unknown lower-case word in a long question, relative to the rarest possible word. */
+const UNKNOWN_WORD_SHARE = 0.45;
+/** How much a typo (fuzzy) or prefix match covers, relative to an exact one. */
+const INEXACT_STRENGTH = 0.6;
+/** Cards shown besides the best: nearly as complete, and not far behind in score. */
+const KEEP_COVERAGE_RATIO = 0.75;
+const KEEP_SCORE_RATIO = 0.2;
+/** Score factor for a card of the kind the question word asks for (a person for "кто", a date for "когда"). */
+const ANSWER_TYPE_BOOST = 1.5;
+
+export interface SearchHit {
+  /** Index into knowledge.cards. */
+  card: number;
+  score: number;
+  /** Share of the question's weight this card covers, 0..1. */
+  coverage: number;
+  /** Index terms of the card that matched. */
+  matched: string[];
+}
+
+export interface SearchOutcome {
+  answered: boolean;
+  hits: SearchHit[];
+  /** Partner ids the question names (for suggestions). */
+  partners: string[];
+}
+
+export interface SearchIndex {
+  search(question: string, limit?: number): SearchOutcome;
+  analyzer: Analyzer;
+  documentCount: number;
+}
+
+interface IndexedDoc {
+  id: number;
+  fields: Record<Field, string>;
+}
+
+export function buildSearchIndex(knowledge: KnowledgeBase): SearchIndex {
+  const analyzer = buildAnalyzer(knowledge.partners, knowledge.synonyms);
+  const partnerNames = new Map(knowledge.partners.map((partner) => [partner.id, [partner.name, partner.name_en, partner.country, partner.country_en, ...(partner.aliases ?? [])].filter(Boolean).join(" ")]));
+  const documentFrequency = new Map<string, number>();
+
+  const docs: IndexedDoc[] = knowledge.cards.map((sourced, id) => {
+    const fields = analyzeCard(sourced, analyzer, partnerNames);
+    const seen = new Set<string>();
+    for (const field of FIELDS) for (const term of fields[field].split(" ")) if (term) seen.add(term);
+    for (const term of seen) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    return { id, fields };
+  });
+
+  // Fields arrive already analysed (terms joined by spaces): MiniSearch only indexes and scores.
+  const miniSearch = new MiniSearch<IndexedDoc>({
+    fields: FIELDS,
+    extractField: (doc, field) => (field === "id" ? doc.id : doc.fields[field as Field]) as unknown as string,
+    tokenize: (text) => text.split(" ").filter(Boolean),
+    processTerm: (term) => term,
+  });
+  miniSearch.addAll(docs);
+
+  const answers: Record<AnswerType, boolean[]> = {
+    person: knowledge.cards.map(({ card }) => cardAnswers(card, "person")),
+    date: knowledge.cards.map(({ card }) => cardAnswers(card, "date")),
+  };
+  const total = docs.length;
+  const idf = (df: number): number => Math.log(1 + (total - df + 0.5) / (df + 0.5));
+
+  const search = (question: string, limit = 50): SearchOutcome => {
+    const concepts = analyzer.analyzeQuestion(question.slice(0, 4096));
+    const partners = [...new Set(concepts.flatMap((concept) => concept.alternatives.flatMap((alt) => alt.terms)).filter((term) => term.startsWith("@")).map((term) => term.slice(1)))];
+    if (concepts.length === 0 || total === 0) return { answered: false, hits: [], partners };
+
+    const specs = querySpecs(concepts, documentFrequency);
+    const terms = [...specs.keys()];
+    const results = miniSearch.search(terms.join(" "), {
+      tokenize: (text) => text.split(" "),
+      processTerm: (term) => term,
+      combineWith: "OR",
+      boost: FIELD_BOOSTS,
+      boostTerm: (term) => specs.get(term)?.boost ?? 1,
+      fuzzy: (term) => specs.get(term)?.fuzzy ?? false,
+      prefix: (term) => specs.get(term)?.prefix ?? false,
+    });
+
+    const matchedAnywhere = new Set(results.flatMap((result) => result.queryTerms));
+    const rawWeights = concepts.map((concept) => conceptWeight(concept, documentFrequency, matchedAnywhere, idf, total));
+    const distinctive = rawWeights.filter((weight) => !weight.common).length;
+    const weights = distinctive <= SHORT_QUESTION ? rawWeights : rawWeights.map((weight, index) => (weight.unknown && concepts[index]!.capital === "none" ? { ...weight, value: weight.value * UNKNOWN_WORD_SHARE } : weight));
+    const totalWeight = weights.reduce((sum, weight) => sum + weight.value, 0);
+    const namesUnknown = concepts.some((concept, index) => concept.capital === "name" && weights[index]!.unknown);
+    const asksBeyondPartners = concepts.some((concept, index) => !weights[index]!.common && !isPartnerConcept(concept));
+
+    const answerType = answerTypeOf(question);
+    const ranked = results.slice(0, Math.max(limit, 50) * 2).map((result) => {
+      const matched = new Set(result.queryTerms);
+      const exact = new Set(result.terms);
+      let covered = 0;
+      let specific = false;
+      let focused = !asksBeyondPartners;
+      concepts.forEach((concept, index) => {
+        const strength = coverStrength(concept, matched, exact);
+        covered += strength * weights[index]!.value;
+        if (strength > 0 && !weights[index]!.common) specific = true;
+        if (strength > 0 && !weights[index]!.common && !isPartnerConcept(concept)) focused = true;
+      });
+      const coverage = totalWeight > 0 ? covered / totalWeight : 0;
+      const card = result.id as number;
+      const typeBoost = answerType && answers[answerType][card] ? ANSWER_TYPE_BOOST : 1;
+      return { card, score: result.score * (0.25 + coverage) * typeBoost, coverage, specific: specific && focused, matched: result.terms };
+    });
+    ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
+
+    const best = ranked[0];
+    const needed = Math.max(LONG_QUESTION_COVERAGE, ANSWERED_COVERAGE - COVERAGE_STEP * Math.max(0, distinctive - SHORT_QUESTION));
+    const answered = !!best && !namesUnknown && best.specific && best.coverage >= needed;
+    if (!answered) return { answered: false, hits: [], partners };
+    const hits = ranked
+      .filter((hit) => hit.specific && hit.coverage >= Math.max(needed, best.coverage * KEEP_COVERAGE_RATIO) && hit.score >= best.score * KEEP_SCORE_RATIO)
+      .slice(0, limit)
+      .map(({ card, score, coverage, matched }) => ({ card, score, coverage, matched }));
+    return { answered: true, hits, partners };
+  };
+
+  return { search, analyzer, documentCount: total };
+}
+
+function analyzeCard({ card }: SourcedCard, analyzer: Analyzer, partnerNames: Map<string, string>): Record<Field, string> {
+  const join = (text: string | undefined): string => (text ? analyzer.indexTerms(text).join(" ") : "");
+  const ids = card.partners ?? [];
+  return {
+    text: join(card.text),
+    text_en: join(card.text_en),
+    keywords: join(card.keywords?.join(" ; ")),
+    names: join(ids.map((id) => partnerNames.get(id) ?? "").join(" ; ")),
+    people: join(card.people?.join(" ; ")),
+    topics: join(card.topics?.join(" ; ")),
+    partner_ids: ids.map(partnerTerm).join(" "),
+  };
+}
+
+interface TermSpec {
+  boost: number;
+  fuzzy: number | false;
+  prefix: boolean;
+}
+
+/** Fuzziness only where it pays: words the index does not know, scaled to their length. */
+function querySpecs(concepts: QueryConcept[], documentFrequency: Map<string, number>): Map<string, TermSpec> {
+  const specs = new Map<string, TermSpec>();
+  for (const concept of concepts) {
+    concept.alternatives.forEach((alternative, index) => {
+      for (const term of alternative.terms) {
+        const synthetic = term.startsWith("@") || term.startsWith("^");
+        const known = documentFrequency.has(term);
+        const fuzzy = synthetic || known || term.length < 4 ? false : term.length >= 8 ? 2 : 1;
+        // The last word of an inline query may be unfinished ("сотрудн"): let it match as a prefix.
+        const prefix = concept.last && index === 0 && !synthetic && term.length >= 3;
+        const boost = alternative.strength * (term.startsWith("^") ? 0.6 : 1);
+        const previous = specs.get(term);
+        specs.set(term, {
+          boost: Math.max(previous?.boost ?? 0, boost),
+          fuzzy: previous?.fuzzy || fuzzy,
+          prefix: (previous?.prefix ?? false) || prefix,
+        });
+      }
+    });
+  }
+  return specs;
+}
+
+interface ConceptWeight {
+  value: number;
+  /** In most cards: cannot answer alone. */
+  common: boolean;
+  /** Neither the word nor a likely typo of it is in the knowledge. */
+  unknown: boolean;
+}
+
+function conceptWeight(
+  concept: QueryConcept,
+  documentFrequency: Map<string, number>,
+  matchedAnywhere: Set<string>,
+  idf: (df: number) => number,
+  total: number,
+): ConceptWeight {
+  const terms = concept.alternatives.filter((alt) => alt.strength >= STRENGTH.synonym).flatMap((alt) => alt.terms);
+  const frequencies = terms.map((term) => documentFrequency.get(term) ?? 0).filter((df) => df > 0);
+  if (frequencies.length > 0) {
+    const rarest = Math.min(...frequencies);
+    return { value: idf(rarest), common: rarest / total > COMMON_SHARE, unknown: false };
+  }
+  // Unknown exactly, but a typo or an unfinished word found something: weigh it like a rare word.
+  const typoOfKnown = concept.alternatives.some(
+    (alt) => alt.strength >= STRENGTH.synonym && alt.terms.filter((term) => matchedAnywhere.has(term)).length >= alt.needed,
+  );
+  return { value: idf(0), common: false, unknown: !typoOfKnown };
+}
+
+function isPartnerConcept(concept: QueryConcept): boolean {
+  return concept.alternatives.some((alternative) => alternative.terms.some((term) => term.startsWith("@")));
+}
+
+/** `matched`: query terms the card matched in any way; `exact`: its own terms, so a query term missing there matched by typo or prefix. */
+function coverStrength(concept: QueryConcept, matched: Set<string>, exact: Set<string>): number {
+  let strength = 0;
+  for (const alternative of concept.alternatives) {
+    const hits = alternative.terms.filter((term) => matched.has(term));
+    if (hits.length < alternative.needed) continue;
+    const inexact = hits.some((term) => !exact.has(term));
+    strength = Math.max(strength, alternative.strength * (inexact ? INEXACT_STRENGTH : 1));
+  }
+  return strength;
+}
