@@ -1,0 +1,26 @@
+import type { Context } from "grammy";
+import type { Lang } from "../answer/types.js";
+import type { KnowledgeStore } from "../engine/store.js";
+import type { Logger } from "../logger.js";
+import type { QuestionMemory } from "./question-memory.js";
+import type { Stats } from "./stats.js";
+import type { UnansweredStore } from "./unanswered-store.js";
+
+/** What the bot needs from the rest of the program; tests pass their own. */
+export interface BotDeps {
+  store: KnowledgeStore;
+  logger: Logger;
+  stats: Stats;
+  unanswered: UnansweredStore;
+  adminIds: ReadonlySet<number>;
+  /** Questions behind "More" buttons (in memory, bounded). */
+  questions: QuestionMemory;
+}
+
+export interface BotContextFlavor {
+  /** The interface language for this update: English when the user's Telegram is in English. */
+  lang: Lang;
+  deps: BotDeps;
+}
+
+export type BotContext = Context & BotContextFlavor;

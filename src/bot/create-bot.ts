@@ -1,0 +1,74 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { limit } from "@grammyjs/ratelimiter";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, GrammyError, HttpError } from "grammy";
+import type { BotError } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { BotContext, BotDeps } from "./context.js";
+import { adminFeature } from "./features/admin.js";
+import { askFeature } from "./features/ask.js";
+import { buttonsFeature } from "./features/buttons.js";
+import { catalogueFeature } from "./features/catalogue.js";
+import { fallbackFeature } from "./features/fallback.js";
+import { inlineFeature } from "./features/inline.js";
+import { startFeature } from "./features/start.js";
+import { BOT_TEXTS, userLang } from "./texts.js";
+
+export interface BotOptions {
+  token: string;
+  /** A self-hosted Bot API server, or the test stand-in. */
+  apiRoot?: string;
+  /** Skips getMe at start-up when known (tests). */
+  botInfo?: UserFromGetMe;
+  /** Messages one user may send per minute before the bot asks them to slow down. */
+  messagesPerMinute?: number;
+  /** Longest flood wait (retry_after) honoured before a request is given up. */
+  maxRetryDelaySeconds?: number;
+}
+
+/** The bot with every feature; no network until it is started, so tests can build several side by side. */
+export function createBot(options: BotOptions, deps: BotDeps): Bot<BotContext> {
+  const bot = new Bot<BotContext>(options.token, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
+  });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: options.maxRetryDelaySeconds ?? 60, rethrowHttpErrors: false, rethrowInternalServerErrors: false }));
+
+  // Updates of one chat are handled in order; different chats run concurrently.
+  bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString()));
+  bot.use((ctx, next) => {
+    ctx.deps = deps;
+    ctx.lang = userLang(ctx.from?.language_code);
+    return next();
+  });
+  bot.use(
+    limit<BotContext, never>({
+      timeFrame: 60_000,
+      limit: options.messagesPerMinute ?? 30,
+      // Inline queries arrive per keystroke and buttons are cheap: only messages count.
+      keyGenerator: (ctx) => (ctx.message && ctx.from ? String(ctx.from.id) : undefined),
+      onLimitExceeded: async (ctx) => {
+        deps.logger.warn({ chat_type: ctx.chat?.type }, "rate limit: user told to slow down");
+        await ctx.reply(BOT_TEXTS[ctx.lang].rateLimited).catch(() => undefined);
+      },
+    }),
+  );
+
+  bot.use(adminFeature(), startFeature(), catalogueFeature(), askFeature(), inlineFeature(), buttonsFeature(), fallbackFeature());
+  bot.catch((error) => logBotError(error, deps));
+  return bot;
+}
+
+/** The error boundary: one update's failure is logged and the bot goes on with the next. */
+export function logBotError(error: BotError<BotContext>, deps: Pick<BotDeps, "logger">): void {
+  const cause = error.error;
+  const base = { update_id: error.ctx.update.update_id, chat_type: error.ctx.chat?.type };
+  if (cause instanceof GrammyError) {
+    if (cause.error_code === 403) deps.logger.info({ ...base, method: cause.method, description: cause.description }, "user blocked the bot or left the chat; skipped");
+    else deps.logger.warn({ ...base, method: cause.method, error_code: cause.error_code, description: cause.description }, "Telegram refused a request");
+  } else if (cause instanceof HttpError) {
+    deps.logger.warn({ ...base, error: cause.message }, "could not reach Telegram");
+  } else {
+    deps.logger.error({ ...base, err: cause }, "update failed");
+  }
+}

@@ -1,0 +1,85 @@
+import { Composer } from "grammy";
+import { escapeHtml, shorten } from "../../answer/html.js";
+import { TELEGRAM_TEXT_LIMIT } from "../../answer/render-telegram.js";
+import type { ReloadResult } from "../../engine/types.js";
+import { formatProblem } from "../../knowledge/types.js";
+import type { BotContext } from "../context.js";
+import { replyPlacement } from "../reply.js";
+
+const LISTED_IDS = 15;
+const LISTED_PROBLEMS = 30;
+const LISTED_UNANSWERED = 20;
+
+/**
+ * /reload, /stats, /unanswered — for the numeric user ids in ADMIN_IDS only (never a username, a
+ * chat or a forwarded sender). For anyone else these commands fall through as if they did not exist.
+ * Replies are in English: admins are the editors' team, not the public.
+ */
+export function adminFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const admin = composer.filter((ctx) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id));
+
+  admin.command("reload", async (ctx) => {
+    const result = await ctx.deps.store.reload();
+    ctx.deps.logger.info({ ok: result.ok, took_ms: Math.round(result.tookMs), admin: ctx.from?.id }, "reload");
+    await ctx.reply(fit(renderReload(result, ctx.deps.store.current().version)), replyPlacement(ctx, ctx.msg));
+  });
+
+  admin.command("stats", async (ctx) => {
+    const stats = ctx.deps.stats.snapshot();
+    const snapshot = ctx.deps.store.current();
+    const { knowledge } = snapshot;
+    const lines = [
+      "<b>Stats</b>",
+      `Uptime: ${formatDuration(stats.uptimeMs)} (since ${stats.startedAt})`,
+      `Knowledge: version ${snapshot.version}, loaded at ${snapshot.loadedAt.toISOString()}`,
+      `Cards: ${knowledge.cards.length}, sources: ${knowledge.sources.length}, partners: ${knowledge.partners.length}`,
+      `Questions: ${stats.questions} (answered ${stats.answered}, not answered ${stats.unanswered})`,
+      `Answer latency: p50 ${formatMs(stats.p50Ms)}, p95 ${formatMs(stats.p95Ms)}`,
+    ];
+    await ctx.reply(lines.join("\n"), replyPlacement(ctx, ctx.msg));
+  });
+
+  admin.command("unanswered", async (ctx) => {
+    const latest = ctx.deps.unanswered.latest(LISTED_UNANSWERED);
+    const lines = latest.length === 0 ? ["No unanswered questions yet."] : ["<b>Latest unanswered questions</b>", ...latest.map((entry) => `• ${escapeHtml(entry.at.slice(0, 16).replace("T", " "))} — ${escapeHtml(shorten(entry.text, 200))}`)];
+    await ctx.reply(fit(lines.join("\n")), replyPlacement(ctx, ctx.msg));
+  });
+
+  return composer;
+}
+
+export function renderReload(result: ReloadResult, servingVersion: number): string {
+  const took = `${Math.round(result.tookMs)} ms`;
+  if (!result.ok) {
+    const problems = result.problems.slice(0, LISTED_PROBLEMS).map((problem) => `• ${escapeHtml(formatProblem(problem))}`);
+    const more = result.problems.length > LISTED_PROBLEMS ? [`… and ${result.problems.length - LISTED_PROBLEMS} more`] : [];
+    return [`<b>Reload refused</b> (${took}): ${result.problems.length} problem(s). Still serving knowledge version ${servingVersion}.`, ...problems, ...more].join("\n");
+  }
+  const { knowledge } = result.snapshot;
+  const list = (ids: string[]): string => (ids.length === 0 ? "—" : escapeHtml(ids.slice(0, LISTED_IDS).join(", ") + (ids.length > LISTED_IDS ? `, … (+${ids.length - LISTED_IDS})` : "")));
+  return [
+    `<b>Reloaded</b> in ${took}: version ${result.snapshot.version}.`,
+    `Cards: ${knowledge.cards.length}, sources: ${knowledge.sources.length}, partners: ${knowledge.partners.length}.`,
+    `Added ${result.diff.added.length}: ${list(result.diff.added)}`,
+    `Removed ${result.diff.removed.length}: ${list(result.diff.removed)}`,
+    `Changed ${result.diff.changed.length}: ${list(result.diff.changed)}`,
+  ].join("\n");
+}
+
+/** Drops whole lines from the end until the message fits Telegram's limit. */
+function fit(html: string): string {
+  const lines = html.split("\n");
+  while (lines.join("\n").length > TELEGRAM_TEXT_LIMIT - 16 && lines.length > 1) lines.pop();
+  return lines.join("\n");
+}
+
+function formatDuration(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  const [d, h, m, s] = [Math.floor(seconds / 86400), Math.floor((seconds % 86400) / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
+  return `${d ? `${d}d ` : ""}${h}h ${m}m ${s}s`;
+}
+
+function formatMs(ms: number | null): string {
+  return ms === null ? "—" : `${ms.toFixed(2)} ms`;
+}

@@ -1,0 +1,61 @@
+import type { InlineKeyboardButton, Message } from "grammy/types";
+import { renderTelegramAnswer } from "../../answer/render-telegram.js";
+import type { Answer } from "../../answer/types.js";
+import { detectLanguage } from "../../engine/language.js";
+import type { Snapshot } from "../../engine/types.js";
+import { encodeCallback } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { keyboard, replyPlacement } from "../reply.js";
+import { BOT_TEXTS } from "../texts.js";
+
+export const PAGE_SIZE = 3;
+const SUGGESTION_BUTTONS = 4;
+
+/** Answers one question: engine, stats, the editors' to-do list, one log line, one reply. */
+export async function answerQuestion(ctx: BotContext, question: string, replyTo?: Message): Promise<void> {
+  const { deps } = ctx;
+  const started = performance.now();
+  const snapshot = deps.store.current();
+  const lang = detectLanguage(question, ctx.lang);
+  const answer = snapshot.answer(question, { lang });
+  const page = renderTelegramAnswer(answer, { pageSize: PAGE_SIZE, partnerNames: partnerNames(snapshot, lang) });
+  const markup = answer.answered
+    ? pageButtons(ctx, deps.questions.remember({ question, version: snapshot.version }), page.offset, page.nextOffset, lang)
+    : suggestionButtons(snapshot, answer);
+  const latencyMs = performance.now() - started;
+
+  deps.stats.recordQuestion({ answered: answer.answered, latencyMs });
+  if (!answer.answered) deps.unanswered.add(question, new Date());
+  deps.logger.info({ chat_type: ctx.chat?.type ?? "inline", lang, answered: answer.answered, facts: answer.facts.length, latency_ms: round(latencyMs) }, "question");
+  deps.logger.debug({ question }, "question text");
+
+  await ctx.replyWithChatAction("typing", replyTo?.is_topic_message ? { message_thread_id: replyTo.message_thread_id } : {}).catch(() => undefined);
+  await ctx.reply(page.html, { ...replyPlacement(ctx, replyTo), ...(markup ? { reply_markup: markup } : {}) });
+}
+
+export function pageButtons(ctx: BotContext, key: string, offset: number, nextOffset: number | undefined, lang = ctx.lang) {
+  const texts = BOT_TEXTS[lang];
+  const row: InlineKeyboardButton[] = [];
+  if (offset > 0) row.push({ text: texts.back, callback_data: encodeCallback({ kind: "page", key, offset: Math.max(0, offset - PAGE_SIZE) }) });
+  if (nextOffset !== undefined) row.push({ text: texts.more, callback_data: encodeCallback({ kind: "page", key, offset: nextOffset }) });
+  return keyboard([row]);
+}
+
+/** Buttons that ask the suggested questions; they name questions by their place in the snapshot's example list. */
+export function suggestionButtons(snapshot: Snapshot, answer: Pick<Answer, "lang" | "suggestions">) {
+  const examples = snapshot.examples(answer.lang);
+  const rows = answer.suggestions
+    .slice(0, SUGGESTION_BUTTONS)
+    .map((suggestion) => examples.indexOf(suggestion))
+    .filter((index) => index >= 0)
+    .map((index) => [{ text: examples[index]!, callback_data: encodeCallback({ kind: "example", version: snapshot.version, lang: answer.lang, index }) }]);
+  return keyboard(rows);
+}
+
+export function partnerNames(snapshot: Snapshot, lang: "ru" | "en"): string[] {
+  return snapshot.knowledge.partners.map((partner) => (lang === "en" ? (partner.name_en ?? partner.name) : partner.name));
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

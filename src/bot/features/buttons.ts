@@ -1,0 +1,55 @@
+import { Composer } from "grammy";
+import { renderTelegramAnswer } from "../../answer/render-telegram.js";
+import { detectLanguage } from "../../engine/language.js";
+import { decodeCallback } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { BOT_TEXTS } from "../texts.js";
+import { PAGE_SIZE, answerQuestion, pageButtons, partnerNames } from "./answering.js";
+import { partnerPage } from "./catalogue.js";
+
+/**
+ * Every inline button of the bot. Callback data is untrusted input: anything that does not parse,
+ * or that points into knowledge that has since been reloaded, gets a polite answer and no change.
+ */
+export function buttonsFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.on("callback_query:data", async (ctx) => {
+    const action = decodeCallback(ctx.callbackQuery.data);
+    const texts = BOT_TEXTS[ctx.lang];
+    const snapshot = ctx.deps.store.current();
+    if (!action) {
+      await ctx.answerCallbackQuery({ text: texts.expired });
+      return;
+    }
+    if (action.kind === "page") {
+      const remembered = ctx.deps.questions.recall(action.key);
+      if (!remembered) return void (await ctx.answerCallbackQuery({ text: texts.expired }));
+      if (remembered.version !== snapshot.version) return void (await ctx.answerCallbackQuery({ text: texts.stale }));
+      const lang = detectLanguage(remembered.question, ctx.lang);
+      const answer = snapshot.answer(remembered.question, { lang });
+      const page = renderTelegramAnswer(answer, { offset: action.offset, pageSize: PAGE_SIZE, partnerNames: partnerNames(snapshot, lang) });
+      const markup = pageButtons(ctx, action.key, page.offset, page.nextOffset, lang);
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageText(page.html, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) });
+      return;
+    }
+    if (action.version !== snapshot.version) return void (await ctx.answerCallbackQuery({ text: texts.stale }));
+    if (action.kind === "example") {
+      const question = snapshot.examples(action.lang)[action.index];
+      if (!question) return void (await ctx.answerCallbackQuery({ text: texts.expired }));
+      await ctx.answerCallbackQuery();
+      const message = ctx.callbackQuery.message;
+      await answerQuestion(ctx, question, message && "text" in message ? message : undefined);
+      return;
+    }
+    const page = partnerPage(snapshot, action.index, action.offset, ctx.lang);
+    if (!page) return void (await ctx.answerCallbackQuery({ text: texts.expired }));
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(page.html, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(page.markup ? { reply_markup: page.markup } : {}) });
+  });
+
+  // Callback queries from game buttons or without data: acknowledge so the client stops spinning.
+  composer.on("callback_query", (ctx) => ctx.answerCallbackQuery());
+  return composer;
+}

@@ -1,0 +1,73 @@
+import { Composer } from "grammy";
+import type { InlineQueryResultArticle } from "grammy/types";
+import { formatDate } from "../../answer/dates.js";
+import { shorten } from "../../answer/html.js";
+import { renderFactHtml, renderTelegramAnswer } from "../../answer/render-telegram.js";
+import { detectLanguage } from "../../engine/language.js";
+import { displayText } from "../../engine/snapshot.js";
+import type { BotContext } from "../context.js";
+import { BOT_TEXTS } from "../texts.js";
+
+export const INLINE_PAGE_SIZE = 10;
+const INLINE_QUERY_LIMIT = 256;
+const CACHE_SECONDS = 30;
+
+/**
+ * Inline mode: `@bot запрос` from any chat. Each fact is an article whose message is the fact with
+ * its citation; pages of ten via next_offset. An empty query lists the partners; no match offers a
+ * button into the bot, where the user gets the full "not found" help.
+ */
+export function inlineFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.on("inline_query", async (ctx) => {
+    const snapshot = ctx.deps.store.current();
+    const query = ctx.inlineQuery.query.slice(0, INLINE_QUERY_LIMIT).trim();
+    const offset = parseOffset(ctx.inlineQuery.offset);
+    const texts = BOT_TEXTS[ctx.lang];
+
+    if (!query) {
+      const results: InlineQueryResultArticle[] = snapshot.knowledge.partners.slice(0, 50).map((partner, index) => {
+        const name = ctx.lang === "en" ? (partner.name_en ?? partner.name) : partner.name;
+        const answer = snapshot.answer(name, { lang: ctx.lang });
+        const page = renderTelegramAnswer(answer, { pageSize: 3 });
+        return {
+          type: "article",
+          id: `p${snapshot.version}-${index}`,
+          title: name,
+          description: texts.inlineOverview(answer.facts.length),
+          input_message_content: { message_text: page.html, parse_mode: "HTML", link_preview_options: { is_disabled: true } },
+        };
+      });
+      await ctx.answerInlineQuery(results, { cache_time: CACHE_SECONDS });
+      return;
+    }
+
+    const started = performance.now();
+    const lang = detectLanguage(query, ctx.lang);
+    const answer = snapshot.answer(query, { lang });
+    if (offset === 0) {
+      ctx.deps.stats.recordQuestion({ answered: answer.answered, latencyMs: performance.now() - started });
+      ctx.deps.logger.info({ chat_type: "inline", lang, answered: answer.answered, facts: answer.facts.length }, "question");
+      ctx.deps.logger.debug({ question: query }, "question text");
+    }
+    if (!answer.answered) {
+      await ctx.answerInlineQuery([], { cache_time: CACHE_SECONDS, button: { text: texts.inlineNothing, start_parameter: "inline" } });
+      return;
+    }
+    const page = answer.facts.slice(offset, offset + INLINE_PAGE_SIZE);
+    const results: InlineQueryResultArticle[] = page.map((fact, index) => ({
+      type: "article",
+      id: `f${snapshot.version}-${offset + index}`,
+      title: shorten(displayText(fact.card, lang), 100),
+      description: `${fact.source.publisher}, ${formatDate(fact.source.published, lang)}`,
+      input_message_content: { message_text: renderFactHtml(fact, lang), parse_mode: "HTML", link_preview_options: { is_disabled: true } },
+    }));
+    const next = offset + INLINE_PAGE_SIZE < answer.facts.length ? String(offset + INLINE_PAGE_SIZE) : "";
+    await ctx.answerInlineQuery(results, { cache_time: CACHE_SECONDS, next_offset: next });
+  });
+  return composer;
+}
+
+function parseOffset(offset: string): number {
+  return /^\d{1,4}$/.test(offset) ? Number(offset) : 0;
+}

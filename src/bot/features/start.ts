@@ -1,0 +1,33 @@
+import { Composer } from "grammy";
+import type { Snapshot } from "../../engine/types.js";
+import type { BotContext } from "../context.js";
+import { replyPlacement } from "../reply.js";
+import { BOT_TEXTS } from "../texts.js";
+import type { KnowledgeSummary } from "../texts.js";
+import { partnerNames, suggestionButtons } from "./answering.js";
+
+const EXAMPLES = 4;
+
+/** /start and /help: what the bot knows, how to ask, and example questions as buttons. */
+export function startFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command(["start", "help"], async (ctx) => {
+    const snapshot = ctx.deps.store.current();
+    const examples = snapshot.examples(ctx.lang).slice(0, EXAMPLES);
+    const html = BOT_TEXTS[ctx.lang].help(summarize(snapshot, ctx.lang), ctx.me.username);
+    const markup = suggestionButtons(snapshot, { lang: ctx.lang, suggestions: [...examples] });
+    await ctx.reply(html, { ...replyPlacement(ctx, ctx.msg), ...(markup ? { reply_markup: markup } : {}) });
+  });
+  return composer;
+}
+
+export function summarize(snapshot: Snapshot, lang: "ru" | "en"): KnowledgeSummary {
+  const { knowledge } = snapshot;
+  const newest = knowledge.sources.map((source) => source.published).sort().at(-1);
+  return {
+    partners: partnerNames(snapshot, lang),
+    facts: knowledge.cards.length,
+    sources: knowledge.sources.length,
+    ...(newest ? { newestSource: newest } : {}),
+  };
+}

@@ -1,0 +1,39 @@
+import { run } from "@grammyjs/runner";
+import type { RunnerHandle } from "@grammyjs/runner";
+import type { Bot } from "grammy";
+import type { Logger } from "../logger.js";
+import type { BotContext } from "./context.js";
+
+export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query"] as const;
+
+/** How many updates are handled at once; per-chat order is kept by sequentialize in createBot. */
+export const POLLING_CONCURRENCY = 64;
+
+/**
+ * Long polling through grammY's runner. Failed getUpdates calls are retried by the runner with
+ * back-off; here they get one clear log line each, the 409 conflict above all (another instance).
+ */
+export async function startPolling(bot: Bot<BotContext>, logger: Logger): Promise<RunnerHandle> {
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    if (method !== "getUpdates") return prev(method, payload, signal);
+    try {
+      const result = await prev(method, payload, signal);
+      if (!result.ok && result.error_code === 409) {
+        logger.error({ error_code: 409, description: result.description }, "another instance is polling with this token (409 Conflict); stop it or use one instance only — retrying");
+      } else if (!result.ok) {
+        logger.warn({ error_code: result.error_code, description: result.description }, "getUpdates failed; polling resumes with back-off");
+      }
+      return result;
+    } catch (error) {
+      if (!signal?.aborted) logger.warn({ error: error instanceof Error ? error.message : String(error) }, "getUpdates failed to reach Telegram; polling resumes with back-off");
+      throw error;
+    }
+  });
+  await bot.init();
+  await bot.api.deleteWebhook();
+  logger.info({ username: bot.botInfo.username }, "polling for updates");
+  return run(bot, {
+    runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: 30 }, silent: true, retryInterval: "exponential", maxRetryTime: 365 * 24 * 3600 * 1000 },
+    sink: { concurrency: POLLING_CONCURRENCY },
+  });
+}

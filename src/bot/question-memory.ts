@@ -1,0 +1,31 @@
+/**
+ * Remembers recent questions so a "More" button (whose callback data holds at most 64 bytes) can
+ * page through an answer: the button carries a short key, the question stays here. Bounded: the
+ * oldest keys are forgotten, and a forgotten or pre-restart key gets a polite "ask again".
+ */
+export interface RememberedQuestion {
+  question: string;
+  /** Snapshot version the answer was given from: a reload makes old pages stale. */
+  version: number;
+}
+
+export interface QuestionMemory {
+  remember(entry: RememberedQuestion): string;
+  recall(key: string): RememberedQuestion | undefined;
+}
+
+export function createQuestionMemory(capacity = 5_000): QuestionMemory {
+  const entries = new Map<string, RememberedQuestion>();
+  // Keys are unique within one process; the start time keeps them unique across restarts.
+  const epoch = Date.now().toString(36).slice(-4);
+  let counter = 0;
+  return {
+    remember(entry) {
+      const key = `${epoch}${(counter++).toString(36)}`;
+      entries.set(key, entry);
+      if (entries.size > capacity) entries.delete(entries.keys().next().value!);
+      return key;
+    },
+    recall: (key) => entries.get(key),
+  };
+}

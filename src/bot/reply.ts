@@ -1,0 +1,21 @@
+import type { InlineKeyboardButton, Message } from "grammy/types";
+import type { BotContext } from "./context.js";
+
+/**
+ * Options that put a reply where the question was: under the asking message in groups, and in
+ * the same topic of a forum supergroup. Citations carry links, so previews are off.
+ */
+export function replyPlacement(ctx: BotContext, replyTo?: Pick<Message, "message_id" | "message_thread_id" | "is_topic_message">) {
+  const inGroup = ctx.chat?.type === "group" || ctx.chat?.type === "supergroup";
+  return {
+    parse_mode: "HTML" as const,
+    link_preview_options: { is_disabled: true },
+    ...(replyTo && inGroup ? { reply_parameters: { message_id: replyTo.message_id, allow_sending_without_reply: true } } : {}),
+    ...(replyTo?.is_topic_message && replyTo.message_thread_id !== undefined ? { message_thread_id: replyTo.message_thread_id } : {}),
+  };
+}
+
+export function keyboard(rows: InlineKeyboardButton[][]): { inline_keyboard: InlineKeyboardButton[][] } | undefined {
+  const nonEmpty = rows.filter((row) => row.length > 0);
+  return nonEmpty.length > 0 ? { inline_keyboard: nonEmpty } : undefined;
+}

@@ -1,0 +1,80 @@
+import { formatDate } from "../answer/dates.js";
+import { escapeHtml } from "../answer/html.js";
+import type { Lang } from "../answer/types.js";
+
+export interface KnowledgeSummary {
+  partners: string[];
+  facts: number;
+  sources: number;
+  newestSource?: string;
+}
+
+/** Every fixed phrase the bot says, in Russian and English. HTML-safe: variables are escaped here. */
+export const BOT_TEXTS = {
+  ru: {
+    help: (summary: KnowledgeSummary, username: string) =>
+      [
+        "<b>Бот о городских партнёрствах Москвы</b>",
+        "Отвечаю на вопросы о соглашениях, меморандумах, программах сотрудничества и совместных проектах Москвы с другими городами. Каждый ответ — факты из проверенной базы со ссылкой на источник; чего нет в базе, того не выдумываю.",
+        "",
+        `В базе: ${summary.facts} фактов из ${summary.sources} источников${summary.newestSource ? `, самый свежий — от ${formatDate(summary.newestSource, "ru")}` : ""}.`,
+        `Партнёры: ${escapeHtml(summary.partners.join(", "))}.`,
+        "",
+        "<b>Как спросить</b>",
+        "• здесь — просто напишите вопрос;",
+        `• в группе — <code>/ask вопрос</code>, упоминание @${escapeHtml(username)} или ответ на моё сообщение;`,
+        `• в любом чате — <code>@${escapeHtml(username)} вопрос</code> (инлайн-режим).`,
+        "",
+        "Например:",
+      ].join("\n"),
+    nonText: "Я понимаю только текст. Напишите вопрос словами, например: «Что Москва подписала с Ханоем?» — или откройте /help.",
+    unknownCommand: "Такой команды нет. Напишите вопрос обычным текстом или откройте /help.",
+    askUsage: "Напишите вопрос после команды, например: <code>/ask меморандум Москвы и Минска</code>",
+    more: "Ещё ▶",
+    back: "◀ Назад",
+    stale: "База знаний обновилась с тех пор. Задайте вопрос ещё раз.",
+    expired: "Эта кнопка устарела. Задайте вопрос ещё раз.",
+    partnersTitle: "<b>Партнёры Москвы в базе знаний</b>\nНажмите на город, чтобы увидеть факты.",
+    partnerFacts: (name: string, total: number) => `<b>${escapeHtml(name)}</b> — фактов: ${total}`,
+    sourcesTitle: "<b>Источники</b>",
+    rateLimited: "Слишком много сообщений подряд. Подождите немного — я отвечу на следующие вопросы.",
+    inlineNothing: "Ничего не найдено — открыть бота",
+    inlineOverview: (count: number) => `Фактов в базе: ${count}`,
+    error: "Что-то пошло не так. Попробуйте ещё раз чуть позже.",
+  },
+  en: {
+    help: (summary: KnowledgeSummary, username: string) =>
+      [
+        "<b>Moscow's city partnerships bot</b>",
+        "I answer questions about the agreements, memoranda, cooperation programmes and joint projects between Moscow and other cities. Every answer is a set of facts from a reviewed knowledge base with its source; what the base does not hold, I do not make up.",
+        "",
+        `Knowledge: ${summary.facts} facts from ${summary.sources} sources${summary.newestSource ? `, the newest from ${formatDate(summary.newestSource, "en")}` : ""}.`,
+        `Partners: ${escapeHtml(summary.partners.join(", "))}.`,
+        "",
+        "<b>How to ask</b>",
+        "• here — just type your question;",
+        `• in a group — <code>/ask question</code>, mention @${escapeHtml(username)} or reply to my message;`,
+        `• in any chat — <code>@${escapeHtml(username)} question</code> (inline mode).`,
+        "",
+        "For example:",
+      ].join("\n"),
+    nonText: "I understand text only. Type your question in words, for example \"What did Moscow sign with Hanoi?\", or see /help.",
+    unknownCommand: "There is no such command. Type your question as plain text or see /help.",
+    askUsage: "Put the question after the command, for example: <code>/ask Moscow Minsk memorandum</code>",
+    more: "More ▶",
+    back: "◀ Back",
+    stale: "The knowledge base has been updated since. Please ask again.",
+    expired: "This button has expired. Please ask again.",
+    partnersTitle: "<b>Moscow's partners in the knowledge base</b>\nTap a city to see its facts.",
+    partnerFacts: (name: string, total: number) => `<b>${escapeHtml(name)}</b> — ${total} facts`,
+    sourcesTitle: "<b>Sources</b>",
+    rateLimited: "Too many messages in a row. Please wait a little — I will answer your next questions.",
+    inlineNothing: "Nothing found — open the bot",
+    inlineOverview: (count: number) => `${count} facts in the knowledge base`,
+    error: "Something went wrong. Please try again a little later.",
+  },
+} satisfies Record<Lang, unknown>;
+
+export function userLang(languageCode: string | undefined): Lang {
+  return languageCode?.toLowerCase().startsWith("en") ? "en" : "ru";
+}

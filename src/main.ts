@@ -1,0 +1,89 @@
+import path from "node:path";
+import type { Update } from "grammy/types";
+import { createBot } from "./bot/create-bot.js";
+import { publishCommands } from "./bot/commands.js";
+import { startPolling, ALLOWED_UPDATES } from "./bot/polling.js";
+import { createQuestionMemory } from "./bot/question-memory.js";
+import { createStats } from "./bot/stats.js";
+import { createUnansweredStore } from "./bot/unanswered-store.js";
+import { createWebhookServer } from "./bot/webhook-server.js";
+import { openKnowledgeOrExit } from "./cli/open-knowledge.js";
+import { runConsoleChat } from "./cli/console.js";
+import { readConfigOrExit } from "./config.js";
+import { createLogger } from "./logger.js";
+
+/** Answers in flight get this long after SIGTERM/SIGINT; a second signal exits at once. */
+const SHUTDOWN_GRACE_MS = 9_000;
+
+const config = readConfigOrExit();
+const secret = config.updates.mode === "webhook" ? config.updates.secret : undefined;
+const logger = createLogger({ level: config.logLevel, ...(config.botToken ? { token: config.botToken } : {}), ...(secret ? { secret } : {}) });
+const store = await openKnowledgeOrExit(config.knowledgeDir);
+
+if (!config.botToken) {
+  await runConsoleChat(store, { input: process.stdin, output: process.stdout, notices: process.stderr });
+  process.exit(0);
+}
+
+const stats = createStats();
+const unanswered = createUnansweredStore(path.join(config.dataDir, "unanswered.json"), logger);
+await unanswered.load();
+const bot = createBot(
+  { token: config.botToken, apiRoot: config.botApiRoot },
+  { store, logger, stats, unanswered, adminIds: new Set(config.adminIds), questions: createQuestionMemory() },
+);
+
+let stopUpdates: () => Promise<void>;
+if (config.updates.mode === "polling") {
+  const runner = await startPolling(bot, logger);
+  stopUpdates = () => runner.stop();
+  void runner.task()?.catch((error: unknown) => {
+    logger.fatal({ err: error }, "polling stopped");
+    process.exit(1);
+  });
+} else {
+  await bot.init();
+  const server = createWebhookServer({
+    secret: config.updates.secret,
+    path: new URL(config.updates.url).pathname,
+    handleUpdate: (update) => bot.handleUpdate(update as Update),
+    logger,
+    healthz: () => ({ ok: true, knowledge_version: store.current().version, ...stats.snapshot() }),
+  });
+  const port = await server.listen(config.port);
+  await bot.api.setWebhook(config.updates.url, { secret_token: config.updates.secret, allowed_updates: [...ALLOWED_UPDATES] });
+  logger.info({ port, username: bot.botInfo.username }, "webhook server listening");
+  stopUpdates = () => server.close();
+}
+void publishCommands(bot.api, config.adminIds, logger);
+const { knowledge } = store.current();
+logger.info({ cards: knowledge.cards.length, sources: knowledge.sources.length, partners: knowledge.partners.length, mode: config.updates.mode }, "bot started");
+
+let stopping = false;
+const shutdown = (signal: NodeJS.Signals): void => {
+  if (stopping) {
+    logger.warn({ signal }, "second signal: exiting now");
+    process.exit(1);
+  }
+  stopping = true;
+  logger.info({ signal }, "stopping: no new updates, finishing replies in flight");
+  const deadline = setTimeout(() => {
+    logger.error("replies in flight did not finish in time; exiting");
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS);
+  deadline.unref();
+  stopUpdates()
+    .then(() => unanswered.flush())
+    .then(
+      () => {
+        logger.info("stopped");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, "error while stopping");
+        process.exit(1);
+      },
+    );
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
