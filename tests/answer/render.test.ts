@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { formatDate } from "../../src/answer/dates.js";
+import { renderPlainAnswer } from "../../src/answer/render-text.js";
+import { TELEGRAM_TEXT_LIMIT, renderTelegramAnswer } from "../../src/answer/render-telegram.js";
+import type { Answer, AnswerFact } from "../../src/answer/types.js";
+import { checkTelegramHtml } from "../support/telegram-html.js";
+
+function fact(id: string, text: string, extra: Partial<AnswerFact> = {}, source: Partial<AnswerFact["source"]> = {}): AnswerFact {
+  return {
+    card: { id, text, text_en: `EN ${text}`, partners: ["hanoi"] },
+    source: { id: "tass-2025-12-03-moscow-hanoi", title: "Москва и Ханой будут сотрудничать", publisher: "ТАСС", published: "2025-12-03", url: "https://example.org/a?b=1&c=2", language: "ru", ...source },
+    score: 1,
+    matched: [],
+    ...extra,
+  };
+}
+
+const answer = (facts: AnswerFact[], extra: Partial<Answer> = {}): Answer => ({ question: "q", lang: "ru", answered: true, facts, suggestions: [], ...extra });
+
+function visible(html: string): string {
+  const checked = checkTelegramHtml(html);
+  if (!checked.ok) throw new Error(`not valid Telegram HTML: ${checked.error}\n${html}`);
+  return checked.text;
+}
+
+describe("Telegram rendering", () => {
+  it("cites every fact with publisher, date in the reader's language and a linked title", () => {
+    const page = renderTelegramAnswer(answer([fact("a", "Первый факт."), fact("b", "Второй факт.")]));
+    expect(page.html).toContain('ТАСС, 3 декабря 2025 — <a href="https://example.org/a?b=1&amp;c=2">Москва и Ханой будут сотрудничать</a>');
+    expect(page.html.match(/ТАСС, 3 декабря 2025/g)).toHaveLength(2);
+    const english = renderTelegramAnswer(answer([fact("a", "Первый факт.")], { lang: "en" }));
+    expect(english.html).toContain("EN Первый факт.");
+    expect(english.html).toContain("ТАСС, 3 December 2025");
+  });
+
+  it("quotes a title without a url instead of linking it", () => {
+    expect(renderTelegramAnswer(answer([fact("a", "Факт.", {}, { url: undefined })])).html).toContain("«Москва и Ханой будут сотрудничать»");
+  });
+
+  it("escapes markup in card text, titles and publishers", () => {
+    const hostile = fact("a", `<script>alert("x")</script> & "кавычки" <b>`, {}, { title: `Заголовок <i>&amp;</i> "q"`, publisher: "A&B <x>" });
+    const page = renderTelegramAnswer(answer([hostile]));
+    expect(visible(page.html)).toContain(`<script>alert("x")</script> & "кавычки" <b>`);
+    expect(page.html).not.toContain("<script>");
+    expect(visible(page.html)).toContain(`Заголовок <i>&amp;</i> "q"`);
+    expect(visible(page.html)).toContain("A&B <x>");
+  });
+
+  it("puts the matched words in bold", () => {
+    const page = renderTelegramAnswer(answer([fact("a", "Москва подписала меморандум с Минском.", { matched: ["меморандум", "Минском"] })]));
+    expect(page.html).toContain("<b>меморандум</b>");
+    expect(page.html).toContain("<b>Минском</b>");
+    expect(page.html).not.toContain("<b>Москва</b>");
+  });
+
+  it("stays within 4,096 characters by dropping whole facts and says how many are shown", () => {
+    const long = Array.from({ length: 12 }, (_, i) => fact(`f${i}`, `${"Очень длинный факт & <тег>. ".repeat(35).slice(0, 990)}`, {}, { title: "Т".repeat(400) }));
+    const page = renderTelegramAnswer(answer(long), { pageSize: 12 });
+    const text = visible(page.html);
+    expect(text.length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
+    expect(page.shown).toBeGreaterThan(0);
+    expect(page.shown).toBeLessThan(12);
+    expect(page.nextOffset).toBe(page.shown);
+    expect(text).toContain(`Показано ${page.shown} из 12.`);
+  });
+
+  it("pages from an offset", () => {
+    const facts = Array.from({ length: 7 }, (_, i) => fact(`f${i}`, `Факт номер ${i}.`));
+    const page = renderTelegramAnswer(answer(facts), { offset: 3, pageSize: 3 });
+    expect(page.html).toContain("Факт номер 3.");
+    expect(page.html).not.toContain("Факт номер 2.");
+    expect(page.nextOffset).toBe(6);
+    expect(renderTelegramAnswer(answer(facts), { offset: 6, pageSize: 3 }).nextOffset).toBeUndefined();
+  });
+
+  it("says plainly when the knowledge has no answer and lists partners and suggestions", () => {
+    const page = renderTelegramAnswer(answer([], { answered: false, suggestions: ["Москва и Ханой", "<x>"] }), { partnerNames: ["Ханой", "Минск"] });
+    const text = visible(page.html);
+    expect(text).toContain("В базе знаний нет ответа");
+    expect(text).toContain("Ханой, Минск");
+    expect(text).toContain("• <x>");
+  });
+});
+
+describe("plain-text rendering", () => {
+  it("numbers the facts and cites each with its source and link", () => {
+    const text = renderPlainAnswer(answer([fact("a", "Первый."), fact("b", "Второй.")]));
+    expect(text).toBe(
+      "1. Первый.\n   ТАСС, 3 декабря 2025 — «Москва и Ханой будут сотрудничать» https://example.org/a?b=1&c=2\n" +
+        "2. Второй.\n   ТАСС, 3 декабря 2025 — «Москва и Ханой будут сотрудничать» https://example.org/a?b=1&c=2",
+    );
+  });
+});
+
+describe("dates", () => {
+  it("writes dates out in Russian and English", () => {
+    expect(formatDate("2025-09-18", "ru")).toBe("18 сентября 2025");
+    expect(formatDate("2014-05-01", "en")).toBe("1 May 2014");
+  });
+});

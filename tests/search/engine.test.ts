@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSnapshot } from "../../src/engine/snapshot.js";
+import type { Snapshot } from "../../src/engine/types.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+
+let snapshot: Snapshot;
+beforeAll(async () => {
+  const loaded = await loadKnowledge(new URL("../../knowledge", import.meta.url).pathname);
+  if (!loaded.ok) throw new Error("the project knowledge must load");
+  snapshot = buildSnapshot(loaded.knowledge);
+});
+
+const partnersOfTop = (question: string): string[] => snapshot.answer(question).facts[0]?.card.partners ?? [];
+
+describe("the answer engine", () => {
+  it.each(["Ханой", "Ханоя", "Ханою", "Ханоем", "Ханое", "хонои", "Hanoi", "Ha Noi"])("finds Hanoi cards for %s", (form) => {
+    const answer = snapshot.answer(form);
+    expect(answer.answered).toBe(true);
+    expect(answer.facts.length).toBeGreaterThan(3);
+    expect(answer.facts.every((fact) => fact.card.partners?.includes("hanoi"))).toBe(true);
+  });
+
+  it.each(["Минск", "Минска", "Минском", "минкс", "Minsk"])("finds Minsk cards for %s", (form) => {
+    expect(partnersOfTop(form)).toContain("minsk");
+  });
+
+  it.each(["Москва и Минск", "Москвы и Минска", "Москве с Минском", "Москвой и Минском"])("is not thrown off by Moscow's case forms: %s", (question) => {
+    expect(partnersOfTop(question)).toContain("minsk");
+  });
+
+  it.each(["черемин", "Черёмин", "Cheremin"])("finds the head of the department for %s", (name) => {
+    const answer = snapshot.answer(name);
+    expect(answer.facts[0]?.card.people).toContain("Сергей Черёмин");
+  });
+
+  it("expands synonyms: МЭШ finds the card about the Moscow Electronic School", () => {
+    expect(snapshot.answer("МЭШ").facts[0]?.card.id).toBe("moscow-mesh-minsk-education");
+  });
+
+  it("finds a hyphenated word by its part", () => {
+    expect(snapshot.answer("расчетная платформа").facts[0]?.card.text).toMatch(/торгово-расч[её]тн/);
+  });
+
+  it("matches the unfinished last word of an inline query as a prefix", () => {
+    expect(snapshot.answer("меморандум Минск Москва цифров").facts[0]?.card.partners).toContain("minsk");
+    expect(snapshot.answer("Ташк").facts[0]?.card.partners).toContain("tashkent");
+  });
+
+  it("answers an English question in English with the same citations", () => {
+    const answer = snapshot.answer("Who signed the memorandum with Minsk?");
+    expect(answer.lang).toBe("en");
+    expect(answer.answered).toBe(true);
+    expect(answer.facts[0]?.source.publisher).toBeTruthy();
+  });
+
+  it("answers a Russian question in Russian", () => {
+    expect(snapshot.answer("Что подписали Москва и Ханой?").lang).toBe("ru");
+  });
+
+  it.each([
+    "Какая погода в Минске?",
+    "Кто выиграл чемпионат по футболу?",
+    "Сколько стоит проезд в метро?",
+    "Москва и Токио: соглашение",
+    "Соглашение Санкт-Петербурга и Шанхая",
+    "Paris Berlin partnership",
+    "рецепт борща",
+    "",
+    "???",
+    "и или но",
+  ])("does not answer what the knowledge does not cover: %s", (question) => {
+    const answer = snapshot.answer(question);
+    expect(answer.answered).toBe(false);
+    expect(answer.facts).toEqual([]);
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it("suggests only questions the knowledge answers, the named partner first", () => {
+    const answer = snapshot.answer("погода в Минске");
+    expect(answer.suggestions[0]).toMatch(/Минск/);
+    for (const suggestion of answer.suggestions) expect(snapshot.answer(suggestion).answered).toBe(true);
+    for (const lang of ["ru", "en"] as const) for (const example of snapshot.examples(lang)) expect(snapshot.answer(example).answered).toBe(true);
+  });
+
+  it("marks the words of a card that matched the question", () => {
+    const fact = snapshot.answer("меморандум Минск").facts[0]!;
+    expect(fact.matched.some((word) => /меморандум/i.test(word))).toBe(true);
+  });
+
+  it("respects the fact limit", () => {
+    expect(snapshot.answer("Ханой", { limit: 2 }).facts).toHaveLength(2);
+  });
+});

@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { indexStem } from "../../src/search/analyzer.js";
+import { isStopword, normalizeWord, stemWord, tokenize } from "../../src/search/normalize.js";
+
+describe("normalisation", () => {
+  it("lower-cases and folds ё into е", () => {
+    expect(tokenize("ЧЕРЁМИН Черёмин")).toEqual(["черемин", "черемин"]);
+  });
+
+  it("keeps й while dropping stress marks and Latin accents", () => {
+    expect(normalizeWord("Ха́ной")).toBe("ханой");
+    expect(tokenize("Hà Nội")).toEqual(["ha", "noi"]);
+  });
+
+  it("folds a Latin look-alike letter inside a Cyrillic word", () => {
+    expect(normalizeWord("Ханoй")).toBe("ханой");
+    expect(normalizeWord("Мoсквa")).toBe("москва");
+  });
+
+  it("finds a hyphenated word whole and by its parts", () => {
+    expect(tokenize("торгово-расчетная платформа")).toEqual(["торгово", "расчетная", "торговорасчетная", "платформа"]);
+  });
+
+  it("treats a dash between words as a separator, not a hyphen", () => {
+    expect(tokenize("Москва–Минск")).toEqual(["москва", "минск"]);
+  });
+
+  it("removes zero-width characters that would split a word", () => {
+    expect(tokenize("Мин\u200Bск")).toEqual(["минск"]);
+  });
+
+  it("keeps digits as tokens", () => {
+    expect(tokenize("в 2025 году")).toEqual(["в", "2025", "году"]);
+  });
+
+  it("drops Russian and English question words and filler", () => {
+    for (const word of ["что", "какой", "кто", "когда", "где", "ли", "расскажите", "what", "who", "when", "the"]) expect(isStopword(word)).toBe(true);
+    for (const word of ["москва", "меморандум", "три", "minsk", "memorandum"]) expect(isStopword(word)).toBe(false);
+  });
+
+  it.each([
+    ["сотрудничество", "сотрудничества", "сотрудничеству", "сотрудничеством", "сотрудничестве"],
+    ["меморандум", "меморандума", "меморандуму", "меморандумом", "меморандуме"],
+    ["программа", "программы", "программе", "программу", "программой"],
+    ["платформа", "платформы", "платформе", "платформу", "платформой"],
+    ["москва", "москвы", "москве", "москву", "москвой"],
+    ["минск", "минска", "минску", "минском", "минске"],
+    ["ханой", "ханоя", "ханою", "ханоем", "ханое"],
+    ["ташкент", "ташкента", "ташкенте", "ташкентом"],
+    ["cooperation", "cooperations"],
+    ["memorandum", "memorandums"],
+    ["signed", "signing", "signs"],
+  ])("brings the case forms of %s to one index term", (...forms) => {
+    expect(new Set(forms.map(indexStem)).size).toBe(1);
+  });
+
+  // Snowball English turns a final y into i (days → dai), so Latin words are checked on their first letters.
+  it("stems every word of the knowledge cards to a non-empty prefix of the word", () => {
+    const dir = new URL("../../knowledge/sources/", import.meta.url);
+    const words = new Set<string>();
+    for (const file of readdirSync(dir)) {
+      const { facts } = JSON.parse(readFileSync(new URL(file, dir), "utf8")) as { facts: Array<{ text: string; text_en?: string }> };
+      for (const fact of facts) for (const token of tokenize(`${fact.text} ${fact.text_en ?? ""}`)) if (/^\p{L}+$/u.test(token)) words.add(token);
+    }
+    expect(words.size).toBeGreaterThan(500);
+    const bad = [...words].filter((word) => {
+      const stem = stemWord(word);
+      const checked = /\p{Script=Cyrillic}/u.test(word) ? stem : stem.slice(0, 2);
+      return stem.length === 0 || !word.startsWith(checked);
+    });
+    expect(bad).toEqual([]);
+  });
+});
