@@ -32,7 +32,7 @@ export async function readKnowledgeFiles(dir: string, limits = LOAD_LIMITS): Pro
   let names: string[] = [];
   try {
     const entries = await readdir(path.join(dir, SOURCES_DIR), { withFileTypes: true });
-    names = entries.filter((entry) => entry.name.endsWith(".json") && !entry.isDirectory()).map((entry) => entry.name).sort();
+    names = entries.filter((entry) => entry.name.endsWith(".json")).map((entry) => entry.name).sort();
   } catch (error) {
     problems.push({ file: `${SOURCES_DIR}/`, path: "", message: `cannot read the folder: ${errorCode(error)}` });
   }
