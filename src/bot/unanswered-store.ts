@@ -1,8 +1,6 @@
-import { readFile, rename } from "node:fs/promises";
-import { setImmediate as nextTurn } from "node:timers/promises";
 import { z } from "zod";
-import { writeFileAtomic } from "../atomic-file.js";
 import type { Logger } from "../logger.js";
+import { createStateFile } from "../state-file.js";
 
 /** Enough to-do for the editors; older questions drop off the end. */
 export const MAX_UNANSWERED = 200;
@@ -34,38 +32,13 @@ const fileSchema = z.object({
 export function createUnansweredStore(file: string, logger: Pick<Logger, "warn" | "error">): UnansweredStore {
   let questions: UnansweredQuestion[] = [];
   let loaded = false;
-  let unsaved = false;
-  let saving: Promise<void> | undefined;
-
-  // One save loop at a time, so writes never interleave; adds made while it runs ride on its next pass.
-  async function saveWhileUnsaved(): Promise<void> {
-    try {
-      // Wait a turn so a burst of adds (many updates in one batch) becomes a single write.
-      await nextTurn();
-      while (unsaved) {
-        unsaved = false;
-        try {
-          await writeFileAtomic(file, `${JSON.stringify({ questions }, null, 2)}\n`);
-        } catch (error) {
-          unsaved = true;
-          logger.error({ err: error, file }, "could not save unanswered questions; will retry on the next one");
-          throw error;
-        }
-      }
-    } finally {
-      // Runs in the same turn as the last `unsaved` check, so no add can slip in between and be missed.
-      saving = undefined;
-    }
-  }
-
-  function save(): Promise<void> {
-    saving ??= saveWhileUnsaved();
-    return saving;
-  }
+  const state = createStateFile(file, fileSchema, () => ({ questions }), logger, "unanswered questions");
 
   return {
     async load() {
-      questions = await readQuestions(file, logger);
+      const saved = await state.read();
+      // A hand-edited file may break the limits; enforce them rather than refuse it.
+      questions = (saved?.questions ?? []).slice(0, MAX_UNANSWERED).map(({ text, at }) => ({ text: cut(text), at }));
       loaded = true;
     },
 
@@ -74,47 +47,15 @@ export function createUnansweredStore(file: string, logger: Pick<Logger, "warn" 
       const trimmed = cut(text.trim());
       if (!trimmed) return;
       questions = [{ text: trimmed, at: at.toISOString() }, ...questions].slice(0, MAX_UNANSWERED);
-      unsaved = true;
-      // The failure is already logged; the question stays in memory and goes out with the next save.
-      save().catch(() => {});
+      state.save();
     },
 
     latest(n) {
       return questions.slice(0, Math.max(0, n));
     },
 
-    flush() {
-      return unsaved || saving ? save() : Promise.resolve();
-    },
+    flush: () => state.flush(),
   };
-}
-
-async function readQuestions(file: string, logger: Pick<Logger, "warn">): Promise<UnansweredQuestion[]> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-  const parsed = fileSchema.safeParse(parseJson(text));
-  if (!parsed.success) {
-    // Keep the damaged file for a human to look at rather than overwrite it with the next save.
-    const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, "-")}`;
-    await rename(file, aside);
-    logger.warn({ file, movedTo: aside }, "unanswered questions file is corrupted; moved it aside and starting empty");
-    return [];
-  }
-  // A hand-edited file may break the limits; enforce them rather than refuse it.
-  return parsed.data.questions.slice(0, MAX_UNANSWERED).map(({ text, at }) => ({ text: cut(text), at }));
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Cuts by code points, so an emoji is never split into half a surrogate pair. */
