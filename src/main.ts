@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Update } from "grammy/types";
 import { createBot } from "./bot/create-bot.js";
+import { createDraftStore } from "./bot/draft-store.js";
 import { publishCommands } from "./bot/commands.js";
 import { startPolling, ALLOWED_UPDATES } from "./bot/polling.js";
 import { createQuestionMemory } from "./bot/question-memory.js";
@@ -28,9 +29,11 @@ if (!config.botToken) {
 const stats = createStats();
 const unanswered = createUnansweredStore(path.join(config.dataDir, "unanswered.json"), logger);
 await unanswered.load();
+const drafts = createDraftStore(path.join(config.dataDir, "drafts.json"), logger);
+await drafts.load();
 const bot = createBot(
   { token: config.botToken, apiRoot: config.botApiRoot },
-  { store, logger, stats, unanswered, adminIds: new Set(config.adminIds), questions: createQuestionMemory() },
+  { store, logger, stats, unanswered, adminIds: new Set(config.adminIds), questions: createQuestionMemory(), ingest: { drafts, knowledgeDir: config.knowledgeDir } },
 );
 
 let stopUpdates: () => Promise<void>;
@@ -73,7 +76,7 @@ const shutdown = (signal: NodeJS.Signals): void => {
   }, SHUTDOWN_GRACE_MS);
   deadline.unref();
   stopUpdates()
-    .then(() => unanswered.flush())
+    .then(() => Promise.all([unanswered.flush(), drafts.flush()]))
     .then(
       () => {
         logger.info("stopped");

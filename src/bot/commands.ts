@@ -21,6 +21,7 @@ const ADMIN: BotCommand[] = [
   { command: "reload", description: "Reload the knowledge folder" },
   { command: "stats", description: "Uptime, knowledge and latency" },
   { command: "unanswered", description: "Latest unanswered questions" },
+  { command: "ingest", description: "Draft fact cards from an article" },
 ];
 
 /**

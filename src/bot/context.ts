@@ -2,6 +2,7 @@ import type { Context } from "grammy";
 import type { Lang } from "../answer/types.js";
 import type { KnowledgeStore } from "../engine/store.js";
 import type { Logger } from "../logger.js";
+import type { DraftStore } from "./draft-store.js";
 import type { QuestionMemory } from "./question-memory.js";
 import type { Stats } from "./stats.js";
 import type { UnansweredStore } from "./unanswered-store.js";
@@ -15,6 +16,8 @@ export interface BotDeps {
   adminIds: ReadonlySet<number>;
   /** Questions behind "More" buttons (in memory, bounded). */
   questions: QuestionMemory;
+  /** The editors' /ingest flow; absent where the knowledge folder is not to be written by the bot. */
+  ingest?: { drafts: DraftStore; knowledgeDir: string };
 }
 
 export interface BotContextFlavor {

@@ -10,6 +10,7 @@ import { askFeature } from "./features/ask.js";
 import { buttonsFeature } from "./features/buttons.js";
 import { catalogueFeature } from "./features/catalogue.js";
 import { fallbackFeature } from "./features/fallback.js";
+import { ingestFeature } from "./features/ingest.js";
 import { inlineFeature } from "./features/inline.js";
 import { startFeature } from "./features/start.js";
 import { BOT_TEXTS, userLang } from "./texts.js";
@@ -54,7 +55,13 @@ export function createBot(options: BotOptions, deps: BotDeps): Bot<BotContext> {
     }),
   );
 
-  bot.use(adminFeature(), startFeature(), catalogueFeature(), askFeature(), inlineFeature(), buttonsFeature(), fallbackFeature());
+  const apiRoot = options.apiRoot ?? "https://api.telegram.org";
+  const download = async (filePath: string): Promise<string> => {
+    const response = await fetch(`${apiRoot}/file/bot${options.token}/${filePath}`);
+    if (!response.ok) throw new Error(`file download failed with HTTP ${response.status}`);
+    return response.text();
+  };
+  bot.use(adminFeature(), ingestFeature(download), startFeature(), catalogueFeature(), askFeature(), inlineFeature(), buttonsFeature(), fallbackFeature());
   bot.catch((error) => logBotError(error, deps));
   return bot;
 }

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { sourceFileSchema } from "../knowledge/schema.js";
+import type { SourceFile } from "../knowledge/schema.js";
+import type { Logger } from "../logger.js";
+import { createStateFile } from "../state-file.js";
+
+/** An ingest draft an admin is reviewing in Telegram. */
+export interface Draft {
+  key: string;
+  adminId: number;
+  chatId: number;
+  /** The bot's message that shows the draft; replies to it edit cards. */
+  messageId?: number;
+  createdAt: string;
+  file: SourceFile;
+  suggestions: string[];
+  warnings: string[];
+}
+
+export interface DraftStore {
+  load(): Promise<void>;
+  put(draft: Draft): void;
+  get(key: string): Draft | undefined;
+  byMessage(chatId: number, messageId: number): Draft | undefined;
+  remove(key: string): void;
+  flush(): Promise<void>;
+}
+
+/** Drafts beyond this many, or older than a week, are forgotten: a review is a matter of days. */
+export const MAX_DRAFTS = 50;
+const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+
+const draftSchema = z.object({
+  key: z.string(),
+  adminId: z.number(),
+  chatId: z.number(),
+  messageId: z.number().optional(),
+  createdAt: z.string(),
+  file: sourceFileSchema,
+  suggestions: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
+const fileSchema = z.object({ drafts: z.array(draftSchema) });
+
+/** Drafts in progress, kept in DATA_DIR so a restart loses none. */
+export function createDraftStore(file: string, logger: Pick<Logger, "warn" | "error">, now = () => Date.now()): DraftStore {
+  let drafts: Draft[] = [];
+  const state = createStateFile(file, fileSchema, () => ({ drafts }), logger, "ingest drafts");
+  const fresh = (draft: Draft): boolean => now() - Date.parse(draft.createdAt) < MAX_AGE_MS;
+
+  return {
+    async load() {
+      drafts = ((await state.read())?.drafts ?? []).filter(fresh).slice(-MAX_DRAFTS) as Draft[];
+    },
+    put(draft) {
+      drafts = [...drafts.filter((other) => other.key !== draft.key && fresh(other)), draft].slice(-MAX_DRAFTS);
+      state.save();
+    },
+    get: (key) => drafts.find((draft) => draft.key === key),
+    byMessage: (chatId, messageId) => drafts.find((draft) => draft.chatId === chatId && draft.messageId === messageId),
+    remove(key) {
+      drafts = drafts.filter((draft) => draft.key !== key);
+      state.save();
+    },
+    flush: () => state.flush(),
+  };
+}

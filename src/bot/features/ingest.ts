@@ -1,0 +1,165 @@
+import { Composer } from "grammy";
+import type { InlineKeyboardButton, Message } from "grammy/types";
+import { formatDate } from "../../answer/dates.js";
+import { escapeHtml, shorten } from "../../answer/html.js";
+import { TELEGRAM_TEXT_LIMIT } from "../../answer/render-telegram.js";
+import { MAX_ARTICLE_BYTES, draftFromArticle } from "../../ingest/draft.js";
+import { publishSource } from "../../knowledge/publish.js";
+import { formatProblem } from "../../knowledge/types.js";
+import type { BotContext } from "../context.js";
+import type { Draft } from "../draft-store.js";
+import { keyboard, replyPlacement } from "../reply.js";
+import { renderReload } from "./admin.js";
+
+/** Reads a file the user sent, by its Bot API file_path. */
+export type DownloadFile = (filePath: string) => Promise<string>;
+
+const DROP_BUTTONS = 48;
+const EDIT_REPLY = /^\s*(\d{1,3})\s*[:.)]\s*([\s\S]+)$/;
+
+/**
+ * The editor's flow: `/ingest` with an article (in the message, in the message it replies to, or
+ * as an attached .txt) → a draft with numbered cards and buttons to publish, drop a card or
+ * cancel; a reply "N: corrected text" to the draft edits card N. Publishing writes the source
+ * only if the whole folder validates with it, then reloads as /reload does. Admins only.
+ */
+export function ingestFeature(download: DownloadFile): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const admin = composer.filter((ctx) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id) && ctx.deps.ingest !== undefined);
+
+  admin.command("ingest", async (ctx) => {
+    const article = await articleOf(ctx, download);
+    if ("error" in article) return void (await ctx.reply(article.error, replyPlacement(ctx, ctx.msg)));
+    const { drafts } = ctx.deps.ingest!;
+    const snapshot = ctx.deps.store.current();
+    const knownPeople = [...new Set(snapshot.knowledge.cards.flatMap(({ card }) => card.people ?? []))];
+    const result = draftFromArticle(article.text, { partners: snapshot.knowledge.partners, knownPeople });
+    if (!result.ok) {
+      const problems = result.problems.map((problem) => `• ${escapeHtml(problem.message)}`);
+      return void (await ctx.reply(fit(["<b>No draft</b>: the article could not be turned into cards.", ...problems]), replyPlacement(ctx, ctx.msg)));
+    }
+    const draft: Draft = {
+      key: `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`,
+      adminId: ctx.from!.id,
+      chatId: ctx.chat.id,
+      createdAt: new Date().toISOString(),
+      file: result.file,
+      suggestions: result.suggestions,
+      warnings: result.problems.map((problem) => problem.message),
+    };
+    const sent = await ctx.reply(renderDraft(draft), { ...replyPlacement(ctx, ctx.msg), reply_markup: draftButtons(draft) });
+    drafts.put({ ...draft, messageId: sent.message_id });
+  });
+
+  admin.on("callback_query:data", async (ctx, next) => {
+    const match = /^ig:([a-z0-9]{1,16}):(p|c|d)(?::(\d{1,3}))?$/.exec(ctx.callbackQuery.data);
+    if (!match) return next();
+    const { drafts, knowledgeDir } = ctx.deps.ingest!;
+    const draft = drafts.get(match[1]!);
+    if (!draft) return void (await ctx.answerCallbackQuery({ text: "This draft is gone (published, cancelled or expired)." }));
+    if (match[2] === "c") {
+      drafts.remove(draft.key);
+      await ctx.answerCallbackQuery({ text: "Draft discarded." });
+      return void (await ctx.editMessageText(`Draft <code>${escapeHtml(draft.file.source.id)}</code> discarded; nothing was written.`, { parse_mode: "HTML" }));
+    }
+    if (match[2] === "d") {
+      const index = Number(match[3]) - 1;
+      if (!draft.file.facts[index] || draft.file.facts.length === 1) return void (await ctx.answerCallbackQuery({ text: "A draft keeps at least one card; cancel it instead." }));
+      const updated = { ...draft, file: { ...draft.file, facts: draft.file.facts.filter((_, i) => i !== index) } };
+      drafts.put(updated);
+      await ctx.answerCallbackQuery({ text: `Card ${index + 1} dropped.` });
+      return void (await ctx.editMessageText(renderDraft(updated), { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: draftButtons(updated) }));
+    }
+    await ctx.answerCallbackQuery({ text: "Publishing…" });
+    const published = await publishSource(knowledgeDir, draft.file);
+    if (!published.ok) {
+      const problems = published.problems.map((problem) => `• ${escapeHtml(formatProblem(problem))}`);
+      return void (await ctx.reply(fit(["<b>Not published</b>: the knowledge would not validate with this draft. Nothing was written.", ...problems]), replyPlacement(ctx, ctx.callbackQuery.message as Message | undefined)));
+    }
+    drafts.remove(draft.key);
+    const reload = await ctx.deps.store.reload();
+    ctx.deps.logger.info({ file: published.file, reload_ok: reload.ok, admin: ctx.from.id }, "draft published");
+    await ctx.editMessageText(`Published <code>${escapeHtml(published.file)}</code> (${draft.file.facts.length} cards).`, { parse_mode: "HTML" });
+    await ctx.reply(fit(renderReload(reload, ctx.deps.store.current().version).split("\n")), replyPlacement(ctx, ctx.callbackQuery.message as Message | undefined));
+  });
+
+  admin.on("message:text", async (ctx, next) => {
+    const repliedTo = ctx.msg.reply_to_message;
+    const draft = repliedTo ? ctx.deps.ingest!.drafts.byMessage(ctx.chat.id, repliedTo.message_id) : undefined;
+    const edit = EDIT_REPLY.exec(ctx.msg.text);
+    if (!draft || !edit) return next();
+    const index = Number(edit[1]) - 1;
+    const card = draft.file.facts[index];
+    const text = edit[2]!.trim();
+    if (!card || text.length > 1000) return void (await ctx.reply(card ? "A card text is at most 1,000 characters." : `There is no card ${index + 1} in this draft.`, replyPlacement(ctx, ctx.msg)));
+    const updated = { ...draft, file: { ...draft.file, facts: draft.file.facts.map((other, i) => (i === index ? { ...other, text } : other)) } };
+    ctx.deps.ingest!.drafts.put(updated);
+    await ctx.api.editMessageText(draft.chatId, draft.messageId!, renderDraft(updated), { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: draftButtons(updated) });
+    await ctx.reply(`Card ${index + 1} updated.`, replyPlacement(ctx, ctx.msg));
+  });
+
+  return composer;
+}
+
+async function articleOf(ctx: BotContext, download: DownloadFile): Promise<{ text: string } | { error: string }> {
+  const message = ctx.msg!;
+  const inline = typeof ctx.match === "string" ? ctx.match.trim() : "";
+  const replied = message.reply_to_message;
+  const document = message.document ?? replied?.document;
+  let text = inline || replied?.text || replied?.caption || "";
+  if (!inline && document) {
+    if (!/\.txt$/i.test(document.file_name ?? "") && document.mime_type !== "text/plain") return { error: "Send the article as plain text or as a .txt file." };
+    if ((document.file_size ?? 0) > MAX_ARTICLE_BYTES) return { error: `The file is over ${MAX_ARTICLE_BYTES / 1024} KB. Send one article at a time.` };
+    const file = await ctx.api.getFile(document.file_id);
+    if (!file.file_path) return { error: "Telegram did not give the file's path; send the text instead." };
+    text = await download(file.file_path);
+  }
+  if (!text.trim()) return { error: "Usage: /ingest followed by the article text, or /ingest as a reply to a message with the article, or as the caption of a .txt file." };
+  if (Buffer.byteLength(text, "utf8") > MAX_ARTICLE_BYTES) return { error: `The article is over ${MAX_ARTICLE_BYTES / 1024} KB. Send one article at a time.` };
+  return { text };
+}
+
+export function renderDraft(draft: Draft): string {
+  const { source, facts } = draft.file;
+  const head = [
+    `<b>Draft</b> <code>${escapeHtml(source.id)}</code> — ${facts.length} cards`,
+    `${escapeHtml(source.publisher)}, ${formatDate(source.published, "en")} — ${escapeHtml(shorten(source.title, 200))}${source.url ? `\n${escapeHtml(source.url)}` : ""}`,
+  ];
+  const cards = facts.map((card, index) => {
+    const details = [
+      card.partners?.length ? `partners: ${card.partners.join(", ")}` : "",
+      card.people?.length ? `people: ${card.people.join(", ")}` : "",
+      card.date ? `date: ${card.date}` : "",
+      card.topics?.length ? `topics: ${card.topics.join(", ")}` : "",
+    ].filter(Boolean);
+    return `<b>${index + 1}.</b> ${escapeHtml(card.text)}${details.length ? `\n<i>${escapeHtml(details.join(" · "))}</i>` : ""}`;
+  });
+  const tail = [
+    ...(draft.suggestions.length ? [`Not in partners.json yet: ${escapeHtml(draft.suggestions.join(", "))}`] : []),
+    ...draft.warnings.slice(0, 5).map((warning) => `⚠ ${escapeHtml(shorten(warning, 200))}`),
+    "Publish writes the source and reloads. To fix card N, reply to this message with “N: corrected text”.",
+  ];
+  const budget = TELEGRAM_TEXT_LIMIT - [...head, ...tail].join("\n\n").length - 80;
+  const shown: string[] = [];
+  let used = 0;
+  for (const card of cards) {
+    if (used + card.length + 2 > budget) break;
+    shown.push(card);
+    used += card.length + 2;
+  }
+  const hidden = cards.length - shown.length;
+  return [...head, ...shown, ...(hidden ? [`… ${hidden} more cards not shown (they are published too)`] : []), ...tail].join("\n\n");
+}
+
+function draftButtons(draft: Draft) {
+  const drop: InlineKeyboardButton[] = draft.file.facts.slice(0, DROP_BUTTONS).map((_, index) => ({ text: `✕ ${index + 1}`, callback_data: `ig:${draft.key}:d:${index + 1}` }));
+  const rows: InlineKeyboardButton[][] = [[{ text: "Publish all", callback_data: `ig:${draft.key}:p` }, { text: "Cancel", callback_data: `ig:${draft.key}:c` }]];
+  for (let i = 0; i < drop.length; i += 8) rows.push(drop.slice(i, i + 8));
+  return keyboard(rows)!;
+}
+
+function fit(lines: string[]): string {
+  const out = [...lines];
+  while (out.join("\n").length > TELEGRAM_TEXT_LIMIT - 16 && out.length > 1) out.pop();
+  return out.join("\n");
+}
