@@ -62,6 +62,8 @@ export interface SearchOutcome {
   hits: SearchHit[];
   /** Partner ids the question names (for suggestions). */
   partners: string[];
+  /** The ranking before the answered rule and the cut-offs, best first, at most `limit`: for benchmarks that measure the rule's cost. */
+  ranked: SearchHit[];
 }
 
 export interface SearchIndex {
@@ -107,7 +109,7 @@ export function buildSearchIndex(knowledge: KnowledgeBase): SearchIndex {
   const search = (question: string, limit = 50): SearchOutcome => {
     const concepts = analyzer.analyzeQuestion(question.slice(0, 4096));
     const partners = [...new Set(concepts.flatMap((concept) => concept.alternatives.flatMap((alt) => alt.terms)).filter((term) => term.startsWith("@")).map((term) => term.slice(1)))];
-    if (concepts.length === 0 || total === 0) return { answered: false, hits: [], partners };
+    if (concepts.length === 0 || total === 0) return { answered: false, hits: [], partners, ranked: [] };
 
     const specs = querySpecs(concepts, documentFrequency);
     const terms = [...specs.keys()];
@@ -152,12 +154,13 @@ export function buildSearchIndex(knowledge: KnowledgeBase): SearchIndex {
     const best = ranked[0];
     const needed = Math.max(LONG_QUESTION_COVERAGE, ANSWERED_COVERAGE - COVERAGE_STEP * Math.max(0, distinctive - SHORT_QUESTION));
     const answered = !!best && !namesUnknown && best.specific && best.coverage >= needed;
-    if (!answered) return { answered: false, hits: [], partners };
+    const candidates = ranked.slice(0, limit).map(({ card, score, coverage, matched }) => ({ card, score, coverage, matched }));
+    if (!answered) return { answered: false, hits: [], partners, ranked: candidates };
     const hits = ranked
       .filter((hit) => hit.specific && hit.coverage >= Math.max(needed, best.coverage * KEEP_COVERAGE_RATIO) && hit.score >= best.score * KEEP_SCORE_RATIO)
       .slice(0, limit)
       .map(({ card, score, coverage, matched }) => ({ card, score, coverage, matched }));
-    return { answered: true, hits, partners };
+    return { answered: true, hits, partners, ranked: candidates };
   };
 
   return { search, analyzer, documentCount: total };
