@@ -16,7 +16,7 @@ export function encodeCallback(action: CallbackAction): string {
     action.kind === "page"
       ? `pg:${action.key}:${action.offset}`
       : action.kind === "example"
-        ? `ex:${action.version}:${action.index}`
+        ? `ex:${action.version}:${action.lang}:${action.index}`
         : `pt:${action.version}:${action.index}:${action.offset}`;
   if (Buffer.byteLength(data, "utf8") > MAX_CALLBACK_BYTES) throw new RangeError(`callback data over ${MAX_CALLBACK_BYTES} bytes: ${data}`);
   return data;

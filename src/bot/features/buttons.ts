@@ -1,4 +1,5 @@
-import { Composer } from "grammy";
+import { Composer, GrammyError } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import { renderTelegramAnswer } from "../../answer/render-telegram.js";
 import { detectLanguage } from "../../engine/language.js";
 import { decodeCallback } from "../callback-data.js";
@@ -31,7 +32,7 @@ export function buttonsFeature(): Composer<BotContext> {
       const page = renderTelegramAnswer(answer, { offset: action.offset, pageSize: PAGE_SIZE, partnerNames: partnerNames(snapshot, lang) });
       const markup = pageButtons(ctx, action.key, page.offset, page.nextOffset, lang);
       await ctx.answerCallbackQuery();
-      await ctx.editMessageText(page.html, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) });
+      await editPage(ctx, page.html, markup);
       return;
     }
     if (action.version !== snapshot.version) return void (await ctx.answerCallbackQuery({ text: texts.stale }));
@@ -46,10 +47,20 @@ export function buttonsFeature(): Composer<BotContext> {
     const page = partnerPage(snapshot, action.index, action.offset, ctx.lang);
     if (!page) return void (await ctx.answerCallbackQuery({ text: texts.expired }));
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(page.html, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(page.markup ? { reply_markup: page.markup } : {}) });
+    await editPage(ctx, page.html, page.markup);
   });
 
   // Callback queries from game buttons or without data: acknowledge so the client stops spinning.
   composer.on("callback_query", (ctx) => ctx.answerCallbackQuery());
   return composer;
+}
+
+/** A double tap asks for the page already shown; Telegram refuses that edit as "not modified", and nothing is lost. */
+async function editPage(ctx: BotContext, html: string, markup: InlineKeyboardMarkup | undefined): Promise<void> {
+  try {
+    await ctx.editMessageText(html, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) });
+  } catch (error) {
+    if (error instanceof GrammyError && error.description.includes("message is not modified")) return;
+    throw error;
+  }
 }

@@ -38,7 +38,8 @@ export function inlineFeature(): Composer<BotContext> {
           input_message_content: { message_text: page.html, parse_mode: "HTML", link_preview_options: { is_disabled: true } },
         };
       });
-      await ctx.answerInlineQuery(results, { cache_time: CACHE_SECONDS });
+      // In the user's language: Telegram would otherwise serve this cached answer to everyone.
+      await ctx.answerInlineQuery(results, { cache_time: CACHE_SECONDS, is_personal: true });
       return;
     }
 
@@ -46,12 +47,13 @@ export function inlineFeature(): Composer<BotContext> {
     const lang = detectLanguage(query, ctx.lang);
     const answer = snapshot.answer(query, { lang });
     if (offset === 0) {
-      ctx.deps.stats.recordQuestion({ answered: answer.answered, latencyMs: performance.now() - started });
-      ctx.deps.logger.info({ chat_type: "inline", lang, answered: answer.answered, facts: answer.facts.length }, "question");
+      const latencyMs = performance.now() - started;
+      ctx.deps.stats.recordQuestion({ answered: answer.answered, latencyMs });
+      ctx.deps.logger.info({ chat_type: "inline", lang, answered: answer.answered, facts: answer.facts.length, latency_ms: Math.round(latencyMs * 100) / 100 }, "question");
       ctx.deps.logger.debug({ question: query }, "question text");
     }
     if (!answer.answered) {
-      await ctx.answerInlineQuery([], { cache_time: CACHE_SECONDS, button: { text: texts.inlineNothing, start_parameter: "inline" } });
+      await ctx.answerInlineQuery([], { cache_time: CACHE_SECONDS, is_personal: true, button: { text: texts.inlineNothing, start_parameter: "inline" } });
       return;
     }
     const page = answer.facts.slice(offset, offset + INLINE_PAGE_SIZE);
