@@ -1,0 +1,208 @@
+import { existsSync } from "node:fs";
+import { rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { BOT_TEXTS } from "../../src/bot/texts.js";
+import { button, buttonsOf, resultMessage, shownText, startBot, stopAll } from "./harness.js";
+import type { BotHarness } from "./harness.js";
+
+const ADMIN = 9001;
+const SECOND_ADMIN = 9002;
+const USER = 9101;
+const GROUP = -1001000000909;
+const RU = BOT_TEXTS.ru;
+
+const NEW_SOURCE_ID = "e2e-2026-01-15-moscow-hanoi-funicular";
+const NEW_SOURCE = {
+  source: {
+    id: NEW_SOURCE_ID,
+    title: "Москва и Ханой обсудили канатную дорогу",
+    publisher: "Тестовое агентство",
+    published: "2026-01-15",
+    url: "https://example.org/e2e/funicular",
+    language: "ru",
+  },
+  facts: [
+    {
+      id: "e2e-hanoi-funicular",
+      text: "Москва и Ханой обсудили строительство фуникулёра через Красную реку.",
+      partners: ["hanoi"],
+      topics: ["транспорт"],
+      keywords: ["фуникулёр", "канатная дорога"],
+    },
+  ],
+};
+const REMOVED_SOURCE = "ria-2025-09-18-moscow-minsk-memorandum";
+
+afterEach(stopAll);
+
+function addSource(h: BotHarness): Promise<void> {
+  return writeFile(path.join(h.knowledgeDir, "sources", `${NEW_SOURCE_ID}.json`), JSON.stringify(NEW_SOURCE, null, 2));
+}
+
+/** Questions from several users while something else happens; resolves with every reply. */
+function questionsFrom(h: BotHarness, count: number, question = "меморандум Москвы и Минска") {
+  return Promise.all(Array.from({ length: count }, (_, i) => h.send(h.api.privateText(USER + 1 + i, question))));
+}
+
+describe("admin commands", () => {
+  it("do not exist for anyone else: unknown in private, ignored in groups, nothing reloaded", async () => {
+    const h = await startBot({ adminIds: [ADMIN] });
+    for (const command of ["/reload", "/stats", "/unanswered"]) {
+      const reply = await h.send(h.api.privateText(USER, command));
+      expect(reply.params.text, command).toBe(RU.unknownCommand);
+    }
+    const calls = await h.expectIgnored(
+      ["/reload", "/stats@PartnersTestBot", "/unanswered"].map((command) => h.api.groupText(GROUP, USER, command)),
+      h.api.groupText(GROUP, USER, "/ask Ханой"),
+    );
+    expect(calls.filter((call) => call.method === "sendMessage")).toHaveLength(1);
+    expect(h.deps.store.current().version).toBe(1);
+    expect(h.logs.withMessage("reload")).toEqual([]);
+    expect(h.api.violations).toEqual([]);
+  });
+
+  it("/stats shows the knowledge and the questions so far, in private and in a group", async () => {
+    const h = await startBot({ adminIds: [ADMIN] });
+    await h.send(h.api.privateText(USER, "Ханой"));
+    await h.send(h.api.privateText(USER, "Минск"));
+    await h.send(h.api.privateText(USER, "погода на Марсе"));
+    const reply = await h.send(h.api.privateText(ADMIN, "/stats"));
+    const text = shownText(reply);
+    expect(reply.params.parse_mode).toBe("HTML");
+    expect(text).toContain("Knowledge: version 1");
+    expect(text).toContain("Cards: 94, sources: 11, partners: 9");
+    expect(text).toContain("Questions: 3 (answered 2, not answered 1)");
+    expect(text).toMatch(/Answer latency: p50 \d+\.\d\d ms, p95 \d+\.\d\d ms/);
+
+    const inGroup = h.api.groupText(GROUP, ADMIN, "/stats@PartnersTestBot");
+    const groupReply = await h.send(inGroup);
+    expect(groupReply.params.reply_parameters).toMatchObject({ message_id: inGroup.message!.message_id });
+    expect(h.api.violations).toEqual([]);
+  });
+
+  it("/unanswered lists what the knowledge could not answer, and keeps it across a restart", async () => {
+    const first = await startBot({ adminIds: [ADMIN] });
+    expect((await first.send(first.api.privateText(ADMIN, "/unanswered"))).params.text).toBe("No unanswered questions yet.");
+    await first.send(first.api.privateText(USER, "какая погода на Марсе"));
+    await first.send(first.api.privateText(USER, "сколько стоит <b>метро</b> на Луне"));
+    const listed = shownText(await first.send(first.api.privateText(ADMIN, "/unanswered")));
+    expect(listed).toContain("какая погода на Марсе");
+    expect(listed).toContain("сколько стоит <b>метро</b> на Луне");
+    await first.stop();
+    expect(existsSync(path.join(first.dataDir, "unanswered.json"))).toBe(true);
+
+    const second = await startBot({ adminIds: [ADMIN], dataDir: first.dataDir });
+    const again = shownText(await second.send(second.api.privateText(ADMIN, "/unanswered")));
+    expect(again.indexOf("сколько стоит")).toBeLessThan(again.indexOf("какая погода"));
+    expect(again).toContain("какая погода на Марсе");
+    expect(second.api.violations).toEqual([]);
+  });
+});
+
+describe("/reload", () => {
+  it("succeeds with counts, what changed and the time taken, while questions keep flowing", async () => {
+    const h = await startBot({ adminIds: [ADMIN], reloadable: true });
+    expect(shownText(await h.send(h.api.privateText(USER, "фуникулёр в Ханое")))).toContain("В базе знаний нет ответа");
+    await addSource(h);
+
+    const [reload, answers] = await Promise.all([h.send(h.api.privateText(ADMIN, "/reload"), "sendMessage", undefined, 10_000), questionsFrom(h, 6)]);
+    const text = shownText(reload);
+    expect(text).toMatch(/^Reloaded in \d+ ms: version 2\./);
+    expect(text).toContain("Cards: 95, sources: 12, partners: 9.");
+    expect(text).toContain("Added 1: e2e-hanoi-funicular");
+    expect(text).toContain("Removed 0: —");
+    expect(text).toContain("Changed 0: —");
+    for (const answer of answers) expect(shownText(answer)).toContain("РИА Новости");
+
+    const after = shownText(await h.send(h.api.privateText(USER, "фуникулёр в Ханое")));
+    expect(after).toContain("фуникулёра через Красную реку");
+    expect(after).toContain("Тестовое агентство, 15 января 2026");
+    expect(h.logs.withMessage("reload")).toEqual([expect.objectContaining({ ok: true, took_ms: expect.any(Number), admin: ADMIN })]);
+    expect(h.api.violations).toEqual([]);
+  });
+
+  it("fails with the problems listed, keeps serving the old knowledge, and succeeds once the folder is fixed", async () => {
+    const h = await startBot({ adminIds: [ADMIN], reloadable: true });
+    const before = shownText(await h.send(h.api.privateText(USER, "Ташкент")));
+    const broken = path.join(h.knowledgeDir, "sources", "broken.json");
+    await writeFile(broken, '{ "source": { "id": "broken"');
+    await writeFile(path.join(h.knowledgeDir, "sources", `${NEW_SOURCE_ID}.json`), JSON.stringify({ ...NEW_SOURCE, facts: [{ ...NEW_SOURCE.facts[0], partners: ["atlantis"] }] }));
+
+    const [refused, answers] = await Promise.all([h.send(h.api.privateText(ADMIN, "/reload"), "sendMessage", undefined, 10_000), questionsFrom(h, 4, "Ташкент")]);
+    const text = shownText(refused);
+    expect(text).toMatch(/^Reload refused \(\d+ ms\): 2 problem\(s\)\. Still serving knowledge version 1\./);
+    expect(text).toContain("sources/broken.json");
+    expect(text).toContain(`sources/${NEW_SOURCE_ID}.json`);
+    expect(text).toContain("atlantis");
+    for (const answer of answers) expect(shownText(answer)).toBe(before);
+    expect(shownText(await h.send(h.api.privateText(USER, "Ташкент")))).toBe(before);
+    expect(shownText(await h.send(h.api.privateText(ADMIN, "/stats")))).toContain("Knowledge: version 1");
+    expect(h.logs.withMessage("reload")).toEqual([expect.objectContaining({ ok: false })]);
+
+    await rm(broken);
+    await addSource(h);
+    const fixed = shownText(await h.send(h.api.privateText(ADMIN, "/reload"), "sendMessage", undefined, 10_000));
+    expect(fixed).toMatch(/^Reloaded in \d+ ms: version 2\./);
+    expect(fixed).toContain("Added 1: e2e-hanoi-funicular");
+    expect(h.api.violations).toEqual([]);
+  });
+
+  it("never interleaves two reloads sent at the same moment", async () => {
+    const h = await startBot({ adminIds: [ADMIN, SECOND_ADMIN], reloadable: true });
+    await addSource(h);
+    const replies = await Promise.all([ADMIN, SECOND_ADMIN].map((admin) => h.send(h.api.privateText(admin, "/reload"), "sendMessage", undefined, 10_000)));
+    const versions = replies.map((reply) => /version (\d+)/.exec(shownText(reply))?.[1]).sort();
+    expect(versions).toEqual(["2", "3"]);
+    // The second reload compares with the first one's result: only one of them saw the new source arrive.
+    expect(replies.map((reply) => /Added (\d+)/.exec(shownText(reply))?.[1]).sort()).toEqual(["0", "1"]);
+    expect(h.deps.store.current().version).toBe(3);
+  });
+
+  it("lets a question in flight finish on the snapshot it started with", async () => {
+    const h = await startBot({ adminIds: [ADMIN], reloadable: true });
+    const question = "меморандум Москвы и Минска";
+    expect(h.deps.store.current().answer(question).facts.some((fact) => fact.source.id === REMOVED_SOURCE)).toBe(true);
+    // Hold the answer on its way to Telegram, then reload without the source it is built from.
+    h.api.failWhen((method, params) => method === "sendMessage" && params.chat_id === USER, { kind: "delay", ms: 1500 }, 1);
+    h.api.pushUpdate(h.api.privateText(USER, question));
+    const inFlight = await h.api.waitForRequest("sendMessage", (call) => call.params.chat_id === USER, 5000);
+    await rm(path.join(h.knowledgeDir, "sources", `${REMOVED_SOURCE}.json`));
+    const reload = await h.send(h.api.privateText(ADMIN, "/reload"), "sendMessage", undefined, 10_000);
+    expect(shownText(reload)).toMatch(/Removed 7: /);
+    expect(inFlight.response).toBeUndefined();
+
+    const delivered = await h.api.waitForCall("sendMessage", (call) => call === inFlight, 5000);
+    expect(shownText(delivered)).toContain("РИА Новости, 18 сентября 2025");
+    const now = await h.send(h.api.privateText(USER, question));
+    expect(shownText(now)).not.toContain("18 сентября 2025");
+    expect(h.api.violations).toEqual([]);
+  });
+
+  it("makes buttons from before it answer politely and change nothing", async () => {
+    const h = await startBot({ adminIds: [ADMIN], reloadable: true });
+    h.api.setUser(USER + 50, { language_code: "en" });
+    const answer = await h.send(h.api.privateText(USER, "Минск"));
+    const partners = await h.send(h.api.privateText(USER, "/partners"));
+    const help = await h.send(h.api.privateText(USER, "/start"));
+    const english = await h.send(h.api.privateText(USER + 50, "Minsk"));
+    await addSource(h);
+    await h.send(h.api.privateText(ADMIN, "/reload"), "sendMessage", undefined, 10_000);
+    const sentBefore = h.api.callsTo("sendMessage").length;
+
+    const presses: Array<[number, string, ReturnType<typeof resultMessage>]> = [
+      [USER, button(answer, RU.more).callback_data, resultMessage(answer)],
+      [USER, button(partners, "Минск (30)").callback_data, resultMessage(partners)],
+      [USER, buttonsOf(help)[0]!.callback_data, resultMessage(help)],
+    ];
+    for (const [user, data, message] of presses) {
+      const reply = await h.send(h.api.callbackQuery(user, data, message), "answerCallbackQuery");
+      expect(reply.params.text, data).toBe(RU.stale);
+    }
+    const englishReply = await h.send(h.api.callbackQuery(USER + 50, button(english, BOT_TEXTS.en.more).callback_data, resultMessage(english)), "answerCallbackQuery");
+    expect(englishReply.params.text).toBe(BOT_TEXTS.en.stale);
+    expect(h.api.callsTo("editMessageText")).toEqual([]);
+    expect(h.api.callsTo("sendMessage")).toHaveLength(sentBefore);
+    expect(h.api.violations).toEqual([]);
+  });
+});

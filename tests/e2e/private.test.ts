@@ -1,0 +1,238 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { BOT_TEXTS } from "../../src/bot/texts.js";
+import { BOT_USERNAME, LEVEL, bytes, button, buttonsOf, privateMedia, resultMessage, shownText, startBot, stopAll } from "./harness.js";
+
+const USER = 1001;
+const EN_USER = 1002;
+const RU = BOT_TEXTS.ru;
+
+afterEach(stopAll);
+
+describe("a private chat", () => {
+  it("answers any text with “typing…” first, then an HTML reply with citations, and logs one line without the question", async () => {
+    const h = await startBot({ logLevel: "info" });
+    const question = "меморандум Москвы и Минска";
+    const expected = h.deps.store.current().answer(question);
+
+    const reply = await h.send(h.api.privateText(USER, question));
+
+    const typing = h.api.callsTo("sendChatAction").find((call) => call.params.chat_id === USER);
+    expect(typing?.params).toMatchObject({ action: "typing" });
+    expect(h.api.calls.indexOf(typing!)).toBeLessThan(h.api.calls.indexOf(reply));
+    expect(reply.params).toMatchObject({ chat_id: USER, parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+    expect(reply.params.reply_parameters).toBeUndefined();
+    const text = shownText(reply);
+    for (const fact of expected.facts.slice(0, 3)) expect(text).toContain(fact.source.publisher);
+    expect(text).toMatch(/\d{1,2} (января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря) \d{4}/);
+    expect(resultMessage(reply).entities?.some((entity) => entity.type === "italic")).toBe(true);
+
+    const lines = h.logs.withMessage("question");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: LEVEL.info, chat_type: "private", lang: "ru", answered: true, facts: expected.facts.length });
+    expect(lines[0]!.latency_ms).toEqual(expect.any(Number));
+    expect(h.logs.lines.join("\n")).not.toContain("Минска");
+    expect(h.api.violations).toEqual([]);
+  });
+
+  it("pages through more facts than fit with Ещё ▶ and ◀ Назад, editing the same message", async () => {
+    const h = await startBot();
+    const total = h.deps.store.current().answer("Минск").facts.length;
+    expect(total).toBeGreaterThan(6);
+
+    const first = await h.send(h.api.privateText(USER, "Минск"));
+    expect(buttonsOf(first).map((b) => b.text)).toEqual([RU.more]);
+    expect(shownText(first)).toContain(`Показано 3 из ${total}.`);
+
+    const more = button(first, RU.more);
+    expect(bytes(more.callback_data)).toBeLessThanOrEqual(64);
+    const second = await h.send(h.api.callbackQuery(USER, more.callback_data, resultMessage(first)), "editMessageText");
+    expect(second.params).toMatchObject({ chat_id: USER, message_id: resultMessage(first).message_id, parse_mode: "HTML" });
+    expect(shownText(second)).toContain(`Показано 6 из ${total}.`);
+    expect(buttonsOf(second).map((b) => b.text)).toEqual([RU.back, RU.more]);
+    for (const b of buttonsOf(second)) expect(bytes(b.callback_data)).toBeLessThanOrEqual(64);
+    expect(h.api.callsTo("answerCallbackQuery")).toHaveLength(1);
+
+    const back = await h.send(h.api.callbackQuery(USER, button(second, RU.back).callback_data, resultMessage(second)), "editMessageText");
+    expect(shownText(back)).toBe(shownText(first));
+    expect(buttonsOf(back).map((b) => b.text)).toEqual([RU.more]);
+    expect(h.api.callsTo("answerCallbackQuery")).toHaveLength(2);
+    expect(h.api.violations).toEqual([]);
+  });
+
+  it("takes a double tap on Ещё ▶ in its stride", async () => {
+    const h = await startBot();
+    const first = await h.send(h.api.privateText(USER, "Минск"));
+    const data = button(first, RU.more).callback_data;
+    await h.send(h.api.callbackQuery(USER, data, resultMessage(first)), "editMessageText");
+    // The client still shows the old keyboard for a moment; the second tap asks for the page already shown.
+    await h.send(h.api.callbackQuery(USER, data, resultMessage(first)), "answerCallbackQuery", (call) => h.api.callsTo("answerCallbackQuery").indexOf(call) === 1);
+    await h.stop();
+    // Telegram refuses an edit that changes nothing; the bot expects that refusal and moves on.
+    expect(h.api.violations.map((violation) => violation.description)).toEqual([expect.stringMatching(/^Bad Request: message is not modified/)]);
+    expect(h.logs.records.filter((record) => record.level >= LEVEL.warn)).toEqual([]);
+  });
+
+  it("answers callback data it did not make with a polite “expired” and changes nothing", async () => {
+    const h = await startBot();
+    const menu = await h.send(h.api.privateText(USER, "/start"));
+    for (const data of ["garbage", "pg:UPPER:3", "pg:zz99:3", "ex:1:ru:999", "ex:1:xx:0", "pt:1:99:0", "pt:1:0", "x".repeat(64)]) {
+      const answer = await h.send(h.api.callbackQuery(USER, data, resultMessage(menu)), "answerCallbackQuery");
+      expect(answer.params.text, data).toBe(RU.expired);
+    }
+    expect(h.api.callsTo("editMessageText")).toEqual([]);
+    expect(h.api.callsTo("sendMessage")).toHaveLength(1);
+    expect(h.api.violations).toEqual([]);
+  });
+
+  it.each(["sticker", "photo", "voice"] as const)("answers a %s with a short hint on what to ask", async (kind) => {
+    const h = await startBot();
+    const reply = await h.send(privateMedia(h.api, USER, kind));
+    expect(reply.params.text).toBe(RU.nonText);
+    expect(h.api.violations).toEqual([]);
+  });
+
+  it("treats the caption of a photo as the question", async () => {
+    const h = await startBot();
+    const reply = await h.send(privateMedia(h.api, USER, "photo", "меморандум Москвы и Минска"));
+    expect(reply.params.parse_mode).toBe("HTML");
+    expect(shownText(reply)).toContain("РИА Новости");
+  });
+
+  it("says when the knowledge has no answer, offers example questions as buttons, and remembers the question for the editors", async () => {
+    const h = await startBot();
+    const reply = await h.send(h.api.privateText(USER, "какая погода на Марсе"));
+    expect(shownText(reply)).toContain("В базе знаний нет ответа на этот вопрос.");
+    const examples = buttonsOf(reply);
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    expect(examples.length).toBeLessThanOrEqual(4);
+    for (const b of examples) expect(bytes(b.callback_data)).toBeLessThanOrEqual(64);
+
+    const answered = await h.send(h.api.callbackQuery(USER, examples[0]!.callback_data, resultMessage(reply)));
+    expect(answered.params.parse_mode).toBe("HTML");
+    expect(shownText(answered)).not.toContain("В базе знаний нет ответа");
+    expect(h.api.callsTo("answerCallbackQuery")).toHaveLength(1);
+
+    await h.deps.unanswered.flush();
+    expect(h.deps.unanswered.latest(5).map((entry) => entry.text)).toEqual(["какая погода на Марсе"]);
+    expect(h.api.violations).toEqual([]);
+  });
+
+  it("points an unknown command to /help", async () => {
+    const h = await startBot();
+    const reply = await h.send(h.api.privateText(USER, "/weather"));
+    expect(reply.params.text).toBe(RU.unknownCommand);
+  });
+
+  it("answers a question written in English in English, whatever the user's language", async () => {
+    const h = await startBot();
+    const reply = await h.send(h.api.privateText(USER, "What did Moscow sign with Hanoi?"));
+    expect(shownText(reply)).toMatch(/TASS|ТАСС/);
+    expect(shownText(reply)).toMatch(/\d{1,2} December 2025/);
+  });
+
+  it("asks a user who floods it to slow down", async () => {
+    const h = await startBot({ bot: { messagesPerMinute: 2 } });
+    await h.send(h.api.privateText(USER, "Ханой"));
+    await h.send(h.api.privateText(USER, "Минск"));
+    const third = await h.send(h.api.privateText(USER, "Ташкент"));
+    expect(third.params.text).toBe(RU.rateLimited);
+  });
+
+  it("ignores an edited message quietly", async () => {
+    const h = await startBot();
+    const asked = h.api.pushUpdate(h.api.privateText(USER, "Ханой"));
+    await h.api.waitForCall("sendMessage", (call) => call.params.chat_id === USER);
+    const calls = await h.expectIgnored([h.api.editedMessage(asked.message!, "Минск")], h.api.privateText(USER, "/help"));
+    const sent = calls.filter((call) => call.method === "sendMessage");
+    expect(sent).toHaveLength(1);
+    expect(shownText(sent[0]!)).toContain("Как спросить");
+    expect(h.logs.records.filter((record) => record.level >= LEVEL.warn)).toEqual([]);
+  });
+});
+
+describe("/start and /help", () => {
+  it("tell in Russian what the bot knows, how to ask everywhere, with 3–4 example questions as buttons", async () => {
+    const h = await startBot();
+    const reply = await h.send(h.api.privateText(USER, "/start"));
+    const text = shownText(reply);
+    expect(reply.params.parse_mode).toBe("HTML");
+    expect(text).toContain("В базе: 94 фактов из 11 источников, самый свежий — от 3 декабря 2025.");
+    for (const partner of ["Ханой", "Минск", "Ташкент", "Абу-Даби", "Астана", "Шанхай", "Бавария", "Берлин", "Мехико"]) expect(text).toContain(partner);
+    expect(text).toContain("в личном чате со мной — просто напишите вопрос");
+    expect(text).toContain(`/ask вопрос`);
+    expect(text).toContain(`@${BOT_USERNAME} вопрос`);
+    const examples = buttonsOf(reply);
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    expect(examples.length).toBeLessThanOrEqual(4);
+    expect(examples[0]!.text).toMatch(/^Москва и /);
+    for (const b of examples) expect(bytes(b.callback_data)).toBeLessThanOrEqual(64);
+
+    const answered = await h.send(h.api.callbackQuery(USER, examples[1]!.callback_data, resultMessage(reply)));
+    expect(shownText(answered)).not.toContain("нет ответа");
+    expect(h.api.violations).toEqual([]);
+  });
+
+  it("speak English to a user whose Telegram is in English", async () => {
+    const h = await startBot();
+    h.api.setUser(EN_USER, { language_code: "en-GB" });
+    const reply = await h.send(h.api.privateText(EN_USER, "/help"));
+    const text = shownText(reply);
+    expect(text).toContain("Knowledge: 94 facts from 11 sources, the newest from 3 December 2025.");
+    expect(text).toContain("Hanoi");
+    expect(text).toContain("Mexico City");
+    expect(text).toContain("/ask question");
+    expect(buttonsOf(reply)[0]!.text).toMatch(/^Moscow and /);
+
+    const answered = await h.send(h.api.callbackQuery(EN_USER, buttonsOf(reply)[0]!.callback_data, resultMessage(reply)));
+    expect(shownText(answered)).toMatch(/\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/);
+    expect(h.api.violations).toEqual([]);
+  });
+
+  it("answer the “open the bot” start parameter of inline mode with the same help", async () => {
+    const h = await startBot();
+    const reply = await h.send(h.api.privateText(USER, "/start inline"));
+    expect(shownText(reply)).toContain("Как спросить");
+  });
+});
+
+describe("/partners and /sources", () => {
+  it("list partner cities with fact counts as buttons; a button pages through that partner's facts", async () => {
+    const h = await startBot();
+    const list = await h.send(h.api.privateText(USER, "/partners"));
+    const cities = buttonsOf(list);
+    expect(cities.map((b) => b.text)).toEqual(expect.arrayContaining(["Ханой (19)", "Минск (30)", "Ташкент (8)", "Мехико (10)"]));
+    expect(cities).toHaveLength(9);
+    for (const b of cities) expect(bytes(b.callback_data)).toBeLessThanOrEqual(64);
+
+    const minsk = await h.send(h.api.callbackQuery(USER, button(list, "Минск (30)").callback_data, resultMessage(list)), "editMessageText");
+    expect(shownText(minsk)).toMatch(/^Минск — фактов: 30/);
+    expect(shownText(minsk)).toContain("Показано 5 из 30.");
+    expect(buttonsOf(minsk).map((b) => b.text)).toEqual([RU.more]);
+    const next = await h.send(h.api.callbackQuery(USER, button(minsk, RU.more).callback_data, resultMessage(minsk)), "editMessageText");
+    expect(shownText(next)).toContain("Показано 10 из 30.");
+    expect(buttonsOf(next).map((b) => b.text)).toEqual([RU.back, RU.more]);
+    expect(h.api.violations).toEqual([]);
+  });
+
+  it("name the cities in English for an English-speaking user", async () => {
+    const h = await startBot();
+    h.api.setUser(EN_USER, { language_code: "en" });
+    const list = await h.send(h.api.privateText(EN_USER, "/partners"));
+    expect(buttonsOf(list).map((b) => b.text)).toEqual(expect.arrayContaining(["Hanoi (19)", "Minsk (30)", "Mexico City (10)"]));
+    const hanoi = await h.send(h.api.callbackQuery(EN_USER, button(list, "Hanoi (19)").callback_data, resultMessage(list)), "editMessageText");
+    expect(shownText(hanoi)).toMatch(/^Hanoi — 19 facts/);
+  });
+
+  it("/sources lists every source with publisher, date and link", async () => {
+    const h = await startBot();
+    const reply = await h.send(h.api.privateText(USER, "/sources"));
+    const { sources } = h.deps.store.current().knowledge;
+    const text = shownText(reply);
+    for (const source of sources) expect(text).toContain(source.publisher);
+    expect(text).toContain("3 декабря 2025");
+    expect(text).toContain("22 октября 2018");
+    const links = resultMessage(reply).entities?.filter((entity) => entity.type === "text_link") ?? [];
+    expect(links.map((link) => (link as { url: string }).url).sort()).toEqual(sources.flatMap((source) => (source.url ? [source.url] : [])).sort());
+    expect(h.api.violations).toEqual([]);
+  });
+});
