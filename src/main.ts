@@ -3,7 +3,7 @@ import type { Update } from "grammy/types";
 import { createBot } from "./bot/create-bot.js";
 import { createDraftStore } from "./bot/draft-store.js";
 import { publishCommands } from "./bot/commands.js";
-import { startPolling, ALLOWED_UPDATES } from "./bot/polling.js";
+import { startPolling, stopPolling, ALLOWED_UPDATES } from "./bot/polling.js";
 import { createQuestionMemory } from "./bot/question-memory.js";
 import { createStats } from "./bot/stats.js";
 import { createUnansweredStore } from "./bot/unanswered-store.js";
@@ -36,10 +36,44 @@ const bot = createBot(
   { store, logger, stats, unanswered, adminIds: new Set(config.adminIds), questions: createQuestionMemory(), ingest: { drafts, knowledgeDir: config.knowledgeDir } },
 );
 
-let stopUpdates: () => Promise<void>;
+// Installed before updates are taken, so a signal during start-up also ends the process cleanly.
+let stopUpdates: (() => Promise<void>) | undefined;
+let stopping = false;
+const shutdown = (signal: NodeJS.Signals): void => {
+  if (stopping) {
+    logger.warn({ signal }, "second signal: exiting now");
+    process.exit(1);
+  }
+  stopping = true;
+  if (!stopUpdates) {
+    logger.info({ signal }, "stopped during start-up; no update was taken");
+    process.exit(0);
+  }
+  logger.info({ signal }, "stopping: no new updates, finishing replies in flight");
+  const deadline = setTimeout(() => {
+    logger.error("replies in flight did not finish in time; exiting");
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS);
+  deadline.unref();
+  stopUpdates()
+    .then(() => Promise.all([unanswered.flush(), drafts.flush()]))
+    .then(
+      () => {
+        logger.info("stopped");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, "error while stopping");
+        process.exit(1);
+      },
+    );
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
+
 if (config.updates.mode === "polling") {
   const runner = await startPolling(bot, logger);
-  stopUpdates = () => runner.stop();
+  stopUpdates = () => stopPolling(runner);
   void runner.task()?.catch((error: unknown) => {
     logger.fatal({ err: error }, "polling stopped");
     process.exit(1);
@@ -62,31 +96,3 @@ void publishCommands(bot.api, config.adminIds, logger);
 const { knowledge } = store.current();
 logger.info({ cards: knowledge.cards.length, sources: knowledge.sources.length, partners: knowledge.partners.length, mode: config.updates.mode }, "bot started");
 
-let stopping = false;
-const shutdown = (signal: NodeJS.Signals): void => {
-  if (stopping) {
-    logger.warn({ signal }, "second signal: exiting now");
-    process.exit(1);
-  }
-  stopping = true;
-  logger.info({ signal }, "stopping: no new updates, finishing replies in flight");
-  const deadline = setTimeout(() => {
-    logger.error("replies in flight did not finish in time; exiting");
-    process.exit(1);
-  }, SHUTDOWN_GRACE_MS);
-  deadline.unref();
-  stopUpdates()
-    .then(() => Promise.all([unanswered.flush(), drafts.flush()]))
-    .then(
-      () => {
-        logger.info("stopped");
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, "error while stopping");
-        process.exit(1);
-      },
-    );
-};
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
