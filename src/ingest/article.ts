@@ -129,6 +129,8 @@ export function parseArticle(input: string): Article {
   body = body.trim();
   const dateline = readDateline(body);
   if (dateline) body = body.slice(dateline.text.length).trimStart();
+  // A dateline without an agency ("ТАШКЕНТ, 14 мая.") names no publisher but is not a fact either.
+  else body = body.replace(BARE_DATELINE, "");
 
   return { ...header, body, ...(dateline ? { dateline } : {}), notes };
 }
@@ -154,6 +156,8 @@ export function toIsoDate(value: string): string | undefined {
   const date = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
   return isRealDate(date) ? date : undefined;
 }
+
+const BARE_DATELINE = /^\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*,\s*\d{1,2}\s+\p{L}{3,9}\.?(?:\s+\d{4})?\.\s+/u;
 
 // ХАНОЙ, 3 декабря. /ТАСС/.   МИНСК, 30 окт – РИА Новости.   МОСКВА, 5 мар - РИА Новости, Иван Петров.
 // Москва. 5 марта. INTERFAX.RU -   НЬЮ-ЙОРК, 1 января 2025 /ТАСС/.

@@ -27,8 +27,8 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const admin = composer.filter((ctx) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id) && ctx.deps.ingest !== undefined);
 
-  admin.command("ingest", async (ctx) => {
-    const article = await articleOf(ctx, download);
+  const draftArticle = async (ctx: BotContext, inlineText: string): Promise<void> => {
+    const article = await articleOf(ctx, inlineText, download);
     if ("error" in article) return void (await ctx.reply(article.error, replyPlacement(ctx, ctx.msg)));
     const { drafts } = ctx.deps.ingest!;
     const snapshot = ctx.deps.store.current();
@@ -41,7 +41,7 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
     const draft: Draft = {
       key: `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`,
       adminId: ctx.from!.id,
-      chatId: ctx.chat.id,
+      chatId: ctx.chat!.id,
       createdAt: new Date().toISOString(),
       file: result.file,
       suggestions: result.suggestions,
@@ -49,6 +49,14 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
     };
     const sent = await ctx.reply(renderDraft(draft), { ...replyPlacement(ctx, ctx.msg), reply_markup: draftButtons(draft) });
     drafts.put({ ...draft, messageId: sent.message_id });
+  };
+
+  admin.command("ingest", (ctx) => draftArticle(ctx, ctx.match));
+  // grammY's command() reads text only; a .txt file comes with "/ingest" as its caption.
+  admin.on("message:caption", async (ctx, next) => {
+    const command = /^\/ingest(?:@\w+)?(?:\s+|$)/.exec(ctx.msg.caption);
+    if (!command) return next();
+    await draftArticle(ctx, ctx.msg.caption.slice(command[0].length));
   });
 
   admin.on("callback_query:data", async (ctx, next) => {
@@ -101,9 +109,9 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
   return composer;
 }
 
-async function articleOf(ctx: BotContext, download: DownloadFile): Promise<{ text: string } | { error: string }> {
+async function articleOf(ctx: BotContext, inlineText: string, download: DownloadFile): Promise<{ text: string } | { error: string }> {
   const message = ctx.msg!;
-  const inline = typeof ctx.match === "string" ? ctx.match.trim() : "";
+  const inline = inlineText.trim();
   const replied = message.reply_to_message;
   const document = message.document ?? replied?.document;
   let text = inline || replied?.text || replied?.caption || "";
