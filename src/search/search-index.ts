@@ -10,6 +10,8 @@ import { damerauLevenshtein, partnerTerm } from "./partner-lexicon.js";
 const FIELD_BOOSTS = { text: 1, text_en: 1, keywords: 1.6, names: 1.6, people: 1.8, topics: 1.1, partner_ids: 1.4, pairs: 1 };
 type Field = keyof typeof FIELD_BOOSTS;
 const FIELDS = Object.keys(FIELD_BOOSTS) as Field[];
+/** Telegram's own message limit; a longer "question" is cut rather than analysed whole. */
+const MAX_QUESTION_CHARS = 4096;
 
 /**
  * "Answered or not". Each query concept weighs its inverse document frequency: a word in nearly
@@ -108,15 +110,14 @@ export function buildSearchIndex(knowledge: KnowledgeBase): SearchIndex {
   const idf = (df: number): number => Math.log(1 + (total - df + 0.5) / (df + 0.5));
 
   const search = (question: string, limit = 50): SearchOutcome => {
-    const concepts = analyzer.analyzeQuestion(question.slice(0, 4096));
-    const partners = [...new Set(concepts.flatMap((concept) => concept.alternatives.flatMap((alt) => alt.terms)).filter((term) => term.startsWith("@")).map((term) => term.slice(1)))];
+    const text = question.slice(0, MAX_QUESTION_CHARS);
+    const concepts = analyzer.analyzeQuestion(text);
+    const partners = partnersNamed(concepts);
     if (concepts.length === 0 || total === 0) return { answered: false, hits: [], partners, ranked: [] };
 
-    const specs = querySpecs(concepts, documentFrequency);
-    for (const pair of analyzer.pairTerms(question.slice(0, 4096))) if (!specs.has(pair)) specs.set(pair, { boost: 1, fuzzy: false, prefix: false });
-    const terms = [...specs.keys()];
-    const results = miniSearch.search(terms.join(" "), {
-      tokenize: (text) => text.split(" "),
+    const specs = querySpecs(concepts, documentFrequency, analyzer.pairTerms(text));
+    const results = miniSearch.search([...specs.keys()].join(" "), {
+      tokenize: (terms) => terms.split(" "),
       processTerm: (term) => term,
       combineWith: "OR",
       boost: FIELD_BOOSTS,
@@ -126,49 +127,96 @@ export function buildSearchIndex(knowledge: KnowledgeBase): SearchIndex {
     });
 
     const likelyTypo = typoChecker(results, specs);
-    const rawWeights = concepts.map((concept) => conceptWeight(concept, documentFrequency, likelyTypo, idf, total));
-    const distinctive = rawWeights.filter((weight) => !weight.common).length;
-    const weights = distinctive <= SHORT_QUESTION ? rawWeights : rawWeights.map((weight, index) => (weight.unknown && concepts[index]!.capital === "none" ? { ...weight, value: weight.value * UNKNOWN_WORD_SHARE } : weight));
-    const totalWeight = weights.reduce((sum, weight) => sum + weight.value, 0);
-    const namesUnknown = concepts.some((concept, index) => concept.capital === "name" && weights[index]!.unknown);
-    const asksBeyondPartners = concepts.some((concept, index) => !weights[index]!.common && !isPartnerConcept(concept));
-
-    const answerType = answerTypeOf(question);
-    const ranked = results.slice(0, Math.max(limit, 50) * 2).map((result) => {
-      const matched = new Set(result.queryTerms);
-      const exact = new Set(result.terms);
-      let covered = 0;
-      let specific = false;
-      let focused = !asksBeyondPartners;
-      concepts.forEach((concept, index) => {
-        const strength = coverStrength(concept, matched, exact);
-        covered += strength * weights[index]!.value;
-        if (strength > 0 && !weights[index]!.common) specific = true;
-        if (strength > 0 && !weights[index]!.common && !isPartnerConcept(concept)) focused = true;
-      });
-      const coverage = totalWeight > 0 ? covered / totalWeight : 0;
-      const card = result.id as number;
-      // MiniSearch multiplies a score by the number of query terms matched. Ours has several per
-      // word (stem, prefix, partner, word pair), so that count rewards redundancy; coverage
-      // measures how much of the question the card answers instead.
-      const typeBoost = answerType && answers[answerType][card] ? ANSWER_TYPE_BOOST : 1;
-      return { card, score: (result.score / Math.max(1, result.queryTerms.length)) * (0.25 + coverage) * typeBoost, coverage, specific: specific && focused, matched: result.terms };
-    });
-    ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
+    const weighed = weighQuestion(concepts, (concept) => conceptWeight(concept, documentFrequency, likelyTypo, idf, total));
+    const answerType = answerTypeOf(text);
+    const ranked = results
+      .slice(0, Math.max(limit, 50) * 2)
+      .map((result) => rankResult(result, concepts, weighed, answerType ? answers[answerType] : undefined))
+      .sort((a, b) => b.score - a.score || b.coverage - a.coverage);
 
     const best = ranked[0];
-    const needed = Math.max(LONG_QUESTION_COVERAGE, ANSWERED_COVERAGE - COVERAGE_STEP * Math.max(0, distinctive - SHORT_QUESTION));
-    const answered = !!best && !namesUnknown && best.specific && best.coverage >= needed;
-    const candidates = ranked.slice(0, limit).map(({ card, score, coverage, matched }) => ({ card, score, coverage, matched }));
+    const answered = !!best && !weighed.namesUnknown && best.specific && best.coverage >= weighed.needed;
+    const candidates = ranked.slice(0, limit).map(toHit);
     if (!answered) return { answered: false, hits: [], partners, ranked: candidates };
     const hits = ranked
-      .filter((hit) => hit.specific && hit.coverage >= Math.max(needed, best.coverage * KEEP_COVERAGE_RATIO) && hit.score >= best.score * KEEP_SCORE_RATIO)
+      .filter((hit) => hit.specific && hit.coverage >= Math.max(weighed.needed, best.coverage * KEEP_COVERAGE_RATIO) && hit.score >= best.score * KEEP_SCORE_RATIO)
       .slice(0, limit)
-      .map(({ card, score, coverage, matched }) => ({ card, score, coverage, matched }));
+      .map(toHit);
     return { answered: true, hits, partners, ranked: candidates };
   };
 
   return { search, analyzer, documentCount: total };
+}
+
+interface WeighedQuestion {
+  weights: ConceptWeight[];
+  total: number;
+  /** Coverage the best card needs: half for a short question, less for a long one. */
+  needed: number;
+  /** A capitalised word inside the sentence that the knowledge does not know (rule 1). */
+  namesUnknown: boolean;
+  /** Whether the question asks about more than partner names (rule 4). */
+  asksBeyondPartners: boolean;
+}
+
+function weighQuestion(concepts: QueryConcept[], weigh: (concept: QueryConcept) => ConceptWeight): WeighedQuestion {
+  const raw = concepts.map(weigh);
+  const distinctive = raw.filter((weight) => !weight.common).length;
+  const weights =
+    distinctive <= SHORT_QUESTION
+      ? raw
+      : raw.map((weight, index) => (weight.unknown && concepts[index]!.capital === "none" ? { ...weight, value: weight.value * UNKNOWN_WORD_SHARE } : weight));
+  return {
+    weights,
+    total: weights.reduce((sum, weight) => sum + weight.value, 0),
+    needed: Math.max(LONG_QUESTION_COVERAGE, ANSWERED_COVERAGE - COVERAGE_STEP * Math.max(0, distinctive - SHORT_QUESTION)),
+    namesUnknown: concepts.some((concept, index) => concept.capital === "name" && weights[index]!.unknown),
+    asksBeyondPartners: concepts.some((concept, index) => !weights[index]!.common && !isPartnerConcept(concept)),
+  };
+}
+
+interface RankedHit extends SearchHit {
+  /** Matches something not common to most cards, and what is asked beyond partner names (rules 3 and 4). */
+  specific: boolean;
+}
+
+function rankResult(
+  result: { id: unknown; score: number; terms: string[]; queryTerms: string[] },
+  concepts: QueryConcept[],
+  weighed: WeighedQuestion,
+  ofAnswerType: boolean[] | undefined,
+): RankedHit {
+  const matched = new Set(result.queryTerms);
+  const exact = new Set(result.terms);
+  let covered = 0;
+  let specific = false;
+  let focused = !weighed.asksBeyondPartners;
+  concepts.forEach((concept, index) => {
+    const strength = coverStrength(concept, matched, exact);
+    const weight = weighed.weights[index]!;
+    covered += strength * weight.value;
+    if (strength > 0 && !weight.common) {
+      specific = true;
+      if (!isPartnerConcept(concept)) focused = true;
+    }
+  });
+  const coverage = weighed.total > 0 ? covered / weighed.total : 0;
+  const card = result.id as number;
+  const typeBoost = ofAnswerType?.[card] ? ANSWER_TYPE_BOOST : 1;
+  // MiniSearch multiplies a score by the number of query terms matched. Ours has several per word
+  // (stem, prefix, partner, word pair), so that count rewards redundancy; coverage measures how
+  // much of the question the card answers instead.
+  const score = (result.score / Math.max(1, result.queryTerms.length)) * (0.25 + coverage) * typeBoost;
+  return { card, score, coverage, specific: specific && focused, matched: result.terms };
+}
+
+function toHit({ card, score, coverage, matched }: RankedHit): SearchHit {
+  return { card, score, coverage, matched };
+}
+
+function partnersNamed(concepts: QueryConcept[]): string[] {
+  const terms = concepts.flatMap((concept) => concept.alternatives.flatMap((alternative) => alternative.terms));
+  return [...new Set(terms.filter((term) => term.startsWith("@")).map((term) => term.slice(1)))];
 }
 
 function analyzeCard({ card }: SourcedCard, analyzer: Analyzer, partnerNames: Map<string, string>): Record<Field, string> {
@@ -193,7 +241,7 @@ interface TermSpec {
 }
 
 /** Fuzziness only where it pays: words the index does not know, scaled to their length. */
-function querySpecs(concepts: QueryConcept[], documentFrequency: Map<string, number>): Map<string, TermSpec> {
+function querySpecs(concepts: QueryConcept[], documentFrequency: Map<string, number>, pairs: string[]): Map<string, TermSpec> {
   const specs = new Map<string, TermSpec>();
   for (const concept of concepts) {
     concept.alternatives.forEach((alternative, index) => {
@@ -213,6 +261,8 @@ function querySpecs(concepts: QueryConcept[], documentFrequency: Map<string, num
       }
     });
   }
+  // Word pairs only rank: they are no concept of their own and cover nothing.
+  for (const pair of pairs) if (!specs.has(pair)) specs.set(pair, { boost: 1, fuzzy: false, prefix: false });
   return specs;
 }
 
