@@ -299,10 +299,11 @@ function conceptWeight(
  * first letter (people rarely mistype it). "York" matching "work" is not a typo of anything.
  */
 function typoChecker(results: ReadonlyArray<{ terms: string[]; queryTerms: string[] }>, specs: Map<string, TermSpec>): (term: string) => boolean {
-  const cardTerms = new Set(results.slice(0, 50).flatMap((result) => result.terms));
+  let cardTerms: Set<string> | undefined;
   return (term) => {
     const budget = specs.get(term)?.fuzzy;
     if (!budget) return false;
+    cardTerms ??= new Set(results.slice(0, 50).flatMap((result) => result.terms));
     for (const candidate of cardTerms) {
       if (candidate[0] === term[0] && candidate !== term && damerauLevenshtein(candidate, term, budget) <= budget) return true;
     }
