@@ -35,25 +35,34 @@ export function createBot(options: BotOptions, deps: BotDeps): Bot<BotContext> {
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: options.maxRetryDelaySeconds ?? 60, rethrowHttpErrors: false, rethrowInternalServerErrors: false }));
 
-  // Updates of one chat are handled in order; different chats run concurrently.
-  bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString()));
   bot.use((ctx, next) => {
     ctx.deps = deps;
     ctx.lang = userLang(ctx.from?.language_code);
     return next();
   });
+  // Counted before sequentialize, so a flood's excess is dropped on arrival: queued behind the
+  // flooder's own replies (slow when Telegram throttles that chat) it would hold the runner's slots
+  // that every other chat needs. The one notice still waits its turn in the chat.
+  const overLimit = new WeakSet<BotContext>();
   bot.use(
     limit<BotContext, never>({
       timeFrame: 60_000,
       limit: options.messagesPerMinute ?? 30,
       // Inline queries arrive per keystroke and buttons are cheap: only messages count.
       keyGenerator: (ctx) => (ctx.message && ctx.from ? String(ctx.from.id) : undefined),
-      onLimitExceeded: async (ctx) => {
-        deps.logger.warn({ chat_type: ctx.chat?.type }, "rate limit: user told to slow down");
-        await ctx.reply(BOT_TEXTS[ctx.lang].rateLimited).catch(() => undefined);
+      onLimitExceeded: (ctx, next) => {
+        overLimit.add(ctx);
+        return next();
       },
     }),
   );
+  // Updates of one chat are handled in order; different chats run concurrently.
+  bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString()));
+  bot.use(async (ctx, next) => {
+    if (!overLimit.has(ctx)) return next();
+    deps.logger.warn({ chat_type: ctx.chat?.type }, "rate limit: user told to slow down");
+    await ctx.reply(BOT_TEXTS[ctx.lang].rateLimited).catch(() => undefined);
+  });
 
   const apiRoot = options.apiRoot ?? "https://api.telegram.org";
   const download = async (filePath: string): Promise<string> => {

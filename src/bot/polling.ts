@@ -12,8 +12,9 @@ export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as 
 export const POLLING_CONCURRENCY = 64;
 
 /**
- * Long polling through grammY's runner. Failed getUpdates calls are retried by the runner with
- * back-off; here they get one clear log line each, the 409 conflict above all (another instance).
+ * Long polling through grammY's runner. A refused getUpdates gets a clear log line here, the 409
+ * conflict above all (another instance); the runner retries it with back-off. Network errors and
+ * 5xx are retried inside auto-retry first (from 3 s, doubling) and reach this log only if it gives up.
  */
 export async function startPolling(bot: Bot<BotContext>, logger: Logger): Promise<RunnerHandle> {
   bot.api.config.use(async (prev, method, payload, signal) => {

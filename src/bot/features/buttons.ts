@@ -38,7 +38,8 @@ export function buttonsFeature(): Composer<BotContext> {
     if (action.version !== snapshot.version) return void (await ctx.answerCallbackQuery({ text: texts.stale }));
     if (action.kind === "example") {
       const question = snapshot.examples(action.lang)[action.index];
-      if (!question) return void (await ctx.answerCallbackQuery({ text: texts.expired }));
+      // A press on a message sent inline has no chat to answer in (and we put no such button there).
+      if (!question || !ctx.chat) return void (await ctx.answerCallbackQuery({ text: texts.expired }));
       await ctx.answerCallbackQuery();
       const message = ctx.callbackQuery.message;
       await answerQuestion(ctx, question, message && "text" in message ? message : undefined);
