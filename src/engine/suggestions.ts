@@ -3,6 +3,8 @@ import type { KnowledgeBase, Partner } from "../knowledge/types.js";
 import type { SearchIndex } from "../search/search-index.js";
 
 const MAX_SUGGESTIONS = 4;
+/** Example questions are prepared for the partners with most cards only: a few are shown at a time. */
+const PARTNERS_WITH_EXAMPLES = 12;
 
 export interface Suggestions {
   /** Example questions, those about the named partners first; every one is answered by this knowledge. */
@@ -28,7 +30,8 @@ export function buildSuggestions(knowledge: KnowledgeBase, index: SearchIndex): 
   }
   const partners = knowledge.partners
     .filter((partner) => cardCount.has(partner.id))
-    .sort((a, b) => (cardCount.get(b.id) ?? 0) - (cardCount.get(a.id) ?? 0));
+    .sort((a, b) => (cardCount.get(b.id) ?? 0) - (cardCount.get(a.id) ?? 0))
+    .slice(0, PARTNERS_WITH_EXAMPLES);
 
   const answered = (question: string): boolean => index.search(question, 1).answered;
   const perPartner = new Map<string, Record<Lang, string | undefined>>();

@@ -31,7 +31,6 @@ export interface Analyzer {
   indexTerms(text: string): string[];
   /** The concepts of a question, stopwords dropped, synonym phrases and partner names merged. */
   analyzeQuestion(question: string): QueryConcept[];
-  pairTerms(text: string): string[];
 }
 
 export function buildAnalyzer(partners: readonly Partner[], synonyms: readonly SynonymGroup[]): Analyzer {
@@ -84,18 +83,7 @@ export function buildAnalyzer(partners: readonly Partner[], synonyms: readonly S
     return mergeSynonymPhrases(concepts, groups);
   };
 
-  /** Adjacent content words as one term ("цифров~двойник"): cards that keep the question's word pairs together rank higher. */
-  const pairTerms = (text: string): string[] => {
-    const stems = splitWords(text)
-      .map((parts) => parts.join(""))
-      .filter((token) => !isStopword(token) && token.length > 1)
-      .map(indexStem);
-    const pairs: string[] = [];
-    for (let i = 0; i + 1 < stems.length; i++) pairs.push(`${stems[i]}~${stems[i + 1]}`);
-    return pairs;
-  };
-
-  return { indexTerms, analyzeQuestion, pairTerms };
+  return { indexTerms, analyzeQuestion };
 }
 
 function phraseStems(phrase: string): string[] {

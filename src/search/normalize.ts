@@ -36,6 +36,19 @@ export function scriptOf(word: string): Script {
  * look-alike letters folded into the word's main script.
  */
 export function normalizeWord(raw: string): string {
+  let normal = normalized.get(raw);
+  if (normal === undefined) {
+    // Vocabularies are Zipfian: most words repeat, and NFD plus the mark filter is the costly part.
+    if (normalized.size >= 200_000) normalized.clear();
+    normal = normalizeUncached(raw);
+    normalized.set(raw, normal);
+  }
+  return normal;
+}
+
+const normalized = new Map<string, string>();
+
+function normalizeUncached(raw: string): string {
   const lower = raw
     .normalize("NFD")
     .replace(/\p{M}/gu, (mark, offset: number, whole: string) =>

@@ -11,49 +11,60 @@ export const partnerTerm = (id: string): string => `@${id}`;
 export interface PartnerLexicon {
   /** Partner ids whose name this single normalised token is (ханоем → hanoi, минкс → minsk). */
   match(token: string): string[];
-  /** Same for two adjacent tokens written apart ("абу даби", "ha noi"). */
+  /** A name of two words written apart ("абу даби", "ha noi"), exactly. */
   matchPair(first: string, second: string): string[];
 }
 
 interface NameForm {
   form: string;
   id: string;
+  cyrillic: boolean;
 }
 
 export function buildPartnerLexicon(partners: readonly Partner[]): PartnerLexicon {
   const forms: NameForm[] = [];
+  // Names of several words, run together: two adjacent words are checked against these only.
+  const joinedNames = new Map<string, string[]>();
   for (const partner of partners) {
     const names = [partner.name, partner.name_en, ...(partner.aliases ?? [])].filter((name): name is string => !!name);
     for (const name of names) {
       // A one-word name is matched whole; a longer one by all its words run together ("ha noi" →
       // "hanoi") or by any long word of it ("dhabi", "bayern"), never by a short one ("city").
       const words = name.split(/[^\p{L}\p{M}]+/u).filter(Boolean).map(normalizeWord);
+      if (words.length > 1) joinedNames.set(words.join(""), [...(joinedNames.get(words.join("")) ?? []), partner.id]);
       const candidates = words.length === 1 ? words : [words.join(""), ...words.filter((word) => word.length >= 5)];
-      for (const form of new Set(candidates)) forms.push({ form, id: partner.id });
+      for (const form of new Set(candidates)) forms.push({ form, id: partner.id, cyrillic: scriptOf(form) === "cyrillic" });
     }
   }
+  // Every way of matching keeps the first letter, so only names with the token's first letter are tried.
+  const byInitial = new Map<string, NameForm[]>();
+  for (const form of forms) byInitial.set(form.form[0]!, [...(byInitial.get(form.form[0]!) ?? []), form]);
+  const longest = Math.max(0, ...forms.map((form) => form.form.length));
   const cache = new Map<string, string[]>();
   const match = (token: string): string[] => {
     let ids = cache.get(token);
-    if (!ids) {
-      // Query words are unbounded user input: keep the memo from growing without limit.
-      if (cache.size >= 10_000) cache.clear();
-      ids = [...new Set(forms.filter((name) => formMatches(token, name.form)).map((name) => name.id))];
-      cache.set(token, ids);
-    }
+    if (ids) return ids;
+    const candidates = token.length > longest + 3 ? undefined : byInitial.get(token[0] ?? "");
+    ids = candidates ? [...new Set(candidates.filter((name) => formMatches(token, name)).map((name) => name.id))] : NONE;
+    // Words are unbounded user input: keep the memo from growing without limit.
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(token, ids);
     return ids;
   };
   return {
     match,
-    matchPair: (first, second) => match(first + second),
+    matchPair: (first, second) => joinedNames.get(first + second) ?? NONE,
   };
 }
 
-function formMatches(token: string, form: string): boolean {
+const NONE: string[] = [];
+
+function formMatches(token: string, { form, cyrillic }: NameForm): boolean {
   if (token === form) return true;
   if (form.length < 4 || token.length < 4) return false;
-  if (scriptOf(form) === "cyrillic" && isInflectionOf(token, form)) return true;
-  return token[0] === form[0] && damerauLevenshtein(foldShort(token), foldShort(form), 2) <= typoBudget(form.length);
+  if (cyrillic && isInflectionOf(token, form)) return true;
+  const budget = typoBudget(form.length);
+  return Math.abs(token.length - form.length) <= budget && damerauLevenshtein(foldShort(token), foldShort(form), budget) <= budget;
 }
 
 /** Ханоем, Ханою, Минском, Баварии: the name's stem-like prefix plus a short case ending. */

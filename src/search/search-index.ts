@@ -7,7 +7,7 @@ import type { AnswerType } from "./answer-type.js";
 import { damerauLevenshtein, partnerTerm } from "./partner-lexicon.js";
 
 /** Field boosts: the words an editor chose (keywords, names, people) say more than body text. */
-const FIELD_BOOSTS = { text: 1, text_en: 1, keywords: 1.6, names: 1.6, people: 1.8, topics: 1.1, partner_ids: 1.4, pairs: 1 };
+const FIELD_BOOSTS = { text: 1, text_en: 1, keywords: 1.6, names: 1.6, people: 1.8, topics: 1.1, partner_ids: 1.4 };
 type Field = keyof typeof FIELD_BOOSTS;
 const FIELDS = Object.keys(FIELD_BOOSTS) as Field[];
 /** Telegram's own message limit; a longer "question" is cut rather than analysed whole. */
@@ -83,10 +83,21 @@ interface IndexedDoc {
 export function buildSearchIndex(knowledge: KnowledgeBase): SearchIndex {
   const analyzer = buildAnalyzer(knowledge.partners, knowledge.synonyms);
   const partnerNames = new Map(knowledge.partners.map((partner) => [partner.id, [partner.name, partner.name_en, partner.country, partner.country_en, ...(partner.aliases ?? [])].filter(Boolean).join(" ")]));
+  // Many cards name the same partners: their names are analysed once per set of partners.
+  const namesTerms = new Map<string, string>();
+  const namesOf = (ids: readonly string[]): string => {
+    const key = ids.join(" ");
+    let terms = namesTerms.get(key);
+    if (terms === undefined) {
+      terms = analyzer.indexTerms(ids.map((id) => partnerNames.get(id) ?? "").join(" ; ")).join(" ");
+      namesTerms.set(key, terms);
+    }
+    return terms;
+  };
   const documentFrequency = new Map<string, number>();
 
   const docs: IndexedDoc[] = knowledge.cards.map((sourced, id) => {
-    const fields = analyzeCard(sourced, analyzer, partnerNames);
+    const fields = analyzeCard(sourced, analyzer, namesOf);
     const seen = new Set<string>();
     for (const field of FIELDS) for (const term of fields[field].split(" ")) if (term) seen.add(term);
     for (const term of seen) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
@@ -115,7 +126,7 @@ export function buildSearchIndex(knowledge: KnowledgeBase): SearchIndex {
     const partners = partnersNamed(concepts);
     if (concepts.length === 0 || total === 0) return { answered: false, hits: [], partners, ranked: [] };
 
-    const specs = querySpecs(concepts, documentFrequency, analyzer.pairTerms(text));
+    const specs = querySpecs(concepts, documentFrequency);
     const results = miniSearch.search([...specs.keys()].join(" "), {
       tokenize: (terms) => terms.split(" "),
       processTerm: (term) => term,
@@ -204,7 +215,7 @@ function rankResult(
   const card = result.id as number;
   const typeBoost = ofAnswerType?.[card] ? ANSWER_TYPE_BOOST : 1;
   // MiniSearch multiplies a score by the number of query terms matched. Ours has several per word
-  // (stem, prefix, partner, word pair), so that count rewards redundancy; coverage measures how
+  // (stem, prefix, partner), so that count rewards redundancy; coverage measures how
   // much of the question the card answers instead.
   const score = (result.score / Math.max(1, result.queryTerms.length)) * (0.25 + coverage) * typeBoost;
   return { card, score, coverage, specific: specific && focused, matched: result.terms };
@@ -219,18 +230,17 @@ function partnersNamed(concepts: QueryConcept[]): string[] {
   return [...new Set(terms.filter((term) => term.startsWith("@")).map((term) => term.slice(1)))];
 }
 
-function analyzeCard({ card }: SourcedCard, analyzer: Analyzer, partnerNames: Map<string, string>): Record<Field, string> {
+function analyzeCard({ card }: SourcedCard, analyzer: Analyzer, namesOf: (ids: readonly string[]) => string): Record<Field, string> {
   const join = (text: string | undefined): string => (text ? analyzer.indexTerms(text).join(" ") : "");
   const ids = card.partners ?? [];
   return {
     text: join(card.text),
     text_en: join(card.text_en),
     keywords: join(card.keywords?.join(" ; ")),
-    names: join(ids.map((id) => partnerNames.get(id) ?? "").join(" ; ")),
+    names: namesOf(ids),
     people: join(card.people?.join(" ; ")),
     topics: join(card.topics?.join(" ; ")),
     partner_ids: ids.map(partnerTerm).join(" "),
-    pairs: [...analyzer.pairTerms(card.text), ...(card.text_en ? analyzer.pairTerms(card.text_en) : [])].join(" "),
   };
 }
 
@@ -241,7 +251,7 @@ interface TermSpec {
 }
 
 /** Fuzziness only where it pays: words the index does not know, scaled to their length. */
-function querySpecs(concepts: QueryConcept[], documentFrequency: Map<string, number>, pairs: string[]): Map<string, TermSpec> {
+function querySpecs(concepts: QueryConcept[], documentFrequency: Map<string, number>): Map<string, TermSpec> {
   const specs = new Map<string, TermSpec>();
   for (const concept of concepts) {
     concept.alternatives.forEach((alternative, index) => {
@@ -261,8 +271,6 @@ function querySpecs(concepts: QueryConcept[], documentFrequency: Map<string, num
       }
     });
   }
-  // Word pairs only rank: they are no concept of their own and cover nothing.
-  for (const pair of pairs) if (!specs.has(pair)) specs.set(pair, { boost: 1, fuzzy: false, prefix: false });
   return specs;
 }
 

@@ -14,6 +14,8 @@ const SUGGESTION_BUTTONS = 4;
 /** Answers one question: engine, stats, the editors' to-do list, one log line, one reply. */
 export async function answerQuestion(ctx: BotContext, question: string, replyTo?: Message): Promise<void> {
   const { deps } = ctx;
+  // Sent first and not awaited: the answer is computed while Telegram shows "typing…".
+  const typing = ctx.replyWithChatAction("typing", replyTo?.is_topic_message ? { message_thread_id: replyTo.message_thread_id } : {}).catch(() => undefined);
   const started = performance.now();
   const snapshot = deps.store.current();
   const lang = detectLanguage(question, ctx.lang);
@@ -29,7 +31,7 @@ export async function answerQuestion(ctx: BotContext, question: string, replyTo?
   deps.logger.info({ chat_type: ctx.chat?.type ?? "inline", lang, answered: answer.answered, facts: answer.facts.length, latency_ms: round(latencyMs) }, "question");
   deps.logger.debug({ question }, "question text");
 
-  await ctx.replyWithChatAction("typing", replyTo?.is_topic_message ? { message_thread_id: replyTo.message_thread_id } : {}).catch(() => undefined);
+  await typing;
   await ctx.reply(page.html, { ...replyPlacement(ctx, replyTo), ...(markup ? { reply_markup: markup } : {}) });
 }
 
