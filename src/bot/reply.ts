@@ -1,3 +1,4 @@
+import { TELEGRAM_TEXT_LIMIT } from "../answer/render-telegram.js";
 import type { InlineKeyboardButton, Message } from "grammy/types";
 import type { BotContext } from "./context.js";
 
@@ -18,4 +19,11 @@ export function replyPlacement(ctx: BotContext, replyTo?: Pick<Message, "message
 export function keyboard(rows: InlineKeyboardButton[][]): { inline_keyboard: InlineKeyboardButton[][] } | undefined {
   const nonEmpty = rows.filter((row) => row.length > 0);
   return nonEmpty.length > 0 ? { inline_keyboard: nonEmpty } : undefined;
+}
+
+/** Drops whole lines from the end until an HTML message fits Telegram's limit (never cutting inside a tag). */
+export function fitLines(lines: readonly string[]): string {
+  const kept = [...lines];
+  while (kept.join("\n").length > TELEGRAM_TEXT_LIMIT - 16 && kept.length > 1) kept.pop();
+  return kept.join("\n");
 }

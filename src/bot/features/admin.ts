@@ -1,10 +1,9 @@
 import { Composer } from "grammy";
 import { escapeHtml, shorten } from "../../answer/html.js";
-import { TELEGRAM_TEXT_LIMIT } from "../../answer/render-telegram.js";
 import type { ReloadResult } from "../../engine/types.js";
 import { formatProblem } from "../../knowledge/types.js";
 import type { BotContext } from "../context.js";
-import { replyPlacement } from "../reply.js";
+import { fitLines, replyPlacement } from "../reply.js";
 
 const LISTED_IDS = 15;
 const LISTED_PROBLEMS = 30;
@@ -22,7 +21,7 @@ export function adminFeature(): Composer<BotContext> {
   admin.command("reload", async (ctx) => {
     const result = await ctx.deps.store.reload();
     ctx.deps.logger.info({ ok: result.ok, took_ms: Math.round(result.tookMs), admin: ctx.from?.id }, "reload");
-    await ctx.reply(fit(renderReload(result, ctx.deps.store.current().version)), replyPlacement(ctx, ctx.msg));
+    await ctx.reply(fitLines(renderReload(result, ctx.deps.store.current().version).split("\n")), replyPlacement(ctx, ctx.msg));
   });
 
   admin.command("stats", async (ctx) => {
@@ -43,7 +42,7 @@ export function adminFeature(): Composer<BotContext> {
   admin.command("unanswered", async (ctx) => {
     const latest = ctx.deps.unanswered.latest(LISTED_UNANSWERED);
     const lines = latest.length === 0 ? ["No unanswered questions yet."] : ["<b>Latest unanswered questions</b>", ...latest.map((entry) => `• ${escapeHtml(entry.at.slice(0, 16).replace("T", " "))} — ${escapeHtml(shorten(entry.text, 200))}`)];
-    await ctx.reply(fit(lines.join("\n")), replyPlacement(ctx, ctx.msg));
+    await ctx.reply(fitLines(lines), replyPlacement(ctx, ctx.msg));
   });
 
   return composer;
@@ -65,13 +64,6 @@ export function renderReload(result: ReloadResult, servingVersion: number): stri
     `Removed ${result.diff.removed.length}: ${list(result.diff.removed)}`,
     `Changed ${result.diff.changed.length}: ${list(result.diff.changed)}`,
   ].join("\n");
-}
-
-/** Drops whole lines from the end until the message fits Telegram's limit. */
-function fit(html: string): string {
-  const lines = html.split("\n");
-  while (lines.join("\n").length > TELEGRAM_TEXT_LIMIT - 16 && lines.length > 1) lines.pop();
-  return lines.join("\n");
 }
 
 function formatDuration(ms: number): string {

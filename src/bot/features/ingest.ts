@@ -8,7 +8,7 @@ import { publishSource } from "../../knowledge/publish.js";
 import { formatProblem } from "../../knowledge/types.js";
 import type { BotContext } from "../context.js";
 import type { Draft } from "../draft-store.js";
-import { keyboard, replyPlacement } from "../reply.js";
+import { fitLines, keyboard, replyPlacement } from "../reply.js";
 import { renderReload } from "./admin.js";
 
 /** Reads a file the user sent, by its Bot API file_path. */
@@ -36,7 +36,7 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
     const result = draftFromArticle(article.text, { partners: snapshot.knowledge.partners, knownPeople });
     if (!result.ok) {
       const problems = result.problems.map((problem) => `• ${escapeHtml(problem.message)}`);
-      return void (await ctx.reply(fit(["<b>No draft</b>: the article could not be turned into cards.", ...problems]), replyPlacement(ctx, ctx.msg)));
+      return void (await ctx.reply(fitLines(["<b>No draft</b>: the article could not be turned into cards.", ...problems]), replyPlacement(ctx, ctx.msg)));
     }
     const draft: Draft = {
       key: `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`,
@@ -82,13 +82,13 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
     const published = await publishSource(knowledgeDir, draft.file);
     if (!published.ok) {
       const problems = published.problems.map((problem) => `• ${escapeHtml(formatProblem(problem))}`);
-      return void (await ctx.reply(fit(["<b>Not published</b>: the knowledge would not validate with this draft. Nothing was written.", ...problems]), replyPlacement(ctx, ctx.callbackQuery.message as Message | undefined)));
+      return void (await ctx.reply(fitLines(["<b>Not published</b>: the knowledge would not validate with this draft. Nothing was written.", ...problems]), replyPlacement(ctx, ctx.callbackQuery.message as Message | undefined)));
     }
     drafts.remove(draft.key);
     const reload = await ctx.deps.store.reload();
     ctx.deps.logger.info({ file: published.file, reload_ok: reload.ok, admin: ctx.from.id }, "draft published");
     await ctx.editMessageText(`Published <code>${escapeHtml(published.file)}</code> (${draft.file.facts.length} cards).`, { parse_mode: "HTML" });
-    await ctx.reply(fit(renderReload(reload, ctx.deps.store.current().version).split("\n")), replyPlacement(ctx, ctx.callbackQuery.message as Message | undefined));
+    await ctx.reply(fitLines(renderReload(reload, ctx.deps.store.current().version).split("\n")), replyPlacement(ctx, ctx.callbackQuery.message as Message | undefined));
   });
 
   admin.on("message:text", async (ctx, next) => {
@@ -164,10 +164,4 @@ function draftButtons(draft: Draft) {
   const rows: InlineKeyboardButton[][] = [[{ text: "Publish all", callback_data: `ig:${draft.key}:p` }, { text: "Cancel", callback_data: `ig:${draft.key}:c` }]];
   for (let i = 0; i < drop.length; i += 8) rows.push(drop.slice(i, i + 8));
   return keyboard(rows)!;
-}
-
-function fit(lines: string[]): string {
-  const out = [...lines];
-  while (out.join("\n").length > TELEGRAM_TEXT_LIMIT - 16 && out.length > 1) out.pop();
-  return out.join("\n");
 }
