@@ -1,9 +1,10 @@
+import { partnerNames } from "../answer/partner-names.js";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { renderPlainAnswer } from "../answer/render-text.js";
 import { detectLanguage } from "../engine/language.js";
 import { answerToJson } from "./answer-json.js";
-import { openKnowledgeOrExit, partnerNames } from "./open-knowledge.js";
+import { openKnowledgeOrExit } from "./open-knowledge.js";
 
 const USAGE = `usage: npm run ask -- [--json] [--batch] [--limit N] [--knowledge DIR] "question"
   --json          print one JSON object (with --batch: one per input line)
@@ -47,7 +48,7 @@ const store = await openKnowledgeOrExit(values.knowledge ?? process.env.KNOWLEDG
 const answerLine = (text: string): string => {
   const answer = store.current().answer(text, { limit: Math.max(limit, 50) });
   if (values.json) return JSON.stringify(answerToJson(answer, limit));
-  return renderPlainAnswer(answer, { limit, partnerNames: partnerNames(store, detectLanguage(text)) });
+  return renderPlainAnswer(answer, { limit, partnerNames: partnerNames(store.current().knowledge.partners, detectLanguage(text)) });
 };
 
 if (!values.batch) {

@@ -3,7 +3,7 @@ import type { Readable, Writable } from "node:stream";
 import { renderPlainAnswer } from "../answer/render-text.js";
 import { detectLanguage } from "../engine/language.js";
 import type { KnowledgeStore } from "../engine/store.js";
-import { partnerNames } from "./open-knowledge.js";
+import { partnerNames } from "../answer/partner-names.js";
 
 export interface ConsoleIo {
   input: Readable & { isTTY?: boolean };
@@ -38,7 +38,7 @@ export async function runConsoleChat(store: KnowledgeStore, io: ConsoleIo): Prom
     if (EXIT_WORDS.has(question.toLowerCase())) break;
     if (question) {
       const answer = store.current().answer(question);
-      io.output.write(`${renderPlainAnswer(answer, { partnerNames: partnerNames(store, detectLanguage(question)) })}\n\n`);
+      io.output.write(`${renderPlainAnswer(answer, { partnerNames: partnerNames(store.current().knowledge.partners, detectLanguage(question)) })}\n\n`);
     }
     if (interactive) lines.prompt();
   }

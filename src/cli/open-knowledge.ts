@@ -13,6 +13,3 @@ export async function openKnowledgeOrExit(dir: string): Promise<KnowledgeStore> 
   process.exit(1);
 }
 
-export function partnerNames(store: KnowledgeStore, lang: "ru" | "en"): string[] {
-  return store.current().knowledge.partners.map((partner) => (lang === "en" ? (partner.name_en ?? partner.name) : partner.name));
-}

@@ -1,5 +1,6 @@
+import { partnerName } from "../answer/partner-names.js";
 import type { Lang } from "../answer/types.js";
-import type { KnowledgeBase, Partner } from "../knowledge/types.js";
+import type { KnowledgeBase } from "../knowledge/types.js";
 import type { SearchIndex } from "../search/search-index.js";
 
 const MAX_SUGGESTIONS = 4;
@@ -39,7 +40,7 @@ export function buildSuggestions(knowledge: KnowledgeBase, index: SearchIndex): 
     const topTopic = [...(topicCount.get(partner.id) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
     perPartner.set(partner.id, {
       ru: firstAnswered([topTopic ? `Москва и ${partner.name}: ${topTopic}` : undefined, `Москва и ${partner.name}`], answered),
-      en: firstAnswered([`Moscow and ${englishName(partner)}`], answered),
+      en: firstAnswered([`Moscow and ${partnerName(partner, "en")}`], answered),
     });
   }
 
@@ -64,10 +65,6 @@ export function buildSuggestions(knowledge: KnowledgeBase, index: SearchIndex): 
       return out;
     },
   };
-}
-
-export function englishName(partner: Partner): string {
-  return partner.name_en ?? partner.name;
 }
 
 function firstAnswered(candidates: Array<string | undefined>, answered: (question: string) => boolean): string | undefined {

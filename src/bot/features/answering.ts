@@ -1,3 +1,4 @@
+import { partnerNames } from "../../answer/partner-names.js";
 import type { InlineKeyboardButton, Message } from "grammy/types";
 import { renderTelegramAnswer } from "../../answer/render-telegram.js";
 import type { Answer } from "../../answer/types.js";
@@ -20,7 +21,7 @@ export async function answerQuestion(ctx: BotContext, question: string, replyTo?
   const snapshot = deps.store.current();
   const lang = detectLanguage(question, ctx.lang);
   const answer = snapshot.answer(question, { lang });
-  const page = renderTelegramAnswer(answer, { pageSize: PAGE_SIZE, partnerNames: partnerNames(snapshot, lang) });
+  const page = renderTelegramAnswer(answer, { pageSize: PAGE_SIZE, partnerNames: partnerNames(snapshot.knowledge.partners, lang) });
   const markup = answer.answered
     ? pageButtons(ctx, deps.questions.remember({ question, version: snapshot.version }), page.offset, page.nextOffset, lang)
     : suggestionButtons(snapshot, answer);
@@ -52,10 +53,6 @@ export function suggestionButtons(snapshot: Snapshot, answer: Pick<Answer, "lang
     .filter((index) => index >= 0)
     .map((index) => [{ text: examples[index]!, callback_data: encodeCallback({ kind: "example", version: snapshot.version, lang: answer.lang, index }) }]);
   return keyboard(rows);
-}
-
-export function partnerNames(snapshot: Snapshot, lang: "ru" | "en"): string[] {
-  return snapshot.knowledge.partners.map((partner) => (lang === "en" ? (partner.name_en ?? partner.name) : partner.name));
 }
 
 function round(ms: number): number {

@@ -1,3 +1,4 @@
+import { partnerNames } from "../../answer/partner-names.js";
 import { Composer, GrammyError } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { renderTelegramAnswer } from "../../answer/render-telegram.js";
@@ -5,7 +6,7 @@ import { detectLanguage } from "../../engine/language.js";
 import { decodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { BOT_TEXTS } from "../texts.js";
-import { PAGE_SIZE, answerQuestion, pageButtons, partnerNames } from "./answering.js";
+import { PAGE_SIZE, answerQuestion, pageButtons } from "./answering.js";
 import { partnerPage } from "./catalogue.js";
 
 /**
@@ -29,7 +30,7 @@ export function buttonsFeature(): Composer<BotContext> {
       if (remembered.version !== snapshot.version) return void (await ctx.answerCallbackQuery({ text: texts.stale }));
       const lang = detectLanguage(remembered.question, ctx.lang);
       const answer = snapshot.answer(remembered.question, { lang });
-      const page = renderTelegramAnswer(answer, { offset: action.offset, pageSize: PAGE_SIZE, partnerNames: partnerNames(snapshot, lang) });
+      const page = renderTelegramAnswer(answer, { offset: action.offset, pageSize: PAGE_SIZE, partnerNames: partnerNames(snapshot.knowledge.partners, lang) });
       const markup = pageButtons(ctx, action.key, page.offset, page.nextOffset, lang);
       await ctx.answerCallbackQuery();
       await editPage(ctx, page.html, markup);

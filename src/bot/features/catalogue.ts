@@ -1,3 +1,4 @@
+import { partnerName } from "../../answer/partner-names.js";
 import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { formatDate } from "../../answer/dates.js";
@@ -20,7 +21,7 @@ export function catalogueFeature(): Composer<BotContext> {
     const snapshot = ctx.deps.store.current();
     const counts = factCounts(snapshot);
     const buttons: InlineKeyboardButton[] = snapshot.knowledge.partners.map((partner, index) => ({
-      text: `${ctx.lang === "en" ? (partner.name_en ?? partner.name) : partner.name} (${counts.get(partner.id) ?? 0})`,
+      text: `${partnerName(partner, ctx.lang)} (${counts.get(partner.id) ?? 0})`,
       callback_data: encodeCallback({ kind: "partner", version: snapshot.version, index, offset: 0 }),
     }));
     const rows: InlineKeyboardButton[][] = [];
@@ -43,7 +44,7 @@ export function partnerPage(snapshot: Snapshot, index: number, offset: number, l
   const facts = snapshot.knowledge.cards
     .filter(({ card }) => card.partners?.includes(partner.id))
     .map(({ card, source }) => ({ card, source, score: 0, matched: [] }));
-  const name = lang === "en" ? (partner.name_en ?? partner.name) : partner.name;
+  const name = partnerName(partner, lang);
   const heading = BOT_TEXTS[lang].partnerFacts(name, facts.length);
   if (facts.length === 0) return { html: heading, markup: undefined };
   const page = renderTelegramAnswer(

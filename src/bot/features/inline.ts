@@ -1,3 +1,4 @@
+import { partnerName } from "../../answer/partner-names.js";
 import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import { formatDate } from "../../answer/dates.js";
@@ -27,7 +28,7 @@ export function inlineFeature(): Composer<BotContext> {
 
     if (!query) {
       const results: InlineQueryResultArticle[] = snapshot.knowledge.partners.slice(0, 50).map((partner, index) => {
-        const name = ctx.lang === "en" ? (partner.name_en ?? partner.name) : partner.name;
+        const name = partnerName(partner, ctx.lang);
         const answer = snapshot.answer(name, { lang: ctx.lang });
         const page = renderTelegramAnswer(answer, { pageSize: 3 });
         return {

@@ -1,10 +1,11 @@
+import { partnerNames } from "../../answer/partner-names.js";
 import { Composer } from "grammy";
 import type { Snapshot } from "../../engine/types.js";
 import type { BotContext } from "../context.js";
 import { replyPlacement } from "../reply.js";
 import { BOT_TEXTS } from "../texts.js";
 import type { KnowledgeSummary } from "../texts.js";
-import { partnerNames, suggestionButtons } from "./answering.js";
+import { suggestionButtons } from "./answering.js";
 
 const EXAMPLES = 4;
 
@@ -25,7 +26,7 @@ export function summarize(snapshot: Snapshot, lang: "ru" | "en"): KnowledgeSumma
   const { knowledge } = snapshot;
   const newest = knowledge.sources.map((source) => source.published).sort().at(-1);
   return {
-    partners: partnerNames(snapshot, lang),
+    partners: partnerNames(snapshot.knowledge.partners, lang),
     facts: knowledge.cards.length,
     sources: knowledge.sources.length,
     ...(newest ? { newestSource: newest } : {}),
