@@ -1,7 +1,7 @@
 import type { Answer, AnswerFact, Lang } from "../answer/types.js";
 import type { KnowledgeBase } from "../knowledge/types.js";
 import { wordSpans } from "../search/normalize.js";
-import { buildSearchIndex } from "../search/search-index.js";
+import { buildSearchIndex, buildSearchIndexInSteps } from "../search/search-index.js";
 import type { SearchIndex } from "../search/search-index.js";
 import { detectLanguage } from "./language.js";
 import { buildSuggestions } from "./suggestions.js";
@@ -11,7 +11,15 @@ export const DEFAULT_FACT_LIMIT = 50;
 
 /** Builds the index for a validated knowledge base: the immutable unit a reload swaps in. */
 export function buildSnapshot(knowledge: KnowledgeBase, version = 1, loadedAt = new Date()): Snapshot {
-  const index = buildSearchIndex(knowledge);
+  return snapshotOf(knowledge, buildSearchIndex(knowledge), version, loadedAt);
+}
+
+/** The same, built in steps that leave the event loop free to answer from the current snapshot. */
+export async function buildSnapshotInSteps(knowledge: KnowledgeBase, version = 1, loadedAt = new Date()): Promise<Snapshot> {
+  return snapshotOf(knowledge, await buildSearchIndexInSteps(knowledge), version, loadedAt);
+}
+
+function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: number, loadedAt: Date): Snapshot {
   const examples = buildSuggestions(knowledge, index);
 
   const answer = (question: string, options: AnswerOptions = {}): Answer => {

@@ -1,7 +1,7 @@
 import { diffKnowledge } from "../knowledge/diff.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import type { KnowledgeProblem, LoadResult } from "../knowledge/types.js";
-import { buildSnapshot } from "./snapshot.js";
+import { buildSnapshotInSteps } from "./snapshot.js";
 import type { ReloadResult, Snapshot } from "./types.js";
 
 export interface KnowledgeStore {
@@ -21,15 +21,15 @@ export async function openKnowledgeStore(
 ): Promise<{ ok: true; store: KnowledgeStore } | { ok: false; problems: KnowledgeProblem[] }> {
   const first = await load();
   if (!first.ok) return { ok: false, problems: first.problems };
-  let snapshot = buildSnapshot(first.knowledge, 1);
+  let snapshot = await buildSnapshotInSteps(first.knowledge, 1);
   let queue: Promise<unknown> = Promise.resolve();
 
   const reloadNow = async (): Promise<ReloadResult> => {
     const started = now();
     const loaded = await load();
     if (!loaded.ok) return { ok: false, problems: loaded.problems, tookMs: now() - started };
-    // Built entirely off to the side; the single assignment below is the swap.
-    const next = buildSnapshot(loaded.knowledge, snapshot.version + 1);
+    // Built entirely off to the side, in steps so questions go on meanwhile; the single assignment below is the swap.
+    const next = await buildSnapshotInSteps(loaded.knowledge, snapshot.version + 1);
     const diff = diffKnowledge(snapshot.knowledge, next.knowledge);
     snapshot = next;
     return { ok: true, snapshot: next, diff, tookMs: now() - started };

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import MiniSearch from "minisearch";
 import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { STRENGTH, buildAnalyzer } from "./analyzer.js";
@@ -80,7 +81,31 @@ interface IndexedDoc {
   fields: Record<Field, string>;
 }
 
+/** Cards analysed or indexed between two pauses of a stepwise build. */
+const BUILD_STEP_CARDS = 250;
+
 export function buildSearchIndex(knowledge: KnowledgeBase): SearchIndex {
+  const steps = indexBuilder(knowledge);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same build, giving the event loop a turn every few hundred cards: during a reload the bot
+ * keeps answering from the snapshot it has instead of freezing until the new index is ready.
+ */
+export async function buildSearchIndexInSteps(knowledge: KnowledgeBase): Promise<SearchIndex> {
+  const steps = indexBuilder(knowledge);
+  let step = steps.next();
+  while (!step.done) {
+    await nextTurn();
+    step = steps.next();
+  }
+  return step.value;
+}
+
+function* indexBuilder(knowledge: KnowledgeBase): Generator<void, SearchIndex, void> {
   const analyzer = buildAnalyzer(knowledge.partners, knowledge.synonyms);
   const partnerNames = new Map(knowledge.partners.map((partner) => [partner.id, [partner.name, partner.name_en, partner.country, partner.country_en, ...(partner.aliases ?? [])].filter(Boolean).join(" ")]));
   // Many cards name the same partners: their names are analysed once per set of partners.
@@ -96,13 +121,15 @@ export function buildSearchIndex(knowledge: KnowledgeBase): SearchIndex {
   };
   const documentFrequency = new Map<string, number>();
 
-  const docs: IndexedDoc[] = knowledge.cards.map((sourced, id) => {
+  const docs: IndexedDoc[] = [];
+  for (const [id, sourced] of knowledge.cards.entries()) {
     const fields = analyzeCard(sourced, analyzer, namesOf);
     const seen = new Set<string>();
     for (const field of FIELDS) for (const term of fields[field].split(" ")) if (term) seen.add(term);
     for (const term of seen) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-    return { id, fields };
-  });
+    docs.push({ id, fields });
+    if (id % BUILD_STEP_CARDS === BUILD_STEP_CARDS - 1) yield;
+  }
 
   // Fields arrive already analysed (terms joined by spaces): MiniSearch only indexes and scores.
   const miniSearch = new MiniSearch<IndexedDoc>({
@@ -111,7 +138,10 @@ export function buildSearchIndex(knowledge: KnowledgeBase): SearchIndex {
     tokenize: (text) => text.split(" ").filter(Boolean),
     processTerm: (term) => term,
   });
-  miniSearch.addAll(docs);
+  for (const doc of docs) {
+    miniSearch.add(doc);
+    if (doc.id % BUILD_STEP_CARDS === BUILD_STEP_CARDS - 1) yield;
+  }
 
   const answers: Record<AnswerType, boolean[]> = {
     person: knowledge.cards.map(({ card }) => cardAnswers(card, "person")),
