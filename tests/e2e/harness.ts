@@ -22,6 +22,7 @@ import type { BotContext, BotDeps } from "../../src/bot/context.js";
 import { createBot } from "../../src/bot/create-bot.js";
 import type { BotOptions } from "../../src/bot/create-bot.js";
 import { startPolling, stopPolling } from "../../src/bot/polling.js";
+import { createDraftStore } from "../../src/bot/draft-store.js";
 import { createQuestionMemory } from "../../src/bot/question-memory.js";
 import { createStats } from "../../src/bot/stats.js";
 import { createUnansweredStore } from "../../src/bot/unanswered-store.js";
@@ -83,6 +84,8 @@ export interface StartBotOptions {
   logLevel?: LogLevel;
   standIn?: BotApiStandInOptions;
   bot?: Partial<Omit<BotOptions, "token" | "apiRoot">>;
+  /** Turn on /ingest, with drafts kept in DATA_DIR/drafts.json (implies `reloadable` unless a folder is given). */
+  ingest?: boolean;
 }
 
 export interface BotHarness {
@@ -123,7 +126,7 @@ export async function copyKnowledge(): Promise<string> {
 export async function startBot(options: StartBotOptions = {}): Promise<BotHarness> {
   const api = await startStandIn(options.standIn);
   const { apiRoot } = api;
-  const ownKnowledge = options.reloadable === true || options.knowledgeDir !== undefined;
+  const ownKnowledge = options.reloadable === true || options.ingest === true || options.knowledgeDir !== undefined;
   const knowledgeDir = options.knowledgeDir ?? (ownKnowledge ? await copyKnowledge() : KNOWLEDGE_DIR);
   const dataDir = options.dataDir ?? (await tempDir("data"));
   const logs = new LogCapture();
@@ -139,6 +142,11 @@ export async function startBot(options: StartBotOptions = {}): Promise<BotHarnes
     adminIds: new Set(options.adminIds ?? []),
     questions: createQuestionMemory(),
   };
+  if (options.ingest) {
+    const drafts = createDraftStore(path.join(dataDir, "drafts.json"), logger);
+    await drafts.load();
+    deps.ingest = { drafts, knowledgeDir };
+  }
   const bot = createBot({ token: api.token, apiRoot, ...options.bot }, deps);
   const runner = await startPolling(bot, logger);
   // The first long poll is pending: updates pushed from now on are delivered at once.

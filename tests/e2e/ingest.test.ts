@@ -19,12 +19,8 @@ url: https://example.org/e2e/tashkent-metro
 
 afterEach(stopAll);
 
-async function ingestBot(): Promise<BotHarness> {
-  const h = await startBot({ adminIds: [ADMIN], reloadable: true });
-  const drafts = createDraftStore(path.join(h.dataDir, "drafts.json"), h.deps.logger);
-  await drafts.load();
-  h.deps.ingest = { drafts, knowledgeDir: h.knowledgeDir };
-  return h;
+function ingestBot(): Promise<BotHarness> {
+  return startBot({ adminIds: [ADMIN], ingest: true });
 }
 
 describe("/ingest in Telegram", () => {

@@ -8,7 +8,6 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Update } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { createDraftStore } from "../../src/bot/draft-store.js";
 import { ALLOWED_UPDATES } from "../../src/bot/polling.js";
 import { BOT_TEXTS } from "../../src/bot/texts.js";
 import { BOT_USERNAME, button, resultMessage, shownText, startBot, stopAll, waitUntil } from "../e2e/harness.js";
@@ -33,10 +32,7 @@ published: 2026-05-14
 afterEach(stopAll);
 
 async function adminBot(): Promise<BotHarness> {
-  const h = await startBot({ adminIds: [ADMIN], reloadable: true });
-  const drafts = createDraftStore(path.join(h.dataDir, "drafts.json"), h.deps.logger);
-  await drafts.load();
-  h.deps.ingest = { drafts, knowledgeDir: h.knowledgeDir };
+  const h = await startBot({ adminIds: [ADMIN], ingest: true });
   h.api.setUser(ADMIN, { username: "chief_editor", first_name: "Chief" });
   return h;
 }
