@@ -1,6 +1,6 @@
-import { partnerNames } from "../answer/partner-names.js";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { partnerNames } from "../answer/partner-names.js";
 import { renderPlainAnswer } from "../answer/render-text.js";
 import { detectLanguage } from "../engine/language.js";
 import { answerToJson } from "./answer-json.js";

@@ -1,5 +1,5 @@
-import { partnerNames } from "../../answer/partner-names.js";
 import type { InlineKeyboardButton, Message } from "grammy/types";
+import { partnerNames } from "../../answer/partner-names.js";
 import { renderTelegramAnswer } from "../../answer/render-telegram.js";
 import type { Answer } from "../../answer/types.js";
 import { detectLanguage } from "../../engine/language.js";

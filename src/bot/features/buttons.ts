@@ -1,6 +1,6 @@
-import { partnerNames } from "../../answer/partner-names.js";
 import { Composer, GrammyError } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
+import { partnerNames } from "../../answer/partner-names.js";
 import { renderTelegramAnswer } from "../../answer/render-telegram.js";
 import { detectLanguage } from "../../engine/language.js";
 import { decodeCallback } from "../callback-data.js";

@@ -1,8 +1,8 @@
-import { partnerName } from "../../answer/partner-names.js";
 import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { formatDate } from "../../answer/dates.js";
 import { escapeHtml, shorten } from "../../answer/html.js";
+import { partnerName } from "../../answer/partner-names.js";
 import { TELEGRAM_TEXT_LIMIT, renderTelegramAnswer, visibleLength } from "../../answer/render-telegram.js";
 import type { Lang } from "../../answer/types.js";
 import type { Snapshot } from "../../engine/types.js";

@@ -1,8 +1,8 @@
-import { partnerName } from "../../answer/partner-names.js";
 import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import { formatDate } from "../../answer/dates.js";
 import { shorten } from "../../answer/html.js";
+import { partnerName } from "../../answer/partner-names.js";
 import { renderFactHtml, renderTelegramAnswer } from "../../answer/render-telegram.js";
 import { detectLanguage } from "../../engine/language.js";
 import { displayText } from "../../engine/snapshot.js";

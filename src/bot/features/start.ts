@@ -1,5 +1,5 @@
-import { partnerNames } from "../../answer/partner-names.js";
 import { Composer } from "grammy";
+import { partnerNames } from "../../answer/partner-names.js";
 import type { Snapshot } from "../../engine/types.js";
 import type { BotContext } from "../context.js";
 import { replyPlacement } from "../reply.js";
