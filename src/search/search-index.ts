@@ -73,7 +73,6 @@ export interface SearchOutcome {
 export interface SearchIndex {
   search(question: string, limit?: number): SearchOutcome;
   analyzer: Analyzer;
-  documentCount: number;
 }
 
 interface IndexedDoc {
@@ -186,7 +185,7 @@ function* indexBuilder(knowledge: KnowledgeBase): Generator<void, SearchIndex, v
     return { answered: true, hits, partners, ranked: candidates };
   };
 
-  return { search, analyzer, documentCount: total };
+  return { search, analyzer };
 }
 
 interface WeighedQuestion {

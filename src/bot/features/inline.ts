@@ -6,6 +6,8 @@ import { partnerName } from "../../answer/partner-names.js";
 import { renderFactHtml, renderTelegramAnswer } from "../../answer/render-telegram.js";
 import { detectLanguage } from "../../engine/language.js";
 import { displayText } from "../../engine/snapshot.js";
+import type { Lang } from "../../answer/types.js";
+import type { Snapshot } from "../../engine/types.js";
 import type { BotContext } from "../context.js";
 import { BOT_TEXTS } from "../texts.js";
 
@@ -27,18 +29,7 @@ export function inlineFeature(): Composer<BotContext> {
     const texts = BOT_TEXTS[ctx.lang];
 
     if (!query) {
-      const results: InlineQueryResultArticle[] = snapshot.knowledge.partners.slice(0, 50).map((partner, index) => {
-        const name = partnerName(partner, ctx.lang);
-        const answer = snapshot.answer(name, { lang: ctx.lang });
-        const page = renderTelegramAnswer(answer, { pageSize: 3 });
-        return {
-          type: "article",
-          id: `p${snapshot.version}-${index}`,
-          title: name,
-          description: texts.inlineOverview(answer.facts.length),
-          input_message_content: { message_text: page.html, parse_mode: "HTML", link_preview_options: { is_disabled: true } },
-        };
-      });
+      const results = partnersOverview(snapshot, ctx.lang);
       // In the user's language: Telegram would otherwise serve this cached answer to everyone.
       await ctx.answerInlineQuery(results, { cache_time: CACHE_SECONDS, is_personal: true });
       return;
@@ -69,6 +60,27 @@ export function inlineFeature(): Composer<BotContext> {
     await ctx.answerInlineQuery(results, { cache_time: CACHE_SECONDS, next_offset: next });
   });
   return composer;
+}
+
+// "@bot " with nothing after it is the commonest inline query; its answer depends only on the snapshot and the language.
+const overviews = new WeakMap<Snapshot, Partial<Record<Lang, InlineQueryResultArticle[]>>>();
+
+/** One article per partner (at most 50): its name, how many facts, and its first facts with citations. */
+function partnersOverview(snapshot: Snapshot, lang: Lang): InlineQueryResultArticle[] {
+  const cached = overviews.get(snapshot) ?? {};
+  overviews.set(snapshot, cached);
+  return (cached[lang] ??= snapshot.knowledge.partners.slice(0, 50).map((partner, index) => {
+    const name = partnerName(partner, lang);
+    const answer = snapshot.answer(name, { lang });
+    const page = renderTelegramAnswer(answer, { pageSize: 3 });
+    return {
+      type: "article",
+      id: `p${snapshot.version}-${index}`,
+      title: name,
+      description: BOT_TEXTS[lang].inlineOverview(answer.facts.length),
+      input_message_content: { message_text: page.html, parse_mode: "HTML", link_preview_options: { is_disabled: true } },
+    };
+  }));
 }
 
 function parseOffset(offset: string): number {
