@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import MiniSearch from "minisearch";
+import type { SearchOptions, SearchResult } from "minisearch";
 import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { STRENGTH, buildAnalyzer } from "./analyzer.js";
 import type { Analyzer, QueryConcept } from "./analyzer.js";
@@ -71,7 +72,11 @@ export interface SearchOutcome {
 }
 
 export interface SearchIndex {
-  search(question: string, limit?: number): SearchOutcome;
+  /**
+   * `postingBudget`: how many postings the first pass may score (see matchCards); Infinity scores
+   * every card that shares a term with the question, for benchmarks that measure what the budget costs.
+   */
+  search(question: string, limit?: number, postingBudget?: number): SearchOutcome;
   analyzer: Analyzer;
 }
 
@@ -108,12 +113,12 @@ function* indexBuilder(knowledge: KnowledgeBase): Generator<void, SearchIndex, v
   const analyzer = buildAnalyzer(knowledge.partners, knowledge.synonyms);
   const partnerNames = new Map(knowledge.partners.map((partner) => [partner.id, [partner.name, partner.name_en, partner.country, partner.country_en, ...(partner.aliases ?? [])].filter(Boolean).join(" ")]));
   // Many cards name the same partners: their names are analysed once per set of partners.
-  const namesTerms = new Map<string, string>();
-  const namesOf = (ids: readonly string[]): string => {
+  const namesTerms = new Map<string, string[]>();
+  const namesOf = (ids: readonly string[]): string[] => {
     const key = ids.join(" ");
     let terms = namesTerms.get(key);
     if (terms === undefined) {
-      terms = analyzer.indexTerms(ids.map((id) => partnerNames.get(id) ?? "").join(" ; ")).join(" ");
+      terms = analyzer.indexTerms(ids.map((id) => partnerNames.get(id) ?? "").join(" ; "));
       namesTerms.set(key, terms);
     }
     return terms;
@@ -122,10 +127,12 @@ function* indexBuilder(knowledge: KnowledgeBase): Generator<void, SearchIndex, v
 
   const docs: IndexedDoc[] = [];
   for (const [id, sourced] of knowledge.cards.entries()) {
-    const fields = analyzeCard(sourced, analyzer, namesOf);
+    const terms = analyzeCard(sourced, analyzer, namesOf);
     const seen = new Set<string>();
-    for (const field of FIELDS) for (const term of fields[field].split(" ")) if (term) seen.add(term);
+    for (const field of FIELDS) for (const term of terms[field]) seen.add(term);
     for (const term of seen) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    const fields = {} as Record<Field, string>;
+    for (const field of FIELDS) fields[field] = terms[field].join(" ");
     docs.push({ id, fields });
     if (id % BUILD_STEP_CARDS === BUILD_STEP_CARDS - 1) yield;
   }
@@ -134,7 +141,7 @@ function* indexBuilder(knowledge: KnowledgeBase): Generator<void, SearchIndex, v
   const miniSearch = new MiniSearch<IndexedDoc>({
     fields: FIELDS,
     extractField: (doc, field) => (field === "id" ? doc.id : doc.fields[field as Field]) as unknown as string,
-    tokenize: (text) => text.split(" ").filter(Boolean),
+    tokenize: (text) => (text === "" ? [] : text.split(" ")),
     processTerm: (term) => term,
   });
   for (const doc of docs) {
@@ -149,22 +156,16 @@ function* indexBuilder(knowledge: KnowledgeBase): Generator<void, SearchIndex, v
   const total = docs.length;
   const idf = (df: number): number => Math.log(1 + (total - df + 0.5) / (df + 0.5));
 
-  const search = (question: string, limit = 50): SearchOutcome => {
+  const search = (question: string, limit = 50, postingBudget = FIRST_PASS_POSTINGS): SearchOutcome => {
     const text = question.slice(0, MAX_QUESTION_CHARS);
     const concepts = analyzer.analyzeQuestion(text);
     const partners = partnersNamed(concepts);
     if (concepts.length === 0 || total === 0) return { answered: false, hits: [], partners, ranked: [] };
+    // Rule 3 refuses such a question whatever the cards: no need to score most of them to learn it.
+    if (concepts.every((concept) => isCommon(rarestFrequency(concept, documentFrequency), total))) return { answered: false, hits: [], partners, ranked: [] };
 
     const specs = querySpecs(concepts, documentFrequency);
-    const results = miniSearch.search([...specs.keys()].join(" "), {
-      tokenize: (terms) => terms.split(" "),
-      processTerm: (term) => term,
-      combineWith: "OR",
-      boost: FIELD_BOOSTS,
-      boostTerm: (term) => specs.get(term)?.boost ?? 1,
-      fuzzy: (term) => specs.get(term)?.fuzzy ?? false,
-      prefix: (term) => specs.get(term)?.prefix ?? false,
-    });
+    const results = matchCards(miniSearch, specs, documentFrequency, postingBudget);
 
     const likelyTypo = typoChecker(results, specs);
     const weighed = weighQuestion(concepts, (concept) => conceptWeight(concept, documentFrequency, likelyTypo, idf, total));
@@ -221,7 +222,7 @@ interface RankedHit extends SearchHit {
 }
 
 function rankResult(
-  result: { id: unknown; score: number; terms: string[]; queryTerms: string[] },
+  result: CardMatch,
   concepts: QueryConcept[],
   weighed: WeighedQuestion,
   ofAnswerType: boolean[] | undefined,
@@ -241,13 +242,12 @@ function rankResult(
     }
   });
   const coverage = weighed.total > 0 ? covered / weighed.total : 0;
-  const card = result.id as number;
-  const typeBoost = ofAnswerType?.[card] ? ANSWER_TYPE_BOOST : 1;
-  // MiniSearch multiplies a score by the number of query terms matched. Ours has several per word
-  // (stem, prefix, partner), so that count rewards redundancy; coverage measures how
-  // much of the question the card answers instead.
-  const score = (result.score / Math.max(1, result.queryTerms.length)) * (0.25 + coverage) * typeBoost;
-  return { card, score, coverage, specific: specific && focused, matched: result.terms };
+  const typeBoost = ofAnswerType?.[result.card] ? ANSWER_TYPE_BOOST : 1;
+  // The term scores' sum, not MiniSearch's score, which multiplies it by the number of query terms
+  // matched. Ours has several per word (stem, prefix, partner), so that count rewards redundancy;
+  // coverage measures how much of the question the card answers instead.
+  const score = result.termScore * (0.25 + coverage) * typeBoost;
+  return { card: result.card, score, coverage, specific: specific && focused, matched: result.terms };
 }
 
 function toHit({ card, score, coverage, matched }: RankedHit): SearchHit {
@@ -259,18 +259,92 @@ function partnersNamed(concepts: QueryConcept[]): string[] {
   return [...new Set(terms.filter((term) => term.startsWith("@")).map((term) => term.slice(1)))];
 }
 
-function analyzeCard({ card }: SourcedCard, analyzer: Analyzer, namesOf: (ids: readonly string[]) => string): Record<Field, string> {
-  const join = (text: string | undefined): string => (text ? analyzer.indexTerms(text).join(" ") : "");
+function analyzeCard({ card }: SourcedCard, analyzer: Analyzer, namesOf: (ids: readonly string[]) => string[]): Record<Field, string[]> {
+  const termsOf = (text: string | undefined): string[] => (text ? analyzer.indexTerms(text) : []);
   const ids = card.partners ?? [];
   return {
-    text: join(card.text),
-    text_en: join(card.text_en),
-    keywords: join(card.keywords?.join(" ; ")),
+    text: termsOf(card.text),
+    text_en: termsOf(card.text_en),
+    keywords: termsOf(card.keywords?.join(" ; ")),
     names: namesOf(ids),
-    people: join(card.people?.join(" ; ")),
-    topics: join(card.topics?.join(" ; ")),
-    partner_ids: ids.map(partnerTerm).join(" "),
+    people: termsOf(card.people?.join(" ; ")),
+    topics: termsOf(card.topics?.join(" ; ")),
+    partner_ids: ids.map(partnerTerm),
   };
+}
+
+/** A card MiniSearch matched: the sum of its BM25 term scores, its own terms that matched, and the query terms they match. */
+interface CardMatch {
+  card: number;
+  termScore: number;
+  terms: string[];
+  queryTerms: string[];
+}
+
+/**
+ * Postings (cards per query term, summed) the first pass of a search may score. Scoring is most of
+ * a query's time, and at 10,000 cards a question of common words (Москва, Минск, сотрудничество)
+ * touches tens of thousands of postings. Knowledge the size of ours never reaches the budget, so
+ * there every search is exhaustive.
+ */
+export const FIRST_PASS_POSTINGS = 2000;
+
+/**
+ * The cards that share terms with the question, with MiniSearch's BM25 scores, best first by
+ * MiniSearch's own order (score times query terms matched). Rarest terms first: the terms that fit
+ * the posting budget in order of document frequency (and every typo or prefix term, whose
+ * expansions have no known frequency) find the candidate cards; the remaining, common terms are
+ * then scored on those candidates only (MiniSearch skips a card for which boostDocument returns 0,
+ * before any scoring). A card that shares only common words with the question is left out: it
+ * would rank below any card with a rarer word of the question. Without a budget (Infinity) or when
+ * every term fits, this is exactly MiniSearch's OR search.
+ */
+function matchCards(miniSearch: MiniSearch<IndexedDoc>, specs: Map<string, TermSpec>, documentFrequency: Map<string, number>, postingBudget: number): CardMatch[] {
+  const options: SearchOptions = {
+    tokenize: (terms: string) => terms.split(" "),
+    processTerm: (term: string) => term,
+    combineWith: "OR",
+    boost: FIELD_BOOSTS,
+    boostTerm: (term: string) => specs.get(term)?.boost ?? 1,
+    fuzzy: (term: string) => specs.get(term)?.fuzzy ?? false,
+    prefix: (term: string) => specs.get(term)?.prefix ?? false,
+  };
+  const toMatch = (result: SearchResult): CardMatch => ({ card: result.id as number, termScore: result.score / Math.max(1, result.queryTerms.length), terms: result.terms, queryTerms: result.queryTerms });
+  const everything = (): CardMatch[] => miniSearch.search([...specs.keys()].join(" "), options).map(toMatch);
+
+  const { rare, common } = splitByPostings(specs, documentFrequency, postingBudget);
+  if (common.length === 0) return everything();
+  const candidates = new Map(miniSearch.search(rare.join(" "), options).map((result) => [result.id as number, toMatch(result)]));
+  if (candidates.size === 0) return everything();
+  const rest = miniSearch.search(common.join(" "), { ...options, boostDocument: (id) => (candidates.has(id as number) ? 1 : 0) });
+  for (const result of rest) {
+    const match = candidates.get(result.id as number)!;
+    match.termScore += result.score / Math.max(1, result.queryTerms.length);
+    // Disjoint query terms; a card term matched by both passes is listed twice, which nothing minds.
+    match.terms = match.terms.concat(result.terms);
+    match.queryTerms = match.queryTerms.concat(result.queryTerms);
+  }
+  const order = (match: CardMatch): number => match.termScore * match.queryTerms.length;
+  return [...candidates.values()].sort((a, b) => order(b) - order(a));
+}
+
+/** Query terms split into those the first pass scores (rarest first, within the budget; at least one) and the common rest. */
+function splitByPostings(specs: Map<string, TermSpec>, documentFrequency: Map<string, number>, postingBudget: number): { rare: string[]; common: string[] } {
+  const rare: string[] = [];
+  const exact: Array<[string, number]> = [];
+  for (const [term, spec] of specs) {
+    if (spec.fuzzy || spec.prefix) rare.push(term);
+    else exact.push([term, documentFrequency.get(term) ?? 0]);
+  }
+  exact.sort((a, b) => a[1] - b[1]);
+  const common: string[] = [];
+  let postings = 0;
+  for (const [term, df] of exact) {
+    postings += df;
+    if (postings <= postingBudget || rare.length === 0) rare.push(term);
+    else common.push(term);
+  }
+  return { rare, common };
 }
 
 interface TermSpec {
@@ -318,17 +392,24 @@ function conceptWeight(
   idf: (df: number) => number,
   total: number,
 ): ConceptWeight {
-  const terms = concept.alternatives.filter((alt) => alt.strength >= STRENGTH.synonym).flatMap((alt) => alt.terms);
-  const frequencies = terms.map((term) => documentFrequency.get(term) ?? 0).filter((df) => df > 0);
-  if (frequencies.length > 0) {
-    const rarest = Math.min(...frequencies);
-    return { value: idf(rarest), common: rarest / total > COMMON_SHARE, unknown: false };
-  }
+  const rarest = rarestFrequency(concept, documentFrequency);
+  if (rarest !== undefined) return { value: idf(rarest), common: isCommon(rarest, total), unknown: false };
   // Unknown exactly, but a typo or an unfinished word found something: weigh it like a rare word.
   const typoOfKnown = concept.alternatives.some(
     (alt) => alt.strength >= STRENGTH.synonym && alt.terms.filter((term) => documentFrequency.has(term) || likelyTypo(term)).length >= alt.needed,
   );
   return { value: idf(0), common: false, unknown: !typoOfKnown };
+}
+
+/** Cards with the concept's rarest word or synonym (undefined: the knowledge has none of them). */
+function rarestFrequency(concept: QueryConcept, documentFrequency: Map<string, number>): number | undefined {
+  const terms = concept.alternatives.filter((alt) => alt.strength >= STRENGTH.synonym).flatMap((alt) => alt.terms);
+  const frequencies = terms.map((term) => documentFrequency.get(term) ?? 0).filter((df) => df > 0);
+  return frequencies.length > 0 ? Math.min(...frequencies) : undefined;
+}
+
+function isCommon(frequency: number | undefined, total: number): boolean {
+  return frequency !== undefined && frequency / total > COMMON_SHARE;
 }
 
 /**
