@@ -51,9 +51,20 @@ export function buildPartnerLexicon(partners: readonly Partner[]): PartnerLexico
     cache.set(token, ids);
     return ids;
   };
+  // Keyed by every way of cutting a joined name in two: every adjacent pair of words in every card
+  // is checked, and a miss on the first word costs one lookup and no concatenation.
+  const pairs = new Map<string, Map<string, string[]>>();
+  for (const [joined, ids] of joinedNames) {
+    for (let cut = 1; cut < joined.length; cut++) {
+      const first = joined.slice(0, cut);
+      const seconds = pairs.get(first) ?? new Map<string, string[]>();
+      seconds.set(joined.slice(cut), ids);
+      pairs.set(first, seconds);
+    }
+  }
   return {
     match,
-    matchPair: (first, second) => joinedNames.get(first + second) ?? NONE,
+    matchPair: (first, second) => pairs.get(first)?.get(second) ?? NONE,
   };
 }
 
