@@ -21,6 +21,7 @@ export async function buildSnapshotInSteps(knowledge: KnowledgeBase, version = 1
 
 function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: number, loadedAt: Date): Snapshot {
   const examples = buildSuggestions(knowledge, index);
+  const termsOfWord = wordTermsMemo(index);
 
   const answer = (question: string, options: AnswerOptions = {}): Answer => {
     const lang = options.lang ?? detectLanguage(question);
@@ -28,7 +29,7 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
     const outcome = index.search(question, limit);
     const facts: AnswerFact[] = outcome.hits.map((hit) => {
       const { card, source } = knowledge.cards[hit.card]!;
-      return { card, source, score: hit.score, matched: matchedWords(displayText(card, lang), hit.matched, index) };
+      return { card, source, score: hit.score, matched: matchedWords(displayText(card, lang), hit.matched, termsOfWord) };
     });
     return {
       question,
@@ -47,11 +48,28 @@ export function displayText(card: { text: string; text_en?: string | undefined }
   return lang === "en" && card.text_en ? card.text_en : card.text;
 }
 
-function matchedWords(text: string, matchedTerms: string[], index: SearchIndex): string[] {
+/** The words of `text` whose index terms matched; `termsOf` gives a word's index terms. */
+function matchedWords(text: string, matchedTerms: string[], termsOf: (word: string) => string[]): string[] {
   const wanted = new Set(matchedTerms.filter((term) => !term.startsWith("^")));
   const words = new Set<string>();
   for (const { word } of wordSpans(text)) {
-    if (index.analyzer.indexTerms(word).some((term) => wanted.has(term))) words.add(word);
+    if (termsOf(word).some((term) => wanted.has(term))) words.add(word);
   }
   return [...words];
+}
+
+/**
+ * A word's index terms, remembered: every answer highlights up to 50 cards, and their words come
+ * from the knowledge, so the memo is bounded by the knowledge's vocabulary.
+ */
+function wordTermsMemo(index: SearchIndex): (word: string) => string[] {
+  const memo = new Map<string, string[]>();
+  return (word) => {
+    let terms = memo.get(word);
+    if (!terms) {
+      terms = index.analyzer.indexTerms(word);
+      memo.set(word, terms);
+    }
+    return terms;
+  };
 }
