@@ -45,7 +45,9 @@ export function buildAnalyzer(partners: readonly Partner[], synonyms: readonly S
     terms = [];
     if (!isStopword(token) && (token.length > 1 || /\p{N}/u.test(token))) {
       terms.push(indexStem(token));
-      if (token.length > PREFIX_LENGTH && /^\p{L}+$/u.test(token)) terms.push(prefixTerm(token));
+      // Russian only: derived forms the stemmer keeps apart (сотрудничество, сотрудники) meet in
+      // their first letters. English questions did as well without, and each prefix is one more posting.
+      if (token.length > PREFIX_LENGTH && /^\p{Script=Cyrillic}+$/u.test(token)) terms.push(prefixTerm(token));
       for (const id of lexicon.match(token)) terms.push(partnerTerm(id));
     }
     if (memo.size >= 200_000) memo.clear();
