@@ -39,6 +39,8 @@ describe("benchmark smoke run", () => {
     expect(size?.cards).toBe(200);
     expectFinite(size!, ["load_validate_ms", "load_from_disk_ms", "build_ms", "heap_knowledge_mb", "heap_mb", "rss_mb", "raw_heap_mb", "query_p50_ms", "query_p95_ms", "query_p99_ms", "raw_p50_ms", "raw_p99_ms", "overhead_ratio"]);
     expect(size!.questions).toBe(100);
+    expectFinite(size!.posting_budget, ["same_answered", "same_first_card", "same_top3"]);
+    expectFinite(size!.posting_budget.exhaustive, ["p50_ms", "p99_ms"]);
 
     const reload = report.reload!;
     expectFinite(reload, ["reload_ms", "read_ms", "validate_ms", "build_swap_ms", "loaded_reload_ms_max", "answer_p99_ms", "response_p99_ms"]);

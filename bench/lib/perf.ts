@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Answer } from "../../src/answer/types.js";
 import { buildSnapshot } from "../../src/engine/snapshot.js";
+import { FIRST_PASS_POSTINGS, buildSearchIndex } from "../../src/search/search-index.js";
 import { openKnowledgeStore } from "../../src/engine/store.js";
 import type { KnowledgeStore } from "../../src/engine/store.js";
 import { loadKnowledge, readKnowledgeFiles } from "../../src/knowledge/load.js";
@@ -94,6 +95,18 @@ export interface SizeReport {
   overhead_ratio_p50: number;
   answered_share: number;
   by_kind: Record<QuestionKind, { questions: number; answered: number; ours: Latency; raw: Latency }>;
+  /** The engine's search alone, with its posting budget and without (exhaustive), on the same questions. */
+  posting_budget: PostingBudgetReport;
+}
+
+export interface PostingBudgetReport {
+  budget: number;
+  budgeted: Latency;
+  exhaustive: Latency;
+  /** Share of questions where the budgeted search agrees with the exhaustive one. */
+  same_answered: number;
+  same_first_card: number;
+  same_top3: number;
 }
 
 export interface ReloadReport {
@@ -307,9 +320,44 @@ async function measureInMemory(
     overhead_ratio_p50: round(oursLatency.p50_ms / rawLatency.p50_ms, 2),
     answered_share: round(answered.filter(Boolean).length / answered.length),
     by_kind: byKind,
+    posting_budget: measurePostingBudget(knowledge, questions, log, size),
   };
 
   return { sizeReport, questions, meanMs: oursLatency.mean_ms, ...(dir ? { dir } : {}) };
+}
+
+/**
+ * What the posting budget buys and costs: the engine's search (the index without the snapshot's
+ * highlighting) over the same questions, budgeted as the bot runs it and exhaustive, in one run.
+ */
+function measurePostingBudget(knowledge: KnowledgeBase, questions: BenchQuestion[], log: (line: string) => void, size: number): PostingBudgetReport {
+  log(`N = ${size}: the posting budget against an exhaustive search`);
+  const index = buildSearchIndex(knowledge);
+  const budgeted: number[] = [];
+  const exhaustive: number[] = [];
+  let sameAnswered = 0;
+  let sameFirst = 0;
+  let sameTop3 = 0;
+  const top3 = (hits: ReadonlyArray<{ card: number }>): string => hits.slice(0, 3).map((hit) => hit.card).join(" ");
+  for (const question of questions) {
+    let started = performance.now();
+    const cut = index.search(question.q);
+    budgeted.push(performance.now() - started);
+    started = performance.now();
+    const whole = index.search(question.q, undefined, Infinity);
+    exhaustive.push(performance.now() - started);
+    if (cut.answered === whole.answered) sameAnswered++;
+    if (cut.hits[0]?.card === whole.hits[0]?.card) sameFirst++;
+    if (top3(cut.hits) === top3(whole.hits)) sameTop3++;
+  }
+  return {
+    budget: FIRST_PASS_POSTINGS,
+    budgeted: latency(budgeted),
+    exhaustive: latency(exhaustive),
+    same_answered: round(sameAnswered / questions.length, 4),
+    same_first_card: round(sameFirst / questions.length, 4),
+    same_top3: round(sameTop3 / questions.length, 4),
+  };
 }
 
 /** One reload's time; the result (which holds a snapshot) is not kept. */
@@ -496,6 +544,22 @@ export function renderPerf(report: PerfReport): string {
       sizes.flatMap((size) =>
         (Object.entries(size.by_kind) as Array<[string, SizeReport["by_kind"][QuestionKind]]>).map(([kind, row]) => [size.cards.toLocaleString("en"), kind, row.questions, fixed(row.answered, 2), fixed(row.ours.p50_ms), fixed(row.ours.p99_ms), fixed(row.raw.p50_ms), fixed(row.raw.p99_ms)]),
       ),
+    ),
+    "",
+  );
+  out.push(
+    `### Posting budget (the engine's search alone, as the bot runs it with a budget of ${FIRST_PASS_POSTINGS.toLocaleString("en")} postings, and exhaustive; same questions, same run)`,
+    "",
+    table(
+      ["cards", "budgeted p50 / p95 / p99 ms", "exhaustive p50 / p95 / p99 ms", "same answered/not", "same first card", "same top 3"],
+      sizes.map(({ cards, posting_budget: b }) => [
+        cards.toLocaleString("en"),
+        `${fixed(b.budgeted.p50_ms)} / ${fixed(b.budgeted.p95_ms)} / ${fixed(b.budgeted.p99_ms)}`,
+        `${fixed(b.exhaustive.p50_ms)} / ${fixed(b.exhaustive.p95_ms)} / ${fixed(b.exhaustive.p99_ms)}`,
+        fixed(b.same_answered, 4),
+        fixed(b.same_first_card, 4),
+        fixed(b.same_top3, 4),
+      ]),
     ),
     "",
   );
