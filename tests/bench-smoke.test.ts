@@ -52,6 +52,8 @@ describe("benchmark smoke run", () => {
     const bot = report.bot!;
     expectFinite(bot, ["updates_per_s", "p50_ms", "p99_ms", "heap_mb", "rss_mb", "stand_in_busy"]);
     expectFinite(bot.saturated, ["p50_ms", "p99_ms"]);
+    expectFinite(bot.uncached, ["updates_per_s", "p50_ms", "p99_ms"]);
+    expect(bot.answer_cache_hits).toBeGreaterThanOrEqual(0);
     expect(bot.failed_updates).toBe(0);
     expect(bot.violations).toBe(0);
 

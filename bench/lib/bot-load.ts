@@ -10,6 +10,8 @@ import { createQuestionMemory } from "../../src/bot/question-memory.js";
 import { createStats } from "../../src/bot/stats.js";
 import { createUnansweredStore } from "../../src/bot/unanswered-store.js";
 import { openKnowledgeStore } from "../../src/engine/store.js";
+import type { KnowledgeStore } from "../../src/engine/store.js";
+import type { Snapshot } from "../../src/engine/types.js";
 import { createLogger } from "../../src/logger.js";
 import { latency, memoryAfterGc, prng, progress, round } from "./measure.js";
 import type { Latency } from "./measure.js";
@@ -21,10 +23,12 @@ import { REPO_ROOT } from "./report.js";
  * away, stats, the unanswered-questions file in a temporary folder, question memory), talking
  * HTTP to the Bot API stand-in running in a child process. Updates go straight to
  * bot.handleUpdate, as the polling runner's sink does, so neither getUpdates nor the stand-in's
- * update queue is measured. Two phases over the same users:
+ * update queue is measured. Phases over the same users:
  *  1. throughput: all messages as fast as the bot drains them, POLLING_CONCURRENCY (64) in flight;
+ *     then the same number again through a second bot with the answer cache off, since the
+ *     question set repeats (a few hundred questions) and the cache would otherwise hide the engine;
  *  2. latency: messages arriving at a fixed rate (the budget's 1,000/s), each timed from its
- *     arrival to the end of its handling (sendChatAction and sendMessage answered), so queueing
+ *     arrival to the end of its handling (its sendMessage answered), so queueing
  *     behind other updates counts;
  *  3. when phase 1 showed the bot cannot drain that rate (latency then only measures a growing
  *     queue), the same at half the measured throughput: the latency of a bot that keeps up.
@@ -55,6 +59,10 @@ export interface BotLoadReport {
   updates_per_s: number;
   /** Handling time per update in the throughput phase (queueing behind 63 others included). */
   saturated: Latency;
+  /** Share of the throughput phase's questions answered from the bot's answer cache (the question set repeats). */
+  answer_cache_hits: number;
+  /** The same throughput phase with the answer cache off: every question goes to the engine. */
+  uncached: { updates_per_s: number } & Latency;
   paced_rate: number;
   paced_messages: number;
   /** Arrival to handled, at the paced rate. */
@@ -112,11 +120,30 @@ export async function runBotLoad(options: BotLoadOptions): Promise<BotLoadReport
     const stats = createStats();
     const unanswered = createUnansweredStore(path.join(dataDir, "unanswered.json"), logger);
     await unanswered.load();
-    const bot = createBot(
-      { token: standIn.token, apiRoot: standIn.apiRoot, botInfo: standIn.botInfo, messagesPerMinute: 1_000_000 },
-      { store: opened.store, logger, stats, unanswered, adminIds: new Set(), questions: createQuestionMemory() },
-    );
+    // Counts the questions that reach the engine, so the answer cache's share is measured, not assumed.
+    let computed = 0;
+    const counted = new WeakMap<Snapshot, Snapshot>();
+    const store: KnowledgeStore = {
+      reload: () => opened.store.reload(),
+      current: () => {
+        const snapshot = opened.store.current();
+        let counting = counted.get(snapshot);
+        if (!counting) {
+          counting = { ...snapshot, answer: (question, answerOptions) => (computed++, snapshot.answer(question, answerOptions)) };
+          counted.set(snapshot, counting);
+        }
+        return counting;
+      },
+    };
+    const makeBot = (cachedAnswers?: number) =>
+      createBot(
+        { token: standIn.token, apiRoot: standIn.apiRoot, botInfo: standIn.botInfo, messagesPerMinute: 1_000_000, ...(cachedAnswers === undefined ? {} : { cachedAnswers }) },
+        { store, logger, stats, unanswered, adminIds: new Set(), questions: createQuestionMemory() },
+      );
+    const bot = makeBot();
+    const uncachedBot = makeBot(0);
     await bot.init();
+    await uncachedBot.init();
 
     let updateId = 1;
     let messageId = 1;
@@ -147,10 +174,22 @@ export async function runBotLoad(options: BotLoadOptions): Promise<BotLoadReport
 
     log(`  bot: ${options.messages} messages from ${options.users} users, ${concurrency} in flight`);
     const updates = makeUpdates(options.messages);
+    const asked = updates.filter((update) => update.message?.text !== "/start").length;
+    const computedBefore = computed;
     const started = performance.now();
     const saturated = await drain(bot.handleUpdate.bind(bot), updates, concurrency);
     const wallMs = performance.now() - started;
+    const cacheHits = 1 - (computed - computedBefore) / Math.max(1, asked);
     const report = (await standIn.request("report")) as StandInReport;
+    await standIn.request("reset");
+
+    log(`  bot: the same with the answer cache off`);
+    await drain(uncachedBot.handleUpdate.bind(uncachedBot), makeUpdates(Math.min(300, options.messages)), concurrency);
+    await standIn.request("reset");
+    const uncachedStarted = performance.now();
+    const uncached = await drain(uncachedBot.handleUpdate.bind(uncachedBot), makeUpdates(options.messages), concurrency);
+    const uncachedWallMs = performance.now() - uncachedStarted;
+    const uncachedReport = (await standIn.request("report")) as StandInReport;
     await standIn.request("reset");
 
     let paced: number[] = [];
@@ -175,8 +214,8 @@ export async function runBotLoad(options: BotLoadOptions): Promise<BotLoadReport
     }
     await unanswered.flush().catch(() => undefined);
 
-    const replies = (report.ok.sendMessage ?? 0) + (pacedReport?.ok.sendMessage ?? 0) + (sustainableReport?.ok.sendMessage ?? 0);
-    const expected = options.messages + (pacedReport ? options.pacedMessages : 0) + (sustainableReport ? sustainableCount : 0);
+    const replies = (report.ok.sendMessage ?? 0) + (uncachedReport.ok.sendMessage ?? 0) + (pacedReport?.ok.sendMessage ?? 0) + (sustainableReport?.ok.sendMessage ?? 0);
+    const expected = 2 * options.messages + (pacedReport ? options.pacedMessages : 0) + (sustainableReport ? sustainableCount : 0);
     const memory = memoryAfterGc();
     const pacedLatency = latency(paced);
     return {
@@ -185,6 +224,8 @@ export async function runBotLoad(options: BotLoadOptions): Promise<BotLoadReport
       concurrency,
       updates_per_s: round(throughput, 0),
       saturated: latency(saturated),
+      answer_cache_hits: round(cacheHits),
+      uncached: { updates_per_s: round(options.messages / (uncachedWallMs / 1000), 0), ...latency(uncached) },
       paced_rate: options.pacedRate,
       paced_messages: paced.length,
       paced: pacedLatency,
@@ -192,8 +233,8 @@ export async function runBotLoad(options: BotLoadOptions): Promise<BotLoadReport
       p99_ms: pacedLatency.p99_ms,
       ...(sustainable ? { sustainable } : {}),
       failed_updates: Math.max(0, expected - replies) + (warnings - warningsBefore),
-      violations: report.violations + (pacedReport?.violations ?? 0) + (sustainableReport?.violations ?? 0),
-      violation_samples: [...report.samples, ...(pacedReport?.samples ?? []), ...(sustainableReport?.samples ?? [])].slice(0, 3),
+      violations: report.violations + uncachedReport.violations + (pacedReport?.violations ?? 0) + (sustainableReport?.violations ?? 0),
+      violation_samples: [...report.samples, ...uncachedReport.samples, ...(pacedReport?.samples ?? []), ...(sustainableReport?.samples ?? [])].slice(0, 3),
       stand_in_busy: round(report.busy),
       ...memory,
     };

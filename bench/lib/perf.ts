@@ -583,7 +583,8 @@ export function renderPerf(report: PerfReport): string {
       table(
         ["phase", "messages", "updates/s", "p50 ms", "p95 ms", "p99 ms", "failed", "Telegram rule violations", "stand-in busy", "heap MB after", "RSS MB after"],
         [
-          [`as fast as drained, ${bot.concurrency} in flight`, bot.messages.toLocaleString("en"), bot.updates_per_s, fixed(bot.saturated.p50_ms, 1), fixed(bot.saturated.p95_ms, 1), fixed(bot.saturated.p99_ms, 1), bot.failed_updates, bot.violations, fixed(bot.stand_in_busy, 2), bot.heap_mb, bot.rss_mb],
+          [`as fast as drained, ${bot.concurrency} in flight (${Math.round(bot.answer_cache_hits * 100)} % of questions from the answer cache)`, bot.messages.toLocaleString("en"), bot.updates_per_s, fixed(bot.saturated.p50_ms, 1), fixed(bot.saturated.p95_ms, 1), fixed(bot.saturated.p99_ms, 1), bot.failed_updates, bot.violations, fixed(bot.stand_in_busy, 2), bot.heap_mb, bot.rss_mb],
+          [`the same, answer cache off (every question to the engine)`, bot.messages.toLocaleString("en"), bot.uncached.updates_per_s, fixed(bot.uncached.p50_ms, 1), fixed(bot.uncached.p95_ms, 1), fixed(bot.uncached.p99_ms, 1), "", "", "", "", ""],
           [`arriving at ${bot.paced_rate}/s`, bot.paced_messages.toLocaleString("en"), "-", fixed(bot.paced.p50_ms, 1), fixed(bot.paced.p95_ms, 1), fixed(bot.paced.p99_ms, 1), "", "", "", "", ""],
           ...(bot.sustainable
             ? [[`arriving at ${bot.sustainable.rate}/s (half the throughput)`, bot.sustainable.messages.toLocaleString("en"), "-", fixed(bot.sustainable.p50_ms, 1), fixed(bot.sustainable.p95_ms, 1), fixed(bot.sustainable.p99_ms, 1), "", "", "", "", ""]]

@@ -2,6 +2,7 @@ import type { Context } from "grammy";
 import type { Lang } from "../answer/types.js";
 import type { KnowledgeStore } from "../engine/store.js";
 import type { Logger } from "../logger.js";
+import type { AnswerCache } from "./answer-cache.js";
 import type { DraftStore } from "./draft-store.js";
 import type { QuestionMemory } from "./question-memory.js";
 import type { Stats } from "./stats.js";
@@ -24,6 +25,8 @@ export interface BotContextFlavor {
   /** The interface language for this update: English when the user's Telegram is in English. */
   lang: Lang;
   deps: BotDeps;
+  /** Every surface asks the engine through this, so a question asked again costs nothing. */
+  answer: AnswerCache;
 }
 
 export type BotContext = Context & BotContextFlavor;

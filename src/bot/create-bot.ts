@@ -4,6 +4,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, GrammyError, HttpError } from "grammy";
 import type { BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { createAnswerCache } from "./answer-cache.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { adminFeature } from "./features/admin.js";
 import { askFeature } from "./features/ask.js";
@@ -25,6 +26,8 @@ export interface BotOptions {
   messagesPerMinute?: number;
   /** Longest flood wait (retry_after) honoured before a request is given up. */
   maxRetryDelaySeconds?: number;
+  /** Answers remembered per snapshot (0: every question goes to the engine; benchmarks compare). */
+  cachedAnswers?: number;
 }
 
 /** The bot with every feature; no network until it is started, so tests can build several side by side. */
@@ -35,8 +38,10 @@ export function createBot(options: BotOptions, deps: BotDeps): Bot<BotContext> {
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: options.maxRetryDelaySeconds ?? 60, rethrowHttpErrors: false, rethrowInternalServerErrors: false }));
 
+  const answer = createAnswerCache(options.cachedAnswers);
   bot.use((ctx, next) => {
     ctx.deps = deps;
+    ctx.answer = answer;
     ctx.lang = userLang(ctx.from?.language_code);
     return next();
   });

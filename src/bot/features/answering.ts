@@ -20,7 +20,7 @@ export async function answerQuestion(ctx: BotContext, question: string, replyTo?
   const started = performance.now();
   const snapshot = deps.store.current();
   const lang = detectLanguage(question, ctx.lang);
-  const answer = snapshot.answer(question, { lang });
+  const answer = ctx.answer(snapshot, question, lang);
   const page = renderTelegramAnswer(answer, { pageSize: PAGE_SIZE, partnerNames: partnerNames(snapshot.knowledge.partners, lang) });
   const markup = answer.answered
     ? pageButtons(ctx, deps.questions.remember({ question, version: snapshot.version }), page.offset, page.nextOffset, lang)

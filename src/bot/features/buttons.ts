@@ -29,7 +29,7 @@ export function buttonsFeature(): Composer<BotContext> {
       if (!remembered) return void (await ctx.answerCallbackQuery({ text: texts.expired }));
       if (remembered.version !== snapshot.version) return void (await ctx.answerCallbackQuery({ text: texts.stale }));
       const lang = detectLanguage(remembered.question, ctx.lang);
-      const answer = snapshot.answer(remembered.question, { lang });
+      const answer = ctx.answer(snapshot, remembered.question, lang);
       const page = renderTelegramAnswer(answer, { offset: action.offset, pageSize: PAGE_SIZE, partnerNames: partnerNames(snapshot.knowledge.partners, lang) });
       const markup = pageButtons(ctx, action.key, page.offset, page.nextOffset, lang);
       await ctx.answerCallbackQuery();

@@ -37,7 +37,7 @@ export function inlineFeature(): Composer<BotContext> {
 
     const started = performance.now();
     const lang = detectLanguage(query, ctx.lang);
-    const answer = snapshot.answer(query, { lang });
+    const answer = ctx.answer(snapshot, query, lang);
     if (offset === 0) {
       const latencyMs = performance.now() - started;
       ctx.deps.stats.recordQuestion({ answered: answer.answered, latencyMs });
