@@ -86,13 +86,6 @@ describe("when Telegram misbehaves", () => {
     expectNoToken(h);
   });
 
-  it("still answers when “typing…” fails", async () => {
-    const h = await startBot();
-    h.api.failNext("sendChatAction", { kind: "400", description: "Bad Request: not enough rights" });
-    const reply = await h.send(h.api.privateText(USER, "Ханой"));
-    expect(reply.status).toBe(200);
-  });
-
   it("keeps polling after a 409 conflict, with a clear error in the log", async () => {
     const h = await startBot();
     h.api.failNext("getUpdates", { kind: "409" });

@@ -12,11 +12,11 @@ import { BOT_TEXTS } from "../texts.js";
 export const PAGE_SIZE = 3;
 const SUGGESTION_BUTTONS = 4;
 
-/** Answers one question: engine, stats, the editors' to-do list, one log line, one reply. */
+/** Answers one question: engine, stats, the editors' to-do list, one log line, one reply (the only Bot API call). */
 export async function answerQuestion(ctx: BotContext, question: string, replyTo?: Message): Promise<void> {
   const { deps } = ctx;
-  // Sent first and not awaited: the answer is computed while Telegram shows "typing…".
-  const typing = ctx.replyWithChatAction("typing", replyTo?.is_topic_message ? { message_thread_id: replyTo.message_thread_id } : {}).catch(() => undefined);
+  // No "typing…": the answer is ready in milliseconds, so it would never be seen, and it would
+  // double the Bot API calls per question, which count against Telegram's flood limits.
   const started = performance.now();
   const snapshot = deps.store.current();
   const lang = detectLanguage(question, ctx.lang);
@@ -32,7 +32,6 @@ export async function answerQuestion(ctx: BotContext, question: string, replyTo?
   deps.logger.info({ chat_type: ctx.chat?.type ?? "inline", lang, answered: answer.answered, facts: answer.facts.length, latency_ms: round(latencyMs) }, "question");
   deps.logger.debug({ question }, "question text");
 
-  await typing;
   await ctx.reply(page.html, { ...replyPlacement(ctx, replyTo), ...(markup ? { reply_markup: markup } : {}) });
 }
 
