@@ -6,6 +6,7 @@ import { STOPWORDS } from "./stopwords.js";
 const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069]/g;
 // Words joined by a hyphen stay one word as well as their parts; dashes (–, —) separate words.
 const WORD = /[\p{L}\p{N}\p{M}]+(?:[-\u2010\u2011][\p{L}\p{N}\p{M}]+)*/gu;
+const HYPHEN = /[-\u2010\u2011]/;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;
 const COMBINING_BREVE = "\u0306";
@@ -67,8 +68,15 @@ function normalizeUncached(raw: string): string {
 /** Text → words in reading order, each as its normalised parts (one part unless hyphenated). */
 export function splitWords(text: string): string[][] {
   const words: string[][] = [];
-  for (const match of text.replace(INVISIBLE, "").matchAll(WORD)) {
-    const parts = match[0].split(/[-\u2010\u2011]/).map(normalizeWord).filter(Boolean);
+  // Every card's text passes through here on each build: plain string matches, and a split only
+  // for the few words with a hyphen.
+  for (const word of text.replace(INVISIBLE, "").match(WORD) ?? []) {
+    if (!HYPHEN.test(word)) {
+      const normal = normalizeWord(word);
+      if (normal) words.push([normal]);
+      continue;
+    }
+    const parts = word.split(HYPHEN).map(normalizeWord).filter(Boolean);
     if (parts.length > 0) words.push(parts);
   }
   return words;
