@@ -7,8 +7,8 @@ export interface AnswerFact {
   card: FactCard;
   source: Source;
   score: number;
-  /** Normalised query terms this card matched (index terms, e.g. stems); renderers bold the card words that carry them. */
-  matched: string[];
+  /** The words of the card's shown text that matched the question, as written there; renderers bold them. */
+  readonly matched: string[];
 }
 
 /**

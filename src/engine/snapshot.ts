@@ -29,7 +29,16 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
     const outcome = index.search(question, limit);
     const facts: AnswerFact[] = outcome.hits.map((hit) => {
       const { card, source } = knowledge.cards[hit.card]!;
-      return { card, source, score: hit.score, matched: matchedWords(displayText(card, lang), hit.matched, termsOfWord) };
+      let matched: string[] | undefined;
+      return {
+        card,
+        source,
+        score: hit.score,
+        // Worked out when a surface shows the fact: a page holds three of up to fifty.
+        get matched() {
+          return (matched ??= matchedWords(displayText(card, lang), hit.matched, termsOfWord));
+        },
+      };
     });
     return {
       question,
