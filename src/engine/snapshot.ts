@@ -14,10 +14,16 @@ export function buildSnapshot(knowledge: KnowledgeBase, version = 1, loadedAt = 
   return snapshotOf(knowledge, buildSearchIndex(knowledge), version, loadedAt);
 }
 
-/** The same, built in steps that leave the event loop free to answer from the current snapshot. */
-export async function buildSnapshotInSteps(knowledge: KnowledgeBase, version = 1, loadedAt = new Date()): Promise<Snapshot> {
-  return snapshotOf(knowledge, await buildSearchIndexInSteps(knowledge), version, loadedAt);
+/**
+ * The same, built in steps that leave the event loop free to answer from the current snapshot.
+ * `previous`: the snapshot this one replaces; its analysis of cards that did not change is reused.
+ */
+export async function buildSnapshotInSteps(knowledge: KnowledgeBase, version = 1, loadedAt = new Date(), previous?: Snapshot): Promise<Snapshot> {
+  return snapshotOf(knowledge, await buildSearchIndexInSteps(knowledge, previous && indexes.get(previous)), version, loadedAt);
 }
+
+// A snapshot's index stays out of its public shape: surfaces know nothing of the search.
+const indexes = new WeakMap<Snapshot, SearchIndex>();
 
 function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: number, loadedAt: Date): Snapshot {
   const examples = buildSuggestions(knowledge, index);
@@ -49,7 +55,9 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
     };
   };
 
-  return { knowledge, loadedAt, version, answer, examples: (lang) => examples.all(lang) };
+  const snapshot: Snapshot = { knowledge, loadedAt, version, answer, examples: (lang) => examples.all(lang) };
+  indexes.set(snapshot, index);
+  return snapshot;
 }
 
 /** What a reader of `lang` sees of a card: English when the card has it. */

@@ -29,7 +29,7 @@ export async function openKnowledgeStore(
     const loaded = await load();
     if (!loaded.ok) return { ok: false, problems: loaded.problems, tookMs: now() - started };
     // Built entirely off to the side, in steps so questions go on meanwhile; the single assignment below is the swap.
-    const next = await buildSnapshotInSteps(loaded.knowledge, snapshot.version + 1);
+    const next = await buildSnapshotInSteps(loaded.knowledge, snapshot.version + 1, new Date(), snapshot);
     const diff = diffKnowledge(snapshot.knowledge, next.knowledge);
     snapshot = next;
     return { ok: true, snapshot: next, diff, tookMs: now() - started };

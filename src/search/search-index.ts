@@ -5,6 +5,8 @@ import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { STRENGTH, buildAnalyzer } from "./analyzer.js";
 import type { Analyzer, QueryConcept } from "./analyzer.js";
 import { answerTypeOf, cardAnswers } from "./answer-type.js";
+import { recordCardAnalyses } from "./card-analyses.js";
+import type { CardAnalyses } from "./card-analyses.js";
 import type { AnswerType } from "./answer-type.js";
 import { damerauLevenshtein, partnerTerm } from "./partner-lexicon.js";
 
@@ -78,18 +80,22 @@ export interface SearchIndex {
    */
   search(question: string, limit?: number, postingBudget?: number): SearchOutcome;
   analyzer: Analyzer;
+  /** This build's analysis of every card, for the next build of changed knowledge to reuse. */
+  analyses: CardAnalyses<Field>;
 }
 
 interface IndexedDoc {
   id: number;
-  fields: Record<Field, string>;
+  /** Each field's index terms, analysed already. */
+  fields: Record<Field, string[]>;
 }
 
 /** Cards analysed or indexed between two pauses of a stepwise build. */
 const BUILD_STEP_CARDS = 250;
 
-export function buildSearchIndex(knowledge: KnowledgeBase): SearchIndex {
-  const steps = indexBuilder(knowledge);
+/** `previous`: an index of an earlier version of this knowledge, whose analysis of unchanged cards is reused. */
+export function buildSearchIndex(knowledge: KnowledgeBase, previous?: SearchIndex): SearchIndex {
+  const steps = indexBuilder(knowledge, previous);
   let step = steps.next();
   while (!step.done) step = steps.next();
   return step.value;
@@ -99,8 +105,8 @@ export function buildSearchIndex(knowledge: KnowledgeBase): SearchIndex {
  * The same build, giving the event loop a turn every few hundred cards: during a reload the bot
  * keeps answering from the snapshot it has instead of freezing until the new index is ready.
  */
-export async function buildSearchIndexInSteps(knowledge: KnowledgeBase): Promise<SearchIndex> {
-  const steps = indexBuilder(knowledge);
+export async function buildSearchIndexInSteps(knowledge: KnowledgeBase, previous?: SearchIndex): Promise<SearchIndex> {
+  const steps = indexBuilder(knowledge, previous);
   let step = steps.next();
   while (!step.done) {
     await nextTurn();
@@ -109,8 +115,11 @@ export async function buildSearchIndexInSteps(knowledge: KnowledgeBase): Promise
   return step.value;
 }
 
-function* indexBuilder(knowledge: KnowledgeBase): Generator<void, SearchIndex, void> {
+function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefined): Generator<void, SearchIndex, void> {
   const analyzer = buildAnalyzer(knowledge.partners, knowledge.synonyms);
+  // Everything a card's terms depend on besides the card itself.
+  const analyzerKey = JSON.stringify([knowledge.partners, knowledge.synonyms]);
+  const analyses = recordCardAnalyses(FIELDS, analyzerKey);
   const partnerNames = new Map(knowledge.partners.map((partner) => [partner.id, [partner.name, partner.name_en, partner.country, partner.country_en, ...(partner.aliases ?? [])].filter(Boolean).join(" ")]));
   // Many cards name the same partners: their names are analysed once per set of partners.
   const namesTerms = new Map<string, string[]>();
@@ -123,25 +132,23 @@ function* indexBuilder(knowledge: KnowledgeBase): Generator<void, SearchIndex, v
     }
     return terms;
   };
-  const documentFrequency = new Map<string, number>();
-
   const docs: IndexedDoc[] = [];
   for (const [id, sourced] of knowledge.cards.entries()) {
-    const terms = analyzeCard(sourced, analyzer, namesOf);
-    const seen = new Set<string>();
-    for (const field of FIELDS) for (const term of terms[field]) seen.add(term);
-    for (const term of seen) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-    const fields = {} as Record<Field, string>;
-    for (const field of FIELDS) fields[field] = terms[field].join(" ");
-    docs.push({ id, fields });
+    const known = previous?.analyses.termsOf(sourced.card, analyzerKey);
+    const terms = known ?? analyzeCard(sourced, analyzer, namesOf);
+    analyses.add(sourced.card, terms, known !== undefined);
+    docs.push({ id, fields: terms });
     if (id % BUILD_STEP_CARDS === BUILD_STEP_CARDS - 1) yield;
   }
 
-  // Fields arrive already analysed (terms joined by spaces): MiniSearch only indexes and scores.
+  const documentFrequency = analyses.documentFrequency();
+  // Fields arrive as lists of analysed terms, passed through as they are (MiniSearch's types say
+  // string; it only hands the value from extractField to tokenize): MiniSearch indexes and scores.
   const miniSearch = new MiniSearch<IndexedDoc>({
     fields: FIELDS,
     extractField: (doc, field) => (field === "id" ? doc.id : doc.fields[field as Field]) as unknown as string,
-    tokenize: (text) => (text === "" ? [] : text.split(" ")),
+    stringifyField: (terms) => terms as string,
+    tokenize: (terms) => terms as unknown as string[],
     processTerm: (term) => term,
   });
   for (const doc of docs) {
@@ -186,7 +193,7 @@ function* indexBuilder(knowledge: KnowledgeBase): Generator<void, SearchIndex, v
     return { answered: true, hits, partners, ranked: candidates };
   };
 
-  return { search, analyzer };
+  return { search, analyzer, analyses: analyses.done() };
 }
 
 interface WeighedQuestion {

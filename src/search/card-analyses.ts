@@ -1,0 +1,89 @@
+import type { FactCard } from "../knowledge/types.js";
+
+/**
+ * Every card's index terms from one build, kept as term ids so the next build (a reload) can skip
+ * analysing the cards that did not change: analysis is about half of a build, and an editor's
+ * reload usually changes a few cards out of thousands. Terms depend on the card's content and on
+ * the partners and synonyms (the analyzer), so a card is reused only when both are the same.
+ */
+export interface CardAnalyses<Field extends string> {
+  /** The card's terms per field, when this build analysed a card with its id and content under the same analyzer. */
+  termsOf(card: FactCard, analyzerKey: string): Record<Field, string[]> | undefined;
+  /** How many cards this build took from the previous one instead of analysing them. */
+  readonly reused: number;
+}
+
+export interface CardAnalysesRecorder<Field extends string> {
+  add(card: FactCard, terms: Record<Field, string[]>, reused: boolean): void;
+  /** How many of the cards added so far carry each term, in any field. */
+  documentFrequency(): Map<string, number>;
+  done(): CardAnalyses<Field>;
+}
+
+export function recordCardAnalyses<Field extends string>(fields: readonly Field[], analyzerKey: string): CardAnalysesRecorder<Field> {
+  const idOf = new Map<string, number>();
+  const vocabulary: string[] = [];
+  const ids: number[] = [];
+  // Card k's field f holds ids[starts[k * fields.length + f] .. starts[k * fields.length + f + 1]).
+  const starts: number[] = [];
+  const slots = new Map<string, { card: FactCard; slot: number }>();
+  // Per term id: the cards carrying it, and the last card counted (a term counts once per card).
+  const frequency: number[] = [];
+  const lastSlot: number[] = [];
+  let reused = 0;
+
+  return {
+    add(card, terms, wasReused) {
+      const slot = slots.size;
+      slots.set(card.id, { card, slot });
+      for (const field of fields) {
+        starts.push(ids.length);
+        for (const term of terms[field]) {
+          let id = idOf.get(term);
+          if (id === undefined) {
+            id = vocabulary.length;
+            vocabulary.push(term);
+            idOf.set(term, id);
+            frequency.push(0);
+            lastSlot.push(-1);
+          }
+          if (lastSlot[id] !== slot) {
+            lastSlot[id] = slot;
+            frequency[id]!++;
+          }
+          ids.push(id);
+        }
+      }
+      if (wasReused) reused++;
+    },
+    documentFrequency: () => new Map(vocabulary.map((term, id) => [term, frequency[id]!])),
+    done() {
+      starts.push(ids.length);
+      const packed = Uint32Array.from(ids);
+      return {
+        reused,
+        termsOf(card, key) {
+          const entry = slots.get(card.id);
+          if (key !== analyzerKey || !entry || !sameContent(entry.card, card)) return undefined;
+          const terms = {} as Record<Field, string[]>;
+          fields.forEach((field, f) => {
+            const at = entry.slot * fields.length + f;
+            terms[field] = Array.from(packed.subarray(starts[at], starts[at + 1]), (id) => vocabulary[id]!);
+          });
+          return terms;
+        },
+      };
+    },
+  };
+}
+
+/** What analysis reads of a card: its texts and lists. */
+function sameContent(a: FactCard, b: FactCard): boolean {
+  return a.text === b.text && a.text_en === b.text_en && sameList(a.keywords, b.keywords) && sameList(a.people, b.people) && sameList(a.topics, b.topics) && sameList(a.partners, b.partners);
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((item, index) => item === b[index]);
+}

@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import type { KnowledgeBase } from "../../src/knowledge/types.js";
+import { recordCardAnalyses } from "../../src/search/card-analyses.js";
+import { buildSearchIndex, buildSearchIndexInSteps } from "../../src/search/search-index.js";
+import type { SearchIndex } from "../../src/search/search-index.js";
+
+let knowledge: KnowledgeBase;
+let first: SearchIndex;
+beforeAll(async () => {
+  const loaded = await loadKnowledge(new URL("../../knowledge", import.meta.url).pathname);
+  if (!loaded.ok) throw new Error("the project knowledge must load");
+  knowledge = loaded.knowledge;
+  first = buildSearchIndex(knowledge);
+});
+
+const QUESTIONS = ["Ханой", "меморандум Москвы и Минска", "Кто такой Черёмин?", "цифровой двойник", "Abu Dhabi", "погода в Ташкенте", "МЭШ"];
+
+/** The same knowledge with one card reworded, one dropped and one added. */
+function edited(base: KnowledgeBase): KnowledgeBase {
+  const [reworded, dropped, ...rest] = base.cards;
+  return {
+    ...base,
+    cards: [
+      { ...reworded!, card: { ...reworded!.card, text: `${reworded!.card.text} Цифровой двойник Ханоя.` } },
+      ...rest,
+      { ...dropped!, card: { ...dropped!.card, id: "added-card", text: "Москва и Ташкент открыли совместный технопарк." } },
+    ],
+  };
+}
+
+describe("a rebuild of changed knowledge", () => {
+  it("analyses only the changed cards and ranks exactly like a build from scratch", async () => {
+    const next = edited(knowledge);
+    const reusing = await buildSearchIndexInSteps(next, first);
+    const fresh = buildSearchIndex(next);
+    expect(reusing.analyses.reused).toBe(knowledge.cards.length - 2);
+    expect(fresh.analyses.reused).toBe(0);
+    for (const question of [...QUESTIONS, "технопарк"]) {
+      expect(reusing.search(question, 20)).toEqual(fresh.search(question, 20));
+    }
+  });
+
+  it("analyses every card again when the partners or synonyms changed", () => {
+    const renamed = { ...knowledge, partners: knowledge.partners.map((partner) => (partner.id === "hanoi" ? { ...partner, aliases: [...(partner.aliases ?? []), "Тханглонг"] } : partner)) };
+    const reusing = buildSearchIndex(renamed, first);
+    expect(reusing.analyses.reused).toBe(0);
+    expect(reusing.search("Тханглонг", 5).hits.length).toBeGreaterThan(0);
+    const fewerSynonyms = buildSearchIndex({ ...knowledge, synonyms: knowledge.synonyms.slice(1) }, first);
+    expect(fewerSynonyms.analyses.reused).toBe(0);
+  });
+});
+
+describe("the record of a build's analyses", () => {
+  const card = { id: "c1", text: "Москва и Ханой", partners: ["hanoi"] };
+
+  it("gives a card's terms back only for the same content under the same analyzer", () => {
+    const recorder = recordCardAnalyses(["text", "names"] as const, "key");
+    recorder.add(card, { text: ["москв", "^моск", "хано"], names: ["хано", "@hanoi"] }, false);
+    const analyses = recorder.done();
+    expect(analyses.termsOf({ ...card }, "key")).toEqual({ text: ["москв", "^моск", "хано"], names: ["хано", "@hanoi"] });
+    expect(analyses.termsOf({ ...card, text: "Москва и Минск" }, "key")).toBeUndefined();
+    expect(analyses.termsOf({ ...card, partners: ["minsk"] }, "key")).toBeUndefined();
+    expect(analyses.termsOf({ ...card, id: "c2" }, "key")).toBeUndefined();
+    expect(analyses.termsOf(card, "other partners")).toBeUndefined();
+  });
+
+  it("counts each term once per card, in any field", () => {
+    const recorder = recordCardAnalyses(["text", "names"] as const, "key");
+    recorder.add(card, { text: ["хано", "хано", "москв"], names: ["хано"] }, false);
+    recorder.add({ ...card, id: "c2" }, { text: ["москв"], names: [] }, true);
+    expect(recorder.documentFrequency()).toEqual(new Map([["хано", 1], ["москв", 2]]));
+    expect(recorder.done().reused).toBe(1);
+  });
+});
