@@ -59,20 +59,32 @@ export function recordCardAnalyses<Field extends string>(fields: readonly Field[
     documentFrequency: () => new Map(vocabulary.map((term, id) => [term, frequency[id]!])),
     done() {
       starts.push(ids.length);
-      const packed = Uint32Array.from(ids);
-      return {
-        reused,
-        termsOf(card, key) {
-          const entry = slots.get(card.id);
-          if (key !== analyzerKey || !entry || !sameContent(entry.card, card)) return undefined;
-          const terms = {} as Record<Field, string[]>;
-          fields.forEach((field, f) => {
-            const at = entry.slot * fields.length + f;
-            terms[field] = Array.from(packed.subarray(starts[at], starts[at + 1]), (id) => vocabulary[id]!);
-          });
-          return terms;
-        },
-      };
+      return packedAnalyses(fields, analyzerKey, slots, Uint32Array.from(starts), Uint32Array.from(ids), vocabulary, reused);
+    },
+  };
+}
+
+/** The finished record: a function of its own, so it keeps the packed ids and not the recorder's working tables. */
+function packedAnalyses<Field extends string>(
+  fields: readonly Field[],
+  analyzerKey: string,
+  slots: ReadonlyMap<string, { card: FactCard; slot: number }>,
+  starts: Uint32Array,
+  ids: Uint32Array,
+  vocabulary: readonly string[],
+  reused: number,
+): CardAnalyses<Field> {
+  return {
+    reused,
+    termsOf(card, key) {
+      const entry = slots.get(card.id);
+      if (key !== analyzerKey || !entry || !sameContent(entry.card, card)) return undefined;
+      const terms = {} as Record<Field, string[]>;
+      fields.forEach((field, f) => {
+        const at = entry.slot * fields.length + f;
+        terms[field] = Array.from(ids.subarray(starts[at], starts[at + 1]), (id) => vocabulary[id]!);
+      });
+      return terms;
     },
   };
 }
