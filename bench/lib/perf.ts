@@ -3,12 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import type { Answer } from "../../src/answer/types.js";
 import { buildSnapshot } from "../../src/engine/snapshot.js";
-import { FIRST_PASS_POSTINGS, buildSearchIndex } from "../../src/search/search-index.js";
 import { openKnowledgeStore } from "../../src/engine/store.js";
 import type { KnowledgeStore } from "../../src/engine/store.js";
 import { loadKnowledge, readKnowledgeFiles } from "../../src/knowledge/load.js";
 import { parseKnowledge } from "../../src/knowledge/parse.js";
 import type { KnowledgeBase } from "../../src/knowledge/types.js";
+import { FIRST_PASS_POSTINGS, buildSearchIndex } from "../../src/search/search-index.js";
 import { runBotLoad } from "./bot-load.js";
 import type { BotLoadOptions, BotLoadReport } from "./bot-load.js";
 import { fullGc, latency, machine, memoryAfterGc, percentile, progress, round, timed, timedAsync } from "./measure.js";
@@ -381,12 +381,6 @@ async function writeFolder(texts: Map<string, string>): Promise<string> {
   return dir;
 }
 
-/**
- * The store on a folder on disk: one reload with nothing else running, then `reloads` back to back
- * while questions arrive at a steady rate. Every reload reads the same folder, so every answer must
- * be the one given before (same answered flag, same first card); anything else, or a throw, is a
- * failed answer. No new reload starts once the reloads have run `capMs`.
- */
 /** An editor's usual change: one card of one source file reworded. */
 async function editOneCard(dir: string): Promise<void> {
   const file = path.join(dir, "sources", (await readdir(path.join(dir, "sources"))).sort()[0]!);
@@ -403,6 +397,13 @@ async function addPartnerAlias(dir: string): Promise<void> {
   await writeFile(file, JSON.stringify(partners, null, 2));
 }
 
+/**
+ * The store on a folder on disk: three reloads with nothing else running (the folder unchanged,
+ * one card edited, a partner's alias added), then `reloads` back to back while questions arrive
+ * at a steady rate. Those all read the same folder, so every answer must be the one given before
+ * them (same answered flag, same first card); anything else, or a throw, is a failed answer. No
+ * new reload starts once the reloads have run `capMs`.
+ */
 async function reloadUnderLoad(dir: string, questions: BenchQuestion[], reloads: number, rate: number, capMs: number, log: (line: string) => void): Promise<ReloadReport> {
   const phases: Array<{ read: number; validate: number }> = [];
   const opened = await openKnowledgeStore(dir, async () => {
