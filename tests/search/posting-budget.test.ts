@@ -56,6 +56,17 @@ describe("the posting budget of a search", () => {
     );
   });
 
+  it("never throws on any text, with any budget", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 80 }), fc.constantFrom(0, 1, 50, 2000, Infinity), (text, budget) => {
+        const outcome = index.search(`${text} ${WORDS[text.length % WORDS.length]}`, 10, budget);
+        expect(outcome.hits.length).toBeLessThanOrEqual(10);
+        expect(outcome.answered || outcome.hits.length === 0).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("is exhaustive when the question's postings fit the default budget", () => {
     for (const question of ["зоопарк", "библиотека стадион", "карточка 17", "музей 1200"]) {
       expect(index.search(question, ALL).ranked).toEqual(index.search(question, ALL, Infinity).ranked);
