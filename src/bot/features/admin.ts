@@ -21,7 +21,7 @@ export function adminFeature(): Composer<BotContext> {
   admin.command("reload", async (ctx) => {
     const result = await ctx.deps.store.reload();
     ctx.deps.logger.info({ ok: result.ok, took_ms: Math.round(result.tookMs), admin: ctx.from?.id }, "reload");
-    await ctx.reply(fitLines(renderReload(result, ctx.deps.store.current().version).split("\n")), replyPlacement(ctx, ctx.msg));
+    await ctx.reply(fitLines(reloadLines(result, ctx.deps.store.current().version)), replyPlacement(ctx, ctx.msg));
   });
 
   admin.command("stats", async (ctx) => {
@@ -48,12 +48,13 @@ export function adminFeature(): Composer<BotContext> {
   return composer;
 }
 
-export function renderReload(result: ReloadResult, servingVersion: number): string {
+/** The admin's reply to a reload, a line each, for fitLines. */
+export function reloadLines(result: ReloadResult, servingVersion: number): string[] {
   const took = `${Math.round(result.tookMs)} ms`;
   if (!result.ok) {
     const problems = result.problems.slice(0, LISTED_PROBLEMS).map((problem) => `• ${escapeHtml(formatProblem(problem))}`);
     const more = result.problems.length > LISTED_PROBLEMS ? [`… and ${result.problems.length - LISTED_PROBLEMS} more`] : [];
-    return [`<b>Reload refused</b> (${took}): ${result.problems.length} problem(s). Still serving knowledge version ${servingVersion}.`, ...problems, ...more].join("\n");
+    return [`<b>Reload refused</b> (${took}): ${result.problems.length} problem(s). Still serving knowledge version ${servingVersion}.`, ...problems, ...more];
   }
   const { knowledge } = result.snapshot;
   const list = (ids: string[]): string => (ids.length === 0 ? "—" : escapeHtml(ids.slice(0, LISTED_IDS).join(", ") + (ids.length > LISTED_IDS ? `, … (+${ids.length - LISTED_IDS})` : "")));
@@ -63,7 +64,7 @@ export function renderReload(result: ReloadResult, servingVersion: number): stri
     `Added ${result.diff.added.length}: ${list(result.diff.added)}`,
     `Removed ${result.diff.removed.length}: ${list(result.diff.removed)}`,
     `Changed ${result.diff.changed.length}: ${list(result.diff.changed)}`,
-  ].join("\n");
+  ];
 }
 
 function formatDuration(ms: number): string {

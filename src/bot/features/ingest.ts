@@ -9,7 +9,7 @@ import { formatProblem } from "../../knowledge/types.js";
 import type { BotContext } from "../context.js";
 import type { Draft } from "../draft-store.js";
 import { fitLines, keyboard, replyPlacement } from "../reply.js";
-import { renderReload } from "./admin.js";
+import { reloadLines } from "./admin.js";
 
 /** Reads a file the user sent, by its Bot API file_path. */
 export type DownloadFile = (filePath: string) => Promise<string>;
@@ -88,7 +88,7 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
     const reload = await ctx.deps.store.reload();
     ctx.deps.logger.info({ file: published.file, reload_ok: reload.ok, admin: ctx.from.id }, "draft published");
     await ctx.editMessageText(`Published <code>${escapeHtml(published.file)}</code> (${draft.file.facts.length} cards).`, { parse_mode: "HTML" });
-    await ctx.reply(fitLines(renderReload(reload, ctx.deps.store.current().version).split("\n")), replyPlacement(ctx, ctx.callbackQuery.message as Message | undefined));
+    await ctx.reply(fitLines(reloadLines(reload, ctx.deps.store.current().version)), replyPlacement(ctx, ctx.callbackQuery.message as Message | undefined));
   });
 
   admin.on("message:text", async (ctx, next) => {
