@@ -27,12 +27,17 @@ export async function answerQuestion(ctx: BotContext, question: string, replyTo?
     : suggestionButtons(snapshot, answer);
   const latencyMs = performance.now() - started;
 
-  deps.stats.recordQuestion({ answered: answer.answered, latencyMs });
+  recordQuestion(ctx, question, answer, latencyMs);
   if (!answer.answered) deps.unanswered.add(question, new Date());
-  deps.logger.info({ chat_type: ctx.chat?.type ?? "inline", lang, answered: answer.answered, facts: answer.facts.length, latency_ms: round(latencyMs) }, "question");
-  deps.logger.debug({ question }, "question text");
 
   await ctx.reply(page.html, { ...replyPlacement(ctx, replyTo), ...(markup ? { reply_markup: markup } : {}) });
+}
+
+/** Stats and one log line for every question, whichever surface asked it; its text is logged at debug level only. */
+export function recordQuestion(ctx: BotContext, question: string, answer: Answer, latencyMs: number): void {
+  ctx.deps.stats.recordQuestion({ answered: answer.answered, latencyMs });
+  ctx.deps.logger.info({ chat_type: ctx.chat?.type ?? "inline", lang: answer.lang, answered: answer.answered, facts: answer.facts.length, latency_ms: round(latencyMs) }, "question");
+  ctx.deps.logger.debug({ question }, "question text");
 }
 
 export function pageButtons(ctx: BotContext, key: string, offset: number, nextOffset: number | undefined, lang = ctx.lang) {

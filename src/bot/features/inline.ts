@@ -10,6 +10,7 @@ import type { Lang } from "../../answer/types.js";
 import type { Snapshot } from "../../engine/types.js";
 import type { BotContext } from "../context.js";
 import { BOT_TEXTS } from "../texts.js";
+import { recordQuestion } from "./answering.js";
 
 export const INLINE_PAGE_SIZE = 10;
 const INLINE_QUERY_LIMIT = 256;
@@ -38,12 +39,7 @@ export function inlineFeature(): Composer<BotContext> {
     const started = performance.now();
     const lang = detectLanguage(query, ctx.lang);
     const answer = ctx.answer(snapshot, query, lang);
-    if (offset === 0) {
-      const latencyMs = performance.now() - started;
-      ctx.deps.stats.recordQuestion({ answered: answer.answered, latencyMs });
-      ctx.deps.logger.info({ chat_type: "inline", lang, answered: answer.answered, facts: answer.facts.length, latency_ms: Math.round(latencyMs * 100) / 100 }, "question");
-      ctx.deps.logger.debug({ question: query }, "question text");
-    }
+    if (offset === 0) recordQuestion(ctx, query, answer, performance.now() - started);
     if (!answer.answered) {
       await ctx.answerInlineQuery([], { cache_time: CACHE_SECONDS, is_personal: true, button: { text: texts.inlineNothing, start_parameter: "inline" } });
       return;
