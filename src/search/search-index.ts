@@ -168,14 +168,15 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     const concepts = analyzer.analyzeQuestion(text);
     const partners = partnersNamed(concepts);
     if (concepts.length === 0 || total === 0) return { answered: false, hits: [], partners, ranked: [] };
+    const rarest = concepts.map((concept) => rarestFrequency(concept, documentFrequency));
     // Rule 3 refuses such a question whatever the cards: no need to score most of them to learn it.
-    if (concepts.every((concept) => isCommon(rarestFrequency(concept, documentFrequency), total))) return { answered: false, hits: [], partners, ranked: [] };
+    if (rarest.every((frequency) => isCommon(frequency, total))) return { answered: false, hits: [], partners, ranked: [] };
 
     const specs = querySpecs(concepts, documentFrequency);
     const results = matchCards(miniSearch, specs, documentFrequency, postingBudget);
 
     const likelyTypo = typoChecker(results, specs);
-    const weighed = weighQuestion(concepts, (concept) => conceptWeight(concept, documentFrequency, likelyTypo, idf, total));
+    const weighed = weighQuestion(concepts, (concept, index) => conceptWeight(concept, rarest[index], documentFrequency, likelyTypo, idf, total));
     const answerType = answerTypeOf(text);
     const ranked = results
       .slice(0, Math.max(limit, 50) * 2)
@@ -207,7 +208,7 @@ interface WeighedQuestion {
   asksBeyondPartners: boolean;
 }
 
-function weighQuestion(concepts: QueryConcept[], weigh: (concept: QueryConcept) => ConceptWeight): WeighedQuestion {
+function weighQuestion(concepts: QueryConcept[], weigh: (concept: QueryConcept, index: number) => ConceptWeight): WeighedQuestion {
   const raw = concepts.map(weigh);
   const distinctive = raw.filter((weight) => !weight.common).length;
   const weights =
@@ -392,14 +393,15 @@ interface ConceptWeight {
   unknown: boolean;
 }
 
+/** `rarest`: rarestFrequency of the concept. */
 function conceptWeight(
   concept: QueryConcept,
+  rarest: number | undefined,
   documentFrequency: Map<string, number>,
   likelyTypo: (term: string) => boolean,
   idf: (df: number) => number,
   total: number,
 ): ConceptWeight {
-  const rarest = rarestFrequency(concept, documentFrequency);
   if (rarest !== undefined) return { value: idf(rarest), common: isCommon(rarest, total), unknown: false };
   // Unknown exactly, but a typo or an unfinished word found something: weigh it like a rare word.
   const typoOfKnown = concept.alternatives.some(
