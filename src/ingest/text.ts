@@ -1,4 +1,4 @@
-import { normalizeWord, wordSpans } from "../search/normalize.js";
+import { splitWords, wordSpans } from "../search/normalize.js";
 
 /**
  * One word of an article as ingest sees it: where it is, how it was written, and its parts in the
@@ -25,7 +25,7 @@ export function words(text: string): Word[] {
       raw: word,
       start,
       end,
-      parts: word.split(/[-\u2010\u2011]/).map(normalizeWord).filter(Boolean),
+      parts: splitWords(word)[0] ?? [],
       capitalised: !upper && first !== "" && first === first.toUpperCase() && first !== first.toLowerCase(),
       upper,
     };
