@@ -56,6 +56,7 @@ export function parseKnowledge(files: KnowledgeFiles): LoadResult {
     for (const card of parsed.facts) cards.push({ card, source: parsed.source });
   }
 
+  checkStatusCitations(partners, cards, problems);
   if (problems.length > 0) return { ok: false, problems };
   const knowledge: KnowledgeBase = { partners, synonyms, sources, cards };
   return { ok: true, knowledge };
@@ -94,6 +95,20 @@ function checkUniqueIds(file: string, items: Partner[], pathOf: (index: number) 
     const first = seen.get(item.id);
     if (first === undefined) seen.set(item.id, index);
     else problems.push({ file, path: pathOf(index), message: `duplicate id "${item.id}" (also at ${file}: ${pathOf(first)})` });
+  });
+}
+
+/** A partner's status must cite a card that exists and is about that partner: the bot shows it as the reason. */
+function checkStatusCitations(partners: Partner[], cards: SourcedCard[], problems: KnowledgeProblem[]): void {
+  const cardsById = new Map(cards.map(({ card }) => [card.id, card]));
+  partners.forEach((partner, index) => {
+    if (!partner.status) return;
+    const cited = cardsById.get(partner.status.card);
+    const path = `[${index}].status.card`;
+    if (!cited) problems.push({ file: PARTNERS_FILE, path, message: `no card with id "${partner.status.card}"` });
+    else if (!cited.partners?.includes(partner.id)) {
+      problems.push({ file: PARTNERS_FILE, path, message: `card "${cited.id}" does not name partner "${partner.id}" in its partners` });
+    }
   });
 }
 

@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-/** Knowledge format, version 1 (see README "Knowledge format"). One definition: types are inferred. */
+/**
+ * Knowledge format, version 2 (see README "Knowledge format"). One definition: types are inferred.
+ * Version 2 only adds optional fields and widens `date` to a year or month, so every version-1
+ * folder is a valid version-2 folder as it is.
+ */
 
 const ID = /^[a-z0-9-]+$/;
 const idString = z.string().regex(ID, { message: "must match [a-z0-9-]+" });
@@ -14,6 +18,19 @@ export function isRealDate(value: string): boolean {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * When a fact happened, as precisely as its source allows: "2025-12-03", "2025-12" or "2025".
+ * A card keeps to what is certain, so a month or a year is a complete date, not a lesser one.
+ */
+export const factDate = z.string().refine(isFactDate, { message: "must be a real date YYYY-MM-DD, a month YYYY-MM or a year YYYY" });
+
+export function isFactDate(value: string): boolean {
+  if (/^\d{4}$/.test(value)) return true;
+  const month = /^(\d{4})-(\d{2})$/.exec(value);
+  if (month) return Number(month[2]) >= 1 && Number(month[2]) <= 12;
+  return isRealDate(value);
 }
 
 const httpUrl = z.string().refine(
@@ -31,13 +48,33 @@ const httpUrl = z.string().refine(
 const nonEmpty = z.string().trim().min(1, { message: "must not be empty" });
 const stringList = z.array(nonEmpty);
 
+/** World regions for grouping partners; their names for readers live with the bot's texts. */
+export const REGIONS = ["europe", "eurasia", "asia", "middle-east", "americas", "africa"] as const;
+export type Region = (typeof REGIONS)[number];
+
+/**
+ * A partnership that no longer holds. It must cite the card that says so (checked at load time),
+ * so the bot can show the reader where the status comes from.
+ */
+export const partnerStatusSchema = z.strictObject({
+  state: z.enum(["suspended", "ended"]),
+  since: factDate,
+  card: idString,
+});
+
 export const partnerSchema = z.strictObject({
   id: idString,
   name: nonEmpty,
   name_en: nonEmpty.optional(),
   country: nonEmpty,
   country_en: nonEmpty.optional(),
+  /** v2: for grouping /partners. */
+  region: z.enum(REGIONS).optional(),
   aliases: stringList.optional(),
+  /** v2: words for the city's or country's people and the country adjective (минчане, белорусы, вьетнамский). */
+  demonyms: stringList.optional(),
+  /** v2: absent means the partnership holds as far as the knowledge says. */
+  status: partnerStatusSchema.optional(),
 });
 
 export const partnersFileSchema = z.array(partnerSchema);
@@ -49,6 +86,12 @@ export const sourceMetaSchema = z.strictObject({
   published: isoDate,
   url: httpUrl.optional(),
   language: nonEmpty.default("ru"),
+  /** v2: the publisher's own English name (TASS for ТАСС), cited in English answers. */
+  publisher_en: nonEmpty.optional(),
+  /** v2: an English rendering of a title in another language, cited in English answers. */
+  title_en: nonEmpty.optional(),
+  /** v2: the source has no headline of its own; `title` describes it and is never shown as a quoted headline. */
+  title_is_description: z.boolean().optional(),
 });
 
 export const factCardSchema = z.strictObject({
@@ -59,7 +102,9 @@ export const factCardSchema = z.strictObject({
   topics: stringList.optional(),
   people: stringList.optional(),
   keywords: stringList.optional(),
-  date: isoDate.optional(),
+  date: factDate.optional(),
+  /** v2: what the fact is on a partner's timeline; background facts have none. */
+  kind: z.enum(["agreement", "visit", "event", "status"]).optional(),
 });
 
 export const sourceFileSchema = z.strictObject({
@@ -70,7 +115,9 @@ export const sourceFileSchema = z.strictObject({
 export const synonymsFileSchema = z.array(z.array(nonEmpty).min(2, { message: "a group needs at least two terms" }));
 
 export type Partner = z.infer<typeof partnerSchema>;
+export type PartnerStatus = z.infer<typeof partnerStatusSchema>;
 export type Source = z.infer<typeof sourceMetaSchema>;
 export type FactCard = z.infer<typeof factCardSchema>;
+export type FactKind = NonNullable<FactCard["kind"]>;
 export type SourceFile = z.infer<typeof sourceFileSchema>;
 export type SynonymGroup = string[];

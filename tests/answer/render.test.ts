@@ -96,5 +96,8 @@ describe("dates", () => {
   it("writes dates out in Russian and English", () => {
     expect(formatDate("2025-09-18", "ru")).toBe("18 сентября 2025");
     expect(formatDate("2014-05-01", "en")).toBe("1 May 2014");
+    expect(formatDate("2025-09", "ru")).toBe("сентябрь 2025");
+    expect(formatDate("2025-09", "en")).toBe("September 2025");
+    expect(formatDate("2016", "ru")).toBe("2016");
   });
 });

@@ -33,6 +33,25 @@ describe("loadKnowledge", () => {
     expect(result.knowledge.synonyms).toEqual([["МЭШ", "Московская электронная школа"]]);
   });
 
+  it("loads the version-2 fields: partial dates, kinds, regions, demonyms, a cited status, English citations", async () => {
+    const folder = await knowledgeFolder(
+      validFolder({
+        "partners.json": [{ ...partners[0], region: "asia", demonyms: ["ханойцы"], status: { state: "ended", since: "2016", card: "b" } }, partners[1]],
+        [SOURCE]: sourceFile("tass-2025-12-03-moscow-hanoi", [card("b", { partners: ["hanoi"], date: "2016", kind: "status" }), card("c", { date: "2015-10" })], {
+          publisher_en: "TASS",
+          title_en: "Moscow and Hanoi",
+          title_is_description: true,
+        }),
+      }),
+    );
+    cleanups.push(folder.cleanup);
+    const result = await loadKnowledge(folder.dir);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.knowledge.partners[0]!.status).toEqual({ state: "ended", since: "2016", card: "b" });
+    expect(result.knowledge.sources[0]!.publisher_en).toBe("TASS");
+  });
+
   const cases: Array<[string, Record<string, unknown>, string]> = [
     ["an unknown partner, naming the known ones", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { partners: ["hanoy"] })])), `${SOURCE}: facts[0].partners[0]: unknown partner "hanoy" (known: hanoi, minsk)`],
     ["a source id that is not the file name", withSource(sourceFile("tass-2025-12-04-moscow-hanoi")), `${SOURCE}: source.id: "tass-2025-12-04-moscow-hanoi" must equal the file name "tass-2025-12-03-moscow-hanoi"`],
@@ -48,7 +67,23 @@ describe("loadKnowledge", () => {
     ["an empty text", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { text: "  " })])), `${SOURCE}: facts[0].text: must not be empty`],
     ["a missing text", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [{ id: "a" }])), `${SOURCE}: facts[0].text: is required`],
     ["a text over 1000 characters", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { text: "я".repeat(1001) })])), `${SOURCE}: facts[0].text: must be at most 1000 characters`],
-    ["a fact date that is not real", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { date: "2025-13-01" })])), `${SOURCE}: facts[0].date: must be a real calendar date YYYY-MM-DD`],
+    ["a fact date that is not real", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { date: "2025-13-01" })])), `${SOURCE}: facts[0].date: must be a real date YYYY-MM-DD, a month YYYY-MM or a year YYYY`],
+    ["a fact month that is not real", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { date: "2025-13" })])), `${SOURCE}: facts[0].date: must be a real date YYYY-MM-DD, a month YYYY-MM or a year YYYY`],
+    ["an unknown fact kind", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { kind: "rumour" })])), `${SOURCE}: facts[0].kind: Invalid option: expected one of "agreement"|"visit"|"event"|"status"`],
+    ["an unknown region", validFolder({ "partners.json": [{ ...partners[0], region: "oceania" }, partners[1]] }), 'partners.json: [0].region: Invalid option: expected one of "europe"|"eurasia"|"asia"|"middle-east"|"americas"|"africa"'],
+    [
+      "a status citing a card that does not exist",
+      validFolder({ "partners.json": [{ ...partners[0], status: { state: "ended", since: "2016", card: "nowhere" } }, partners[1]] }),
+      'partners.json: [0].status.card: no card with id "nowhere"',
+    ],
+    [
+      "a status citing a card about another partner",
+      validFolder({
+        "partners.json": [{ ...partners[0], status: { state: "suspended", since: "2014-11", card: "b" } }, partners[1]],
+        [SOURCE]: sourceFile("tass-2025-12-03-moscow-hanoi", [card("b", { partners: ["minsk"] })]),
+      }),
+      'partners.json: [0].status.card: card "b" does not name partner "hanoi" in its partners',
+    ],
     ["an unknown field on a card", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { partner: ["hanoi"] })])), `${SOURCE}: facts[0].partner: unknown field "partner"`],
     ["an unknown field on a source", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a")], { author: "X" })), `${SOURCE}: source.author: unknown field "author"`],
     ["topics that are not a list", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { topics: "транспорт" })])), `${SOURCE}: facts[0].topics: must be an array, got string "транспорт"`],
