@@ -1,6 +1,7 @@
 import type { Answer, AnswerFact, Lang } from "../answer/types.js";
 import type { KnowledgeBase } from "../knowledge/types.js";
 import { wordSpans } from "../search/normalize.js";
+import { isPrefixTerm } from "../search/terms.js";
 import { buildSearchIndex, buildSearchIndexInSteps } from "../search/search-index.js";
 import type { SearchIndex } from "../search/search-index.js";
 import { detectLanguage } from "./language.js";
@@ -67,7 +68,7 @@ export function displayText(card: { text: string; text_en?: string | undefined }
 
 /** The words of `text` whose index terms matched; `termsOf` gives a word's index terms. */
 function matchedWords(text: string, matchedTerms: string[], termsOf: (word: string) => string[]): string[] {
-  const wanted = new Set(matchedTerms.filter((term) => !term.startsWith("^")));
+  const wanted = new Set(matchedTerms.filter((term) => !isPrefixTerm(term)));
   const words = new Set<string>();
   for (const { word } of wordSpans(text)) {
     if (termsOf(word).some((term) => wanted.has(term))) words.add(word);

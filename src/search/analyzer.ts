@@ -1,9 +1,7 @@
 import type { Partner, SynonymGroup } from "../knowledge/types.js";
 import { isStopword, splitWords, stemWord, wordSpans } from "./normalize.js";
-import { buildPartnerLexicon, partnerTerm } from "./partner-lexicon.js";
-
-const PREFIX_LENGTH = 4;
-const prefixTerm = (token: string): string => `^${token.slice(0, PREFIX_LENGTH)}`;
+import { buildPartnerLexicon } from "./partner-lexicon.js";
+import { PREFIX_LENGTH, isPrefixTerm, partnerTerm, prefixTerm } from "./terms.js";
 
 /** How strongly matching one alternative means the card speaks of the query's concept. */
 export const STRENGTH = { exact: 1, synonym: 0.9, prefix: 0.5 } as const;
@@ -117,7 +115,7 @@ function wordConcept(parts: string[], tokenTerms: (token: string) => string[]): 
   const [stem, ...rest] = wholeTerms;
   alternatives.push({ terms: [stem!], needed: 1, strength: STRENGTH.exact });
   for (const term of rest) {
-    alternatives.push({ terms: [term], needed: 1, strength: term.startsWith("^") ? STRENGTH.prefix : STRENGTH.exact });
+    alternatives.push({ terms: [term], needed: 1, strength: isPrefixTerm(term) ? STRENGTH.prefix : STRENGTH.exact });
   }
   if (parts.length > 1) {
     const partStems = parts.filter((part) => tokenTerms(part).length > 0).map(indexStem);

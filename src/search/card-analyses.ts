@@ -1,4 +1,6 @@
 import type { FactCard } from "../knowledge/types.js";
+import { FIELDS, sameFieldInputs } from "./card-fields.js";
+import type { Field } from "./card-fields.js";
 
 /**
  * Every card's index terms from one build, kept as term ids so the next build (a reload) can skip
@@ -6,21 +8,22 @@ import type { FactCard } from "../knowledge/types.js";
  * reload usually changes a few cards out of thousands. Terms depend on the card's content and on
  * the partners and synonyms (the analyzer), so a card is reused only when both are the same.
  */
-export interface CardAnalyses<Field extends string> {
+export interface CardAnalyses {
   /** The card's terms per field, when this build analysed a card with its id and content under the same analyzer. */
   termsOf(card: FactCard, analyzerKey: string): Record<Field, string[]> | undefined;
   /** How many cards this build took from the previous one instead of analysing them. */
   readonly reused: number;
 }
 
-export interface CardAnalysesRecorder<Field extends string> {
+export interface CardAnalysesRecorder {
   add(card: FactCard, terms: Record<Field, string[]>, reused: boolean): void;
   /** How many of the cards added so far carry each term, in any field. */
   documentFrequency(): Map<string, number>;
-  done(): CardAnalyses<Field>;
+  done(): CardAnalyses;
 }
 
-export function recordCardAnalyses<Field extends string>(fields: readonly Field[], analyzerKey: string): CardAnalysesRecorder<Field> {
+export function recordCardAnalyses(analyzerKey: string): CardAnalysesRecorder {
+  const fields = FIELDS;
   const idOf = new Map<string, number>();
   const vocabulary: string[] = [];
   const ids: number[] = [];
@@ -65,7 +68,7 @@ export function recordCardAnalyses<Field extends string>(fields: readonly Field[
 }
 
 /** The finished record: a function of its own, so it keeps the packed ids and not the recorder's working tables. */
-function packedAnalyses<Field extends string>(
+function packedAnalyses(
   fields: readonly Field[],
   analyzerKey: string,
   slots: ReadonlyMap<string, { card: FactCard; slot: number }>,
@@ -73,12 +76,12 @@ function packedAnalyses<Field extends string>(
   ids: Uint32Array,
   vocabulary: readonly string[],
   reused: number,
-): CardAnalyses<Field> {
+): CardAnalyses {
   return {
     reused,
     termsOf(card, key) {
       const entry = slots.get(card.id);
-      if (key !== analyzerKey || !entry || !sameContent(entry.card, card)) return undefined;
+      if (key !== analyzerKey || !entry || !sameFieldInputs(entry.card, card)) return undefined;
       const terms = {} as Record<Field, string[]>;
       fields.forEach((field, f) => {
         const at = entry.slot * fields.length + f;
@@ -87,15 +90,4 @@ function packedAnalyses<Field extends string>(
       return terms;
     },
   };
-}
-
-/** What analysis reads of a card: its texts and lists. */
-function sameContent(a: FactCard, b: FactCard): boolean {
-  return a.text === b.text && a.text_en === b.text_en && sameList(a.keywords, b.keywords) && sameList(a.people, b.people) && sameList(a.topics, b.topics) && sameList(a.partners, b.partners);
-}
-
-function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  return a.every((item, index) => item === b[index]);
 }

@@ -1,9 +1,6 @@
 import type { Partner } from "../knowledge/types.js";
 import { normalizeWord, scriptOf } from "./normalize.js";
 
-/** The canonical index term of a partner: no stem can start with "@". */
-export const partnerTerm = (id: string): string => `@${id}`;
-
 /**
  * Recognises a partner's name in any case form and with a typical typo, because Snowball
  * splits some names (Ханой, Ханою → "хан" like "хан" the khan; Ханоя, Ханоем → "хано").

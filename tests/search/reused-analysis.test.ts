@@ -53,22 +53,35 @@ describe("a rebuild of changed knowledge", () => {
 
 describe("the record of a build's analyses", () => {
   const card = { id: "c1", text: "Москва и Ханой", partners: ["hanoi"] };
+  const empty = { text: [], text_en: [], keywords: [], names: [], people: [], topics: [], partner_ids: [] };
 
   it("gives a card's terms back only for the same content under the same analyzer", () => {
-    const recorder = recordCardAnalyses(["text", "names"] as const, "key");
-    recorder.add(card, { text: ["москв", "^моск", "хано"], names: ["хано", "@hanoi"] }, false);
+    const recorder = recordCardAnalyses("key");
+    const terms = { ...empty, text: ["москв", "^моск", "хано"], names: ["хано", "@hanoi"] };
+    recorder.add(card, terms, false);
     const analyses = recorder.done();
-    expect(analyses.termsOf({ ...card }, "key")).toEqual({ text: ["москв", "^моск", "хано"], names: ["хано", "@hanoi"] });
+    expect(analyses.termsOf({ ...card }, "key")).toEqual(terms);
     expect(analyses.termsOf({ ...card, text: "Москва и Минск" }, "key")).toBeUndefined();
     expect(analyses.termsOf({ ...card, partners: ["minsk"] }, "key")).toBeUndefined();
     expect(analyses.termsOf({ ...card, id: "c2" }, "key")).toBeUndefined();
     expect(analyses.termsOf(card, "other partners")).toBeUndefined();
   });
 
+  it("analyses a card again when any field's input changed, in every field", () => {
+    const recorder = recordCardAnalyses("key");
+    recorder.add(card, empty, false);
+    const analyses = recorder.done();
+    for (const change of [{ text_en: "Moscow" }, { keywords: ["МЭШ"] }, { people: ["Сергей Собянин"] }, { topics: ["цифровизация"] }]) {
+      expect(analyses.termsOf({ ...card, ...change }, "key")).toBeUndefined();
+    }
+    // What no field is made of (the date) does not call for a new analysis.
+    expect(analyses.termsOf({ ...card, date: "2025" }, "key")).toEqual(empty);
+  });
+
   it("counts each term once per card, in any field", () => {
-    const recorder = recordCardAnalyses(["text", "names"] as const, "key");
-    recorder.add(card, { text: ["хано", "хано", "москв"], names: ["хано"] }, false);
-    recorder.add({ ...card, id: "c2" }, { text: ["москв"], names: [] }, true);
+    const recorder = recordCardAnalyses("key");
+    recorder.add(card, { ...empty, text: ["хано", "хано", "москв"], names: ["хано"] }, false);
+    recorder.add({ ...card, id: "c2" }, { ...empty, text: ["москв"] }, true);
     expect(recorder.documentFrequency()).toEqual(new Map([["хано", 1], ["москв", 2]]));
     expect(recorder.done().reused).toBe(1);
   });

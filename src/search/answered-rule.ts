@@ -1,0 +1,203 @@
+import type { QueryConcept } from "./analyzer.js";
+import { STRENGTH } from "./analyzer.js";
+import type { CardMatch } from "./posting-budget.js";
+import type { TermSpec } from "./query-terms.js";
+import { damerauLevenshtein } from "./partner-lexicon.js";
+import { isPartnerTerm } from "./terms.js";
+
+/**
+ * "Answered or not". Each query concept weighs its inverse document frequency: a word in nearly
+ * every card (Москва) weighs almost nothing, a rare one a lot. A word the knowledge has never seen
+ * (not even as a likely typo) is what the knowledge lacks: it weighs as much as the rarest possible
+ * word in a short question ("погода в Ханое") or when capitalised (Recipe…), and a fraction of that
+ * in a long one, which is full of verbs and phrasing we cannot list. A card matched only through a typo or a prefix
+ * covers a concept partly. The question is answered when
+ *  1. it names nobody and nothing unknown: a capitalised word inside the sentence that the
+ *     knowledge does not know (Токио, Paris, Екатеринбурга) means it is about someone else;
+ *  2. the best card covers enough of the question's weight: half for a short question, down to
+ *     LONG_QUESTION_COVERAGE for a long one, whose extra words are mostly phrasing ("готовлю
+ *     доклад", "какую должность занимает") that no single card can be expected to share;
+ *  3. that card matches a concept that is not common to most cards (Москва alone answers nothing);
+ *  4. when the question asks about something besides partner names, that card matches one of
+ *     those things: "population of Mexico City" names a partner but asks about what we lack.
+ * So "Ханой" alone is answered with every Hanoi card, and "Москва и Токио" is refused. The
+ * thresholds are global constants, set on the project's question set (out-of-scope questions
+ * refused) and the XQuAD dev split (answerable questions answered), never per question.
+ */
+export const ANSWERED_COVERAGE = 0.5;
+const LONG_QUESTION_COVERAGE = 0.25;
+/** Coverage needed drops by this much per concept beyond the third. */
+const COVERAGE_STEP = 0.1;
+/** A concept in more than this share of cards (Москва) cannot answer alone. */
+const COMMON_SHARE = 0.6;
+/** Questions with more distinctive concepts than this count as long. */
+const SHORT_QUESTION = 3;
+/** Weight of an unknown lower-case word in a long question, relative to the rarest possible word. */
+const UNKNOWN_WORD_SHARE = 0.45;
+/** How much a typo (fuzzy) or prefix match covers, relative to an exact one. */
+const INEXACT_STRENGTH = 0.6;
+/** Cards shown besides the best: nearly as complete, and not far behind in score. */
+const KEEP_COVERAGE_RATIO = 0.75;
+const KEEP_SCORE_RATIO = 0.2;
+/** Score factor for a card of the kind the question word asks for (a person for "кто", a date for "когда"). */
+const ANSWER_TYPE_BOOST = 1.5;
+
+export interface SearchHit {
+  /** Index into knowledge.cards. */
+  card: number;
+  score: number;
+  /** Share of the question's weight this card covers, 0..1. */
+  coverage: number;
+  /** Index terms of the card that matched. */
+  matched: string[];
+}
+
+export interface WeighedQuestion {
+  weights: ConceptWeight[];
+  total: number;
+  /** Coverage the best card needs: half for a short question, less for a long one. */
+  needed: number;
+  /** A capitalised word inside the sentence that the knowledge does not know (rule 1). */
+  namesUnknown: boolean;
+  /** Whether the question asks about more than partner names (rule 4). */
+  asksBeyondPartners: boolean;
+}
+
+export function weighQuestion(concepts: QueryConcept[], weigh: (concept: QueryConcept, index: number) => ConceptWeight): WeighedQuestion {
+  const raw = concepts.map(weigh);
+  const distinctive = raw.filter((weight) => !weight.common).length;
+  const weights =
+    distinctive <= SHORT_QUESTION
+      ? raw
+      : raw.map((weight, index) => (weight.unknown && concepts[index]!.capital === "none" ? { ...weight, value: weight.value * UNKNOWN_WORD_SHARE } : weight));
+  return {
+    weights,
+    total: weights.reduce((sum, weight) => sum + weight.value, 0),
+    needed: Math.max(LONG_QUESTION_COVERAGE, ANSWERED_COVERAGE - COVERAGE_STEP * Math.max(0, distinctive - SHORT_QUESTION)),
+    namesUnknown: concepts.some((concept, index) => concept.capital === "name" && weights[index]!.unknown),
+    asksBeyondPartners: concepts.some((concept, index) => !weights[index]!.common && !isPartnerConcept(concept)),
+  };
+}
+
+/**
+ * The rule applied to the ranked cards: whether the question is answered, and which cards are
+ * shown (the best, and those nearly as complete and not far behind in score).
+ */
+export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, limit: number): { answered: boolean; hits: SearchHit[]; ranked: SearchHit[] } {
+  const best = ranked[0];
+  const answered = !!best && !weighed.namesUnknown && best.specific && best.coverage >= weighed.needed;
+  const candidates = ranked.slice(0, limit).map(toHit);
+  if (!answered) return { answered: false, hits: [], ranked: candidates };
+  const hits = ranked
+    .filter((hit) => hit.specific && hit.coverage >= Math.max(weighed.needed, best.coverage * KEEP_COVERAGE_RATIO) && hit.score >= best.score * KEEP_SCORE_RATIO)
+    .slice(0, limit)
+    .map(toHit);
+  return { answered: true, hits, ranked: candidates };
+}
+
+function toHit({ card, score, coverage, matched }: RankedHit): SearchHit {
+  return { card, score, coverage, matched };
+}
+
+export interface RankedHit extends SearchHit {
+  /** Matches something not common to most cards, and what is asked beyond partner names (rules 3 and 4). */
+  specific: boolean;
+}
+
+export function rankCard(
+  result: CardMatch,
+  concepts: QueryConcept[],
+  weighed: WeighedQuestion,
+  ofAnswerType: boolean[] | undefined,
+): RankedHit {
+  const matched = new Set(result.queryTerms);
+  const exact = new Set(result.terms);
+  let covered = 0;
+  let specific = false;
+  let focused = !weighed.asksBeyondPartners;
+  concepts.forEach((concept, index) => {
+    const strength = coverStrength(concept, matched, exact);
+    const weight = weighed.weights[index]!;
+    covered += strength * weight.value;
+    if (strength > 0 && !weight.common) {
+      specific = true;
+      if (!isPartnerConcept(concept)) focused = true;
+    }
+  });
+  const coverage = weighed.total > 0 ? covered / weighed.total : 0;
+  const typeBoost = ofAnswerType?.[result.card] ? ANSWER_TYPE_BOOST : 1;
+  // The term scores' sum, not MiniSearch's score, which multiplies it by the number of query terms
+  // matched. Ours has several per word (stem, prefix, partner), so that count rewards redundancy;
+  // coverage measures how much of the question the card answers instead.
+  const score = result.termScore * (0.25 + coverage) * typeBoost;
+  return { card: result.card, score, coverage, specific: specific && focused, matched: result.terms };
+}
+
+interface ConceptWeight {
+  value: number;
+  /** In most cards: cannot answer alone. */
+  common: boolean;
+  /** Neither the word nor a likely typo of it is in the knowledge. */
+  unknown: boolean;
+}
+
+/** `rarest`: rarestFrequency of the concept. */
+export function weighConcept(
+  concept: QueryConcept,
+  rarest: number | undefined,
+  documentFrequency: Map<string, number>,
+  likelyTypo: (term: string) => boolean,
+  idf: (df: number) => number,
+  total: number,
+): ConceptWeight {
+  if (rarest !== undefined) return { value: idf(rarest), common: isCommon(rarest, total), unknown: false };
+  // Unknown exactly, but a typo or an unfinished word found something: weigh it like a rare word.
+  const typoOfKnown = concept.alternatives.some(
+    (alt) => alt.strength >= STRENGTH.synonym && alt.terms.filter((term) => documentFrequency.has(term) || likelyTypo(term)).length >= alt.needed,
+  );
+  return { value: idf(0), common: false, unknown: !typoOfKnown };
+}
+
+/** Cards with the concept's rarest word or synonym (undefined: the knowledge has none of them). */
+export function rarestFrequency(concept: QueryConcept, documentFrequency: Map<string, number>): number | undefined {
+  const terms = concept.alternatives.filter((alt) => alt.strength >= STRENGTH.synonym).flatMap((alt) => alt.terms);
+  const frequencies = terms.map((term) => documentFrequency.get(term) ?? 0).filter((df) => df > 0);
+  return frequencies.length > 0 ? Math.min(...frequencies) : undefined;
+}
+
+export function isCommon(frequency: number | undefined, total: number): boolean {
+  return frequency !== undefined && frequency / total > COMMON_SHARE;
+}
+
+/**
+ * Whether an unknown query term is a typo of a word the cards use: a fuzzy match that keeps the
+ * first letter (people rarely mistype it). "York" matching "work" is not a typo of anything.
+ */
+export function typoChecker(results: ReadonlyArray<{ terms: string[]; queryTerms: string[] }>, specs: Map<string, TermSpec>): (term: string) => boolean {
+  let cardTerms: Set<string> | undefined;
+  return (term) => {
+    const budget = specs.get(term)?.fuzzy;
+    if (!budget) return false;
+    cardTerms ??= new Set(results.slice(0, 50).flatMap((result) => result.terms));
+    for (const candidate of cardTerms) {
+      if (candidate[0] === term[0] && candidate !== term && damerauLevenshtein(candidate, term, budget) <= budget) return true;
+    }
+    return false;
+  };
+}
+
+function isPartnerConcept(concept: QueryConcept): boolean {
+  return concept.alternatives.some((alternative) => alternative.terms.some((term) => isPartnerTerm(term)));
+}
+
+/** `matched`: query terms the card matched in any way; `exact`: its own terms, so a query term missing there matched by typo or prefix. */
+function coverStrength(concept: QueryConcept, matched: Set<string>, exact: Set<string>): number {
+  let strength = 0;
+  for (const alternative of concept.alternatives) {
+    const hits = alternative.terms.filter((term) => matched.has(term));
+    if (hits.length < alternative.needed) continue;
+    const inexact = hits.some((term) => !exact.has(term));
+    strength = Math.max(strength, alternative.strength * (inexact ? INEXACT_STRENGTH : 1));
+  }
+  return strength;
+}

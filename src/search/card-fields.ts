@@ -1,0 +1,37 @@
+import type { FactCard } from "../knowledge/types.js";
+
+/**
+ * The fields a card is indexed under, with their boosts: the words an editor chose (keywords,
+ * names, people) say more than body text. This is the one definition of what a field is made of:
+ * the build analyses these inputs, and a reload reuses a card's analysis only when every input is
+ * unchanged, so a new field can never silently keep stale terms.
+ */
+export const FIELD_BOOSTS = { text: 1, text_en: 1, keywords: 1.6, names: 1.6, people: 1.8, topics: 1.1, partner_ids: 1.4 };
+export type Field = keyof typeof FIELD_BOOSTS;
+export const FIELDS = Object.keys(FIELD_BOOSTS) as Field[];
+
+/**
+ * What each field is analysed from. `names` and `partner_ids` both come from the card's partner
+ * ids: the names themselves live in partners.json, which the analyzer key covers.
+ */
+export function fieldInputs(card: FactCard): Record<Field, string> {
+  const list = (items: readonly string[] | undefined): string => items?.join(" ; ") ?? "";
+  const partners = list(card.partners);
+  return {
+    text: card.text,
+    text_en: card.text_en ?? "",
+    keywords: list(card.keywords),
+    names: partners,
+    people: list(card.people),
+    topics: list(card.topics),
+    partner_ids: partners,
+  };
+}
+
+/** Whether two versions of a card would be analysed alike (same inputs in every field). */
+export function sameFieldInputs(a: FactCard, b: FactCard): boolean {
+  if (a === b) return true;
+  const before = fieldInputs(a);
+  const after = fieldInputs(b);
+  return FIELDS.every((field) => before[field] === after[field]);
+}
