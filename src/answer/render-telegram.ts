@@ -1,4 +1,4 @@
-import { displayText } from "../engine/snapshot.js";
+import { displayText } from "./display.js";
 import { wordSpans } from "../search/normalize.js";
 import { formatDate } from "./dates.js";
 import { escapeHtml, shorten } from "./html.js";

@@ -1,4 +1,4 @@
-import { displayText } from "../engine/snapshot.js";
+import { displayText } from "./display.js";
 import { formatDate } from "./dates.js";
 import { ANSWER_TEXTS } from "./texts.js";
 import type { Answer } from "./types.js";

@@ -1,4 +1,5 @@
-import type { Answer, AnswerFact, Lang } from "../answer/types.js";
+import { displayText } from "../answer/display.js";
+import type { Answer, AnswerFact } from "../answer/types.js";
 import type { KnowledgeBase } from "../knowledge/types.js";
 import { wordSpans } from "../search/normalize.js";
 import { isPrefixTerm } from "../search/terms.js";
@@ -59,11 +60,6 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
   const snapshot: Snapshot = { knowledge, loadedAt, version, answer, examples: (lang) => examples.all(lang) };
   indexes.set(snapshot, index);
   return snapshot;
-}
-
-/** What a reader of `lang` sees of a card: English when the card has it. */
-export function displayText(card: { text: string; text_en?: string | undefined }, lang: Lang): string {
-  return lang === "en" && card.text_en ? card.text_en : card.text;
 }
 
 /** The words of `text` whose index terms matched; `termsOf` gives a word's index terms. */

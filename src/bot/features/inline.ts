@@ -5,7 +5,7 @@ import { shorten } from "../../answer/html.js";
 import { partnerName } from "../../answer/partner-names.js";
 import { renderFactHtml, renderTelegramAnswer } from "../../answer/render-telegram.js";
 import { detectLanguage } from "../../engine/language.js";
-import { displayText } from "../../engine/snapshot.js";
+import { displayText } from "../../answer/display.js";
 import type { Lang } from "../../answer/types.js";
 import type { Snapshot } from "../../engine/types.js";
 import type { BotContext } from "../context.js";
