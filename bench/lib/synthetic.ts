@@ -136,7 +136,8 @@ export function generateKnowledge(real: KnowledgeBase, options: SyntheticOptions
   const taken = new Set<string>(vocabulary.ru);
 
   const partnerTotal = partnerCount(options.cards);
-  const partners: Partner[] = [...real.partners];
+  // A status cites a real card, which the synthetic sources do not have.
+  const partners: Partner[] = real.partners.map(({ status: _status, ...partner }) => partner);
   while (partners.length < partnerTotal) {
     const [ru, en] = inventWord(random, taken, CITY_ENDINGS);
     const [country, countryEn] = random.pick(COUNTRIES);
