@@ -1,7 +1,9 @@
 import type { Partner, SynonymGroup } from "../knowledge/types.js";
 import { isStopword, splitWords, stemWord, wordSpans } from "./normalize.js";
+import { morphologyOf } from "./morphology.js";
+import type { WordClass } from "./morphology.js";
 import { buildPartnerLexicon } from "./partner-lexicon.js";
-import { PREFIX_LENGTH, isPrefixTerm, partnerTerm, prefixTerm } from "./terms.js";
+import { PREFIX_LENGTH, isPartnerTerm, isPrefixTerm, partnerIdOf, partnerTerm, prefixTerm } from "./terms.js";
 
 /** How strongly matching one alternative means the card speaks of the query's concept. */
 export const STRENGTH = { exact: 1, synonym: 0.9, prefix: 0.5 } as const;
@@ -22,6 +24,17 @@ export interface QueryConcept {
   last: boolean;
   /** Capitalised: "name" inside a sentence (Токио, Paris), "initial" at a sentence start, where it may be a name or not. */
   capital: "name" | "initial" | "none";
+  /** What the dictionary says the word is (Russian words it knows only): a typo of nothing, and weighed by its class. */
+  wordClass?: WordClass;
+}
+
+/**
+ * The partners a concept names: "any" in any form or through their country or people (Вьетнам,
+ * French); "itself" by the partner's own name only.
+ */
+export function conceptPartners(concept: QueryConcept, how: "any" | "itself" = "any"): string[] {
+  const alternatives = how === "any" ? concept.alternatives : concept.alternatives.filter((alternative) => alternative.strength === STRENGTH.exact);
+  return [...new Set(alternatives.flatMap((alternative) => alternative.terms.filter(isPartnerTerm).map(partnerIdOf)))];
 }
 
 export interface Analyzer {
@@ -32,7 +45,13 @@ export interface Analyzer {
 }
 
 export function buildAnalyzer(partners: readonly Partner[], synonyms: readonly SynonymGroup[]): Analyzer {
-  const lexicon = buildPartnerLexicon(partners);
+  const lexicon = buildPartnerLexicon(partners, (partner) => [partner.name, partner.name_en, ...(partner.aliases ?? [])]);
+  // A question about a country or its people (Вьетнам, во Вьетнаме, вьетнамцы, Belarusian) is
+  // about the partners there; cards are not indexed with these, since a Shanghai card that says
+  // «Китай» is not about Beijing.
+  // The country's other names come from synonyms.json (ФРГ, РБ, КНР).
+  const countryNames = (country: string | undefined): string[] => (country ? (synonyms.find((group) => group.some((term) => term.toLowerCase() === country.toLowerCase())) ?? [country]) : []);
+  const countries = buildPartnerLexicon(partners, (partner) => [...countryNames(partner.country), ...countryNames(partner.country_en), ...(partner.demonyms ?? [])]);
   const groups = synonyms.map((group) => group.map(phraseStems).filter((stems) => stems.length > 0));
   const memo = new Map<string, string[]>();
 
@@ -42,7 +61,13 @@ export function buildAnalyzer(partners: readonly Partner[], synonyms: readonly S
     if (terms) return terms;
     terms = [];
     if (!isStopword(token) && (token.length > 1 || /\p{N}/u.test(token))) {
-      terms.push(indexStem(token));
+      const stem = indexStem(token);
+      terms.push(stem);
+      // The word's own stem too where the dictionary form's differs (побратимы: "побрат" by the lemma,
+      // "побратим" by the word): a typo («пабратимы») is unknown to the dictionary, and only the
+      // word's own stem is within a typo of it.
+      const own = ownStem(token);
+      if (own !== stem) terms.push(own);
       // Russian only: derived forms the stemmer keeps apart (сотрудничество, сотрудники) meet in
       // their first letters. English questions did as well without, and each prefix is one more posting.
       if (token.length > PREFIX_LENGTH && /^\p{Script=Cyrillic}+$/u.test(token)) terms.push(prefixTerm(token));
@@ -73,7 +98,7 @@ export function buildAnalyzer(partners: readonly Partner[], synonyms: readonly S
     let concepts: QueryConcept[] = [];
     spans.forEach((span, index) => {
       const parts = splitWords(span.word)[0];
-      const concept = parts ? wordConcept(parts, tokenTerms) : undefined;
+      const concept = parts ? wordConcept(parts, tokenTerms, lexicon.matchWithTypos, countries.match) : undefined;
       if (!concept) return;
       const sentenceStart = /(^|[.!?…])$/u.test(question.slice(0, span.start).trimEnd());
       const capital = !/^\p{Lu}/u.test(span.word) ? "none" : sentenceStart ? "initial" : "name";
@@ -94,24 +119,36 @@ function phraseStems(phrase: string): string[] {
 }
 
 /**
- * The Snowball stem, unless it cut a longer word down to under four letters: Ханой/Ханою → "хан"
- * (the khan) but Ханоя → "хано", стоит → "сто". Such a stem matches unrelated words, so the
- * word's first four letters stand in for it, which also brings all the forms of Ханой together.
+ * The Snowball stem of the word's dictionary form where the dictionary knows the word (во
+ * Вьетнаме and Вьетнам both stem from "вьетнам"; Snowball alone gives "вьетнам" and "вьетн"),
+ * of the word itself otherwise (names, typos, English). A stem cut down to under four letters
+ * (Ханой → "хан", the khan; опыт → "оп"; стоит → "сто") matches unrelated words, so the first four
+ * letters stand in for it.
  */
 export function indexStem(token: string): string {
-  const stem = stemWord(token);
-  return stem.length < PREFIX_LENGTH && token.length > PREFIX_LENGTH ? token.slice(0, PREFIX_LENGTH) : stem;
+  return ownStem(morphologyOf(token)?.lemma ?? token);
+}
+
+function ownStem(word: string): string {
+  const stem = stemWord(word);
+  return stem.length < PREFIX_LENGTH && word.length >= PREFIX_LENGTH ? word.slice(0, PREFIX_LENGTH) : stem;
 }
 
 function strongestCapital(concepts: QueryConcept[]): QueryConcept["capital"] {
   return concepts.some((concept) => concept.capital === "name") ? "name" : concepts.some((concept) => concept.capital === "initial") ? "initial" : "none";
 }
 
-function wordConcept(parts: string[], tokenTerms: (token: string) => string[]): Omit<QueryConcept, "last" | "capital"> | undefined {
+function wordConcept(
+  parts: string[],
+  tokenTerms: (token: string) => string[],
+  namedPartners: (token: string) => string[],
+  countryPartners: (token: string) => string[],
+): Omit<QueryConcept, "last" | "capital"> | undefined {
   const whole = parts.join("");
   const alternatives: Alternative[] = [];
   const wholeTerms = tokenTerms(whole);
   if (wholeTerms.length === 0) return undefined;
+  const wordClass = morphologyOf(whole)?.wordClass;
   const [stem, ...rest] = wholeTerms;
   alternatives.push({ terms: [stem!], needed: 1, strength: STRENGTH.exact });
   for (const term of rest) {
@@ -121,7 +158,16 @@ function wordConcept(parts: string[], tokenTerms: (token: string) => string[]): 
     const partStems = parts.filter((part) => tokenTerms(part).length > 0).map(indexStem);
     if (partStems.length > 0) alternatives.push({ terms: partStems, needed: neededOf(partStems.length), strength: STRENGTH.exact });
   }
-  return { words: [whole], alternatives };
+  // A question may misspell a partner's name (минкс); the index terms know its exact forms only.
+  const named = new Set(rest.filter(isPartnerTerm));
+  for (const id of namedPartners(whole)) {
+    if (!named.has(partnerTerm(id))) alternatives.push({ terms: [partnerTerm(id)], needed: 1, strength: STRENGTH.exact });
+    named.add(partnerTerm(id));
+  }
+  for (const id of countryPartners(whole)) {
+    if (!named.has(partnerTerm(id))) alternatives.push({ terms: [partnerTerm(id)], needed: 1, strength: STRENGTH.synonym });
+  }
+  return { words: [whole], alternatives, ...(wordClass ? { wordClass } : {}) };
 }
 
 function mergePartnerPairs(concepts: QueryConcept[], matchPair: (a: string, b: string) => string[]): QueryConcept[] {

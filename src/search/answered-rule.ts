@@ -34,6 +34,13 @@ const COMMON_SHARE = 0.6;
 const SHORT_QUESTION = 3;
 /** Weight of an unknown lower-case word in a long question, relative to the rarest possible word. */
 const UNKNOWN_WORD_SHARE = 0.45;
+/**
+ * Share of its weight kept by a word the dictionary calls a verb, adverb, numeral or function
+ * word, known to the cards or not: «когда прошли Дни Москвы», «что Минск хочет перенять» phrase
+ * the question, they are not what it is about, and no card can be expected to share the user's
+ * choice of verb (a rare one would otherwise outweigh the city and the topic together).
+ */
+const PHRASING_SHARE = 0.15;
 /** How much a typo (fuzzy) or prefix match covers, relative to an exact one. */
 const INEXACT_STRENGTH = 0.6;
 /** Cards shown besides the best: nearly as complete, and not far behind in score. */
@@ -55,6 +62,7 @@ export interface SearchHit {
 export interface WeighedQuestion {
   weights: ConceptWeight[];
   total: number;
+  totalEvidence: number;
   /** Coverage the best card needs: half for a short question, less for a long one. */
   needed: number;
   /** A capitalised word inside the sentence that the knowledge does not know (rule 1). */
@@ -63,19 +71,27 @@ export interface WeighedQuestion {
   asksBeyondPartners: boolean;
 }
 
-export function weighQuestion(concepts: QueryConcept[], weigh: (concept: QueryConcept, index: number) => ConceptWeight): WeighedQuestion {
-  const raw = concepts.map(weigh);
-  const distinctive = raw.filter((weight) => !weight.common).length;
+export function weighQuestion(concepts: QueryConcept[], weigh: (concept: QueryConcept, index: number) => Omit<ConceptWeight, "evidence">): WeighedQuestion {
+  const raw = concepts.map((concept, index) => {
+    const weight = weigh(concept, index);
+    if (concept.wordClass !== "phrasing") return { ...weight, evidence: weight.value };
+    // A verb the cards use still ranks them (договорились, подарил); it is only not evidence of what is asked.
+    return { ...weight, value: weight.unknown ? weight.value * PHRASING_SHARE : weight.value, evidence: weight.value * PHRASING_SHARE, phrasing: true };
+  });
+  const distinctive = raw.filter((weight) => !weight.common && !weight.phrasing).length;
   const weights =
     distinctive <= SHORT_QUESTION
       ? raw
-      : raw.map((weight, index) => (weight.unknown && concepts[index]!.capital === "none" ? { ...weight, value: weight.value * UNKNOWN_WORD_SHARE } : weight));
+      : raw.map((weight, index) =>
+          weight.unknown && concepts[index]!.capital === "none" ? { ...weight, value: weight.value * UNKNOWN_WORD_SHARE, evidence: weight.evidence * UNKNOWN_WORD_SHARE } : weight,
+        );
   return {
     weights,
     total: weights.reduce((sum, weight) => sum + weight.value, 0),
+    totalEvidence: weights.reduce((sum, weight) => sum + weight.evidence, 0),
     needed: Math.max(LONG_QUESTION_COVERAGE, ANSWERED_COVERAGE - COVERAGE_STEP * Math.max(0, distinctive - SHORT_QUESTION)),
-    namesUnknown: concepts.some((concept, index) => concept.capital === "name" && weights[index]!.unknown),
-    asksBeyondPartners: concepts.some((concept, index) => !weights[index]!.common && !isPartnerConcept(concept)),
+    namesUnknown: concepts.some((concept, index) => (concept.capital === "name" || concept.wordClass === "name") && weights[index]!.unknown),
+    asksBeyondPartners: concepts.some((concept, index) => !weights[index]!.common && !weights[index]!.phrasing && !isPartnerConcept(concept)),
   };
 }
 
@@ -85,11 +101,11 @@ export function weighQuestion(concepts: QueryConcept[], weigh: (concept: QueryCo
  */
 export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, limit: number): { answered: boolean; hits: SearchHit[]; ranked: SearchHit[] } {
   const best = ranked[0];
-  const answered = !!best && !weighed.namesUnknown && best.specific && best.coverage >= weighed.needed;
+  const answered = !!best && !weighed.namesUnknown && best.specific && best.answers >= weighed.needed;
   const candidates = ranked.slice(0, limit).map(toHit);
   if (!answered) return { answered: false, hits: [], ranked: candidates };
   const hits = ranked
-    .filter((hit) => hit.specific && hit.coverage >= Math.max(weighed.needed, best.coverage * KEEP_COVERAGE_RATIO) && hit.score >= best.score * KEEP_SCORE_RATIO)
+    .filter((hit) => hit.specific && hit.answers >= Math.max(weighed.needed, best.answers * KEEP_COVERAGE_RATIO) && hit.score >= best.score * KEEP_SCORE_RATIO)
     .slice(0, limit)
     .map(toHit);
   return { answered: true, hits, ranked: candidates };
@@ -100,6 +116,8 @@ function toHit({ card, score, coverage, matched }: RankedHit): SearchHit {
 }
 
 export interface RankedHit extends SearchHit {
+  /** Coverage by evidence weights (phrasing discounted): what the answered rule compares. */
+  answers: number;
   /** Matches something not common to most cards, and what is asked beyond partner names (rules 3 and 4). */
   specific: boolean;
 }
@@ -113,12 +131,14 @@ export function rankCard(
   const matched = new Set(result.queryTerms);
   const exact = new Set(result.terms);
   let covered = 0;
+  let evidence = 0;
   let specific = false;
   let focused = !weighed.asksBeyondPartners;
   concepts.forEach((concept, index) => {
     const strength = coverStrength(concept, matched, exact);
     const weight = weighed.weights[index]!;
     covered += strength * weight.value;
+    evidence += strength * weight.evidence;
     if (strength > 0 && !weight.common) {
       specific = true;
       if (!isPartnerConcept(concept)) focused = true;
@@ -130,7 +150,8 @@ export function rankCard(
   // matched. Ours has several per word (stem, prefix, partner), so that count rewards redundancy;
   // coverage measures how much of the question the card answers instead.
   const score = result.termScore * (0.25 + coverage) * typeBoost;
-  return { card: result.card, score, coverage, specific: specific && focused, matched: result.terms };
+  const answers = weighed.totalEvidence > 0 ? evidence / weighed.totalEvidence : 0;
+  return { card: result.card, score, coverage, answers, specific: specific && focused, matched: result.terms };
 }
 
 interface ConceptWeight {
@@ -139,6 +160,10 @@ interface ConceptWeight {
   common: boolean;
   /** Neither the word nor a likely typo of it is in the knowledge. */
   unknown: boolean;
+  /** Only how the question is phrased (PHRASING_SHARE). */
+  phrasing?: boolean;
+  /** What the word counts for when deciding whether the question is answered (`value` ranks): less than `value` for phrasing. */
+  evidence: number;
 }
 
 /** `rarest`: rarestFrequency of the concept. */
@@ -149,7 +174,7 @@ export function weighConcept(
   likelyTypo: (term: string) => boolean,
   idf: (df: number) => number,
   total: number,
-): ConceptWeight {
+): Omit<ConceptWeight, "evidence"> {
   if (rarest !== undefined) return { value: idf(rarest), common: isCommon(rarest, total), unknown: false };
   // Unknown exactly, but a typo or an unfinished word found something: weigh it like a rare word.
   const typoOfKnown = concept.alternatives.some(

@@ -1,4 +1,5 @@
 import type { Partner } from "../knowledge/types.js";
+import { morphologyOf } from "./morphology.js";
 import { normalizeWord, scriptOf } from "./normalize.js";
 
 /**
@@ -6,8 +7,13 @@ import { normalizeWord, scriptOf } from "./normalize.js";
  * splits some names (Ханой, Ханою → "хан" like "хан" the khan; Ханоя, Ханоем → "хано").
  */
 export interface PartnerLexicon {
-  /** Partner ids whose name this single normalised token is (ханоем → hanoi, минкс → minsk). */
+  /** Partner ids whose name this single normalised token is, in any case form (ханоем → hanoi). */
   match(token: string): string[];
+  /**
+   * The same, allowing a typical typo (минкс → minsk). For questions only: a card's text is
+   * edited, and there a near miss is another word (Хани, a Manila mayor's name, is not Ханой).
+   */
+  matchWithTypos(token: string): string[];
   /** A name of two words written apart ("абу даби", "ha noi"), exactly. */
   matchPair(first: string, second: string): string[];
 }
@@ -18,12 +24,13 @@ interface NameForm {
   cyrillic: boolean;
 }
 
-export function buildPartnerLexicon(partners: readonly Partner[]): PartnerLexicon {
+/** `namesOf`: the names that stand for a partner (its own names; or its country and people's). */
+export function buildPartnerLexicon(partners: readonly Partner[], namesOf: (partner: Partner) => Array<string | undefined>): PartnerLexicon {
   const forms: NameForm[] = [];
   // Names of several words, run together: two adjacent words are checked against these only.
   const joinedNames = new Map<string, string[]>();
   for (const partner of partners) {
-    const names = [partner.name, partner.name_en, ...(partner.aliases ?? [])].filter((name): name is string => !!name);
+    const names = namesOf(partner).filter((name): name is string => !!name);
     for (const name of names) {
       // A one-word name is matched whole; a longer one by all its words run together ("ha noi" →
       // "hanoi") or by any long word of it ("dhabi", "bayern"), never by a short one ("city").
@@ -37,16 +44,18 @@ export function buildPartnerLexicon(partners: readonly Partner[]): PartnerLexico
   const byInitial = new Map<string, NameForm[]>();
   for (const form of forms) byInitial.set(form.form[0]!, [...(byInitial.get(form.form[0]!) ?? []), form]);
   const longest = Math.max(0, ...forms.map((form) => form.form.length));
-  const cache = new Map<string, string[]>();
-  const match = (token: string): string[] => {
-    let ids = cache.get(token);
-    if (ids) return ids;
-    const candidates = token.length > longest + 3 ? undefined : byInitial.get(token[0] ?? "");
-    ids = candidates ? [...new Set(candidates.filter((name) => formMatches(token, name)).map((name) => name.id))] : NONE;
-    // Words are unbounded user input: keep the memo from growing without limit.
-    if (cache.size >= 50_000) cache.clear();
-    cache.set(token, ids);
-    return ids;
+  const matcher = (typos: boolean): ((token: string) => string[]) => {
+    const cache = new Map<string, string[]>();
+    return (token) => {
+      let ids = cache.get(token);
+      if (ids) return ids;
+      const candidates = token.length > longest + 3 ? undefined : byInitial.get(token[0] ?? "");
+      ids = candidates ? [...new Set(candidates.filter((name) => formMatches(token, name, typos)).map((name) => name.id))] : NONE;
+      // Words are unbounded user input: keep the memo from growing without limit.
+      if (cache.size >= 50_000) cache.clear();
+      cache.set(token, ids);
+      return ids;
+    };
   };
   // Keyed by every way of cutting a joined name in two: every adjacent pair of words in every card
   // is checked, and a miss on the first word costs one lookup and no concatenation.
@@ -60,17 +69,25 @@ export function buildPartnerLexicon(partners: readonly Partner[]): PartnerLexico
     }
   }
   return {
-    match,
+    match: matcher(false),
+    matchWithTypos: matcher(true),
     matchPair: (first, second) => pairs.get(first)?.get(second) ?? NONE,
   };
 }
 
 const NONE: string[] = [];
 
-function formMatches(token: string, { form, cyrillic }: NameForm): boolean {
+function formMatches(token: string, { form, cyrillic }: NameForm, typos: boolean): boolean {
   if (token === form) return true;
   if (form.length < 4 || token.length < 4) return false;
-  if (cyrillic && isInflectionOf(token, form)) return true;
+  if (cyrillic) {
+    // Where the dictionary knows both words, it decides: «Казани» is Kazan, not a form of «казах».
+    const [tokenLemma, formLemma] = [morphologyOf(token)?.lemma, morphologyOf(form)?.lemma];
+    if (tokenLemma !== undefined && formLemma !== undefined) {
+      if (tokenLemma === formLemma) return true;
+    } else if (isInflectionOf(token, form)) return true;
+  }
+  if (!typos) return false;
   const budget = typoBudget(form.length);
   return Math.abs(token.length - form.length) <= budget && damerauLevenshtein(foldShort(token), foldShort(form), budget) <= budget;
 }

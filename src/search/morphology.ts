@@ -1,0 +1,61 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import Az from "az";
+
+/**
+ * Russian morphology from the OpenCorpora dictionary that the `az` package ships (about 400,000
+ * lemmas, read from the package's own files at start-up: nothing is downloaded). Snowball alone
+ * cuts words by their endings and so splits one word's forms (Вьетнам → "вьетн", во Вьетнаме →
+ * "вьетнам"; опыт → "оп", опыта → "опыт"), and it cannot tell a verb from a noun. The dictionary
+ * gives both the lemma and the part of speech, but only for words it knows: a name, a typo or a
+ * transliteration gets nothing here, and the caller keeps Snowball for it.
+ */
+
+/** What a word is, as far as weighing a question goes. */
+export type WordClass =
+  /** A place, a person's name or surname, an organisation: what a question is about. */
+  | "name"
+  /** Other nouns and adjectives: the topic. */
+  | "content"
+  /** Verbs, participles, adverbs, numerals, pronouns, function words: how a question is phrased. */
+  | "phrasing";
+
+export interface Morphology {
+  /** The dictionary form, lower case, ё as е. */
+  lemma: string;
+  wordClass: WordClass;
+}
+
+const require = createRequire(import.meta.url);
+const DICTIONARIES = path.join(path.dirname(require.resolve("az/package.json")), "dicts");
+await new Promise<void>((resolve, reject) => Az.Morph.init(DICTIONARIES, (error) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve())));
+
+// Dictionary parses only: az's guessers invent lemmas for unknown words ("хонои" → "хоноить").
+// No stutter or typo correction either: a typo is the fuzzy matcher's job, where it is measured.
+const CONFIG = { parsers: ["Dictionary"], stutter: 0, typos: 0 };
+const PHRASING = new Set(["VERB", "INFN", "PRTF", "PRTS", "GRND", "ADVB", "COMP", "PRED", "PREP", "CONJ", "PRCL", "INTJ", "NPRO", "NUMR"]);
+const NAME_GRAMMEMES = ["Geox", "Name", "Surn", "Patr", "Orgn", "Trad"];
+
+const memo = new Map<string, Morphology | null>();
+
+/** The word's lemma and class by its most likely dictionary parse; undefined when the dictionary does not know the word. */
+export function morphologyOf(word: string): Morphology | undefined {
+  let known = memo.get(word);
+  if (known === undefined) {
+    known = analyse(word);
+    // Words are unbounded user input: keep the memo from growing without limit.
+    if (memo.size >= 200_000) memo.clear();
+    memo.set(word, known);
+  }
+  return known ?? undefined;
+}
+
+function analyse(word: string): Morphology | null {
+  if (!/^[\p{Script=Cyrillic}-]+$/u.test(word)) return null;
+  // The dictionary keeps proper names capitalised (Вьетнам), and the index has lower-cased everything.
+  const parse = Az.Morph(word, CONFIG)[0] ?? Az.Morph(word.charAt(0).toUpperCase() + word.slice(1), CONFIG)[0];
+  if (!parse) return null;
+  const { tag } = parse;
+  const wordClass: WordClass = PHRASING.has(tag.POST) ? "phrasing" : NAME_GRAMMEMES.some((grammeme) => tag[grammeme] === true) ? "name" : "content";
+  return { lemma: parse.normalize().word.toLowerCase().replace(/ё/g, "е"), wordClass };
+}

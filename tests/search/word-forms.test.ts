@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSnapshot } from "../../src/engine/snapshot.js";
+import type { Snapshot } from "../../src/engine/types.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import { indexStem } from "../../src/search/analyzer.js";
+import { morphologyOf } from "../../src/search/morphology.js";
+
+let snapshot: Snapshot;
+beforeAll(async () => {
+  const loaded = await loadKnowledge(new URL("../../knowledge", import.meta.url).pathname);
+  if (!loaded.ok) throw new Error("the project knowledge must load");
+  snapshot = buildSnapshot(loaded.knowledge);
+});
+
+describe("word forms", () => {
+  it("stems every form of a word alike through its dictionary form", () => {
+    expect(indexStem("вьетнаме")).toBe(indexStem("вьетнам"));
+    expect(indexStem("опыт")).toBe(indexStem("опыта"));
+    expect(indexStem("побратимами")).toBe(indexStem("побратимы"));
+  });
+
+  it("tells phrasing from what a question is about", () => {
+    expect(morphologyOf("перенять")?.wordClass).toBe("phrasing");
+    expect(morphologyOf("прошли")?.wordClass).toBe("phrasing");
+    expect(morphologyOf("вьетнаме")?.wordClass).toBe("name");
+    expect(morphologyOf("товарооборот")?.wordClass).toBe("content");
+    expect(morphologyOf("хонои")).toBeUndefined();
+  });
+
+  it.each([
+    ["Когда прошли Дни Москвы во Вьетнаме?", "hanoi"],
+    ["вьетнамцы и Москва", "hanoi"],
+    ["минчане и Москва товарооборот", "minsk"],
+    ["РБ и Москва товарооборот", "minsk"],
+    ["что Москва подписала с японцами", "tokyo"],
+    ["москва и бангкок пабратимы?", "bangkok"],
+  ])("leads a country, its people, an abbreviation or a typo to the partner: %s", (question, partner) => {
+    const answer = snapshot.answer(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.facts[0]?.card.partners).toContain(partner);
+  });
+
+  it("never turns a name the knowledge lacks into a known word by a typo match", () => {
+    expect(snapshot.answer("Lisbon and Moscow partnership").answered).toBe(false);
+    expect(snapshot.answer("Москва и Осло соглашение").answered).toBe(false);
+    expect(snapshot.answer("побратимы Казани").answered).toBe(false);
+  });
+});
