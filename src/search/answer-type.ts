@@ -1,22 +1,57 @@
 import type { FactCard } from "../knowledge/types.js";
 
 /**
- * What kind of fact a question wants, from its question word — the one word the stopword list
- * drops. "Кто подписал…" wants the card that names the signatories, not the one that only says
- * a programme was signed; "Когда…" wants the card that carries a date.
+ * What kind of fact a question wants, from its question word — the word the stopword list drops.
+ * "Кто подписал…" wants the card that names the signatories, not the one that only says a
+ * programme was signed; "Когда…" the card that carries a date; "Где…" the one that says where;
+ * "Сколько…" one with a number; "До какого года…" one with a term or an end year; "Какой
+ * документ…" one that records a signed document; "Почему…" one that gives a reason. Checked in
+ * this order: "на сколько лет" is a term before it is a count, "в каком году" a date.
  */
-export type AnswerType = "person" | "date";
+export const ANSWER_TYPES = ["term", "date", "person", "place", "count", "document", "reason"] as const;
+export type AnswerType = (typeof ANSWER_TYPES)[number];
 
-const PERSON = /(^|[^\p{L}])(кто|кого|кому|кем|who|whom|whose)([^\p{L}]|$)/iu;
-const DATE = /(^|[^\p{L}])(когда|when)([^\p{L}]|$)|в как(ом|ие) (году|годы|месяце)|как(ого|ие) числ|what (year|date|day|month)|which (year|date)/iu;
+const W = "(?<![\\p{L}])";
+const E = "(?![\\p{L}])";
+const words = (alternatives: string): RegExp => new RegExp(`${W}(${alternatives})${E}`, "iu");
+
+const QUESTION: Record<AnswerType, RegExp> = {
+  term: words("до какого (года|срока|времени)|на (какой|каков) срок|на сколько лет|на скока лет|сколько лет действ\\p{L}*|until when|until what year|how long|for how many years|what (term|period)|which years|какой срок|срок действия"),
+  date: words("когда|в как(ом|ие) (году|годы|месяце|день)|как(ого|ие) числ\\p{L}*|when|what (year|date|day|month)|which (year|date|month)|какого года|в каком месяце"),
+  person: words("кто|кого|кому|кем|who|whom|whose|с кем|which (official|mayor|person)|какой чиновник|какие люди"),
+  place: words("где|куда|откуда|в каком (городе|месте|зале)|в какой стране|where|in which (city|place|hall)|at which|what (city|venue|place)"),
+  count: words("сколько|скока|how many|how much|what number|какое количество|какой объ[её]м"),
+  document: words("какой документ|какие документы|какое соглашение|что (подписали|подписал|подписала|заключили)|что за документ|what (document|agreement|did .{1,30} sign)|which (document|agreement)"),
+  reason: words("почему|зачем|для чего|с какой целью|по какой причине|why|what for|for what purpose|what was the (reason|aim|goal)"),
+};
 
 export function answerTypeOf(question: string): AnswerType | undefined {
-  if (PERSON.test(question)) return "person";
-  if (DATE.test(question)) return "date";
-  return undefined;
+  return ANSWER_TYPES.find((type) => QUESTION[type].test(question));
 }
 
+const MONTHS = "январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|january|february|march|april|may|june|july|august|september|october|november|december";
+const YEAR = /(?<![\p{N}])(1[89]|20)\d\d(?![\p{N}])/u;
+const NUMBER = new RegExp(`\\p{N}|${W}(один|одн\\p{L}+|два|две|двух|три|трех|тр[её]х|четыр\\p{L}*|пят\\p{L}*|шест\\p{L}*|сем\\p{L}*|восем\\p{L}*|девят\\p{L}*|десят\\p{L}*|двадцат\\p{L}*|тридцат\\p{L}*|сорок\\p{L}*|сот\\p{L}*|сто|тысяч\\p{L}*|миллион\\p{L}*|миллиард\\p{L}*|полтора|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|hundred|thousand|million|billion|dozen)${E}`, "iu");
+const TERM = new RegExp(`(1[89]|20)\\d\\d\\s*[–—-]\\s*(1[89]|20)?\\d\\d|${W}(до|по|until|through|till|to) (1[89]|20)\\d\\d|${W}(на|for) (\\p{L}+ )?(год|года|лет|years?)${E}|(трех|тр[её]х|двух|пяти|три|два|пять|three|two|five)[- ]?(лет|летн\\p{L}*|год\\p{L}*|years?|year)`, "iu");
+const PLACE = new RegExp(`${W}(в|во|на|at|in) (\\p{Lu}|зале|конференц|ратуш|мэри|здани|офис|кремл|резиденц|рамках|ходе|полях|форум|выставк|city hall|the hall|the forum|the office|the margins)|ратуш|city hall|конференц-зал`, "u");
+const REASON = new RegExp(`${W}(чтобы|для того|поскольку|так как|потому|из-за|ради|цел(ь|ью|и)|причин\\p{L}*|в знак|в связи|because|in order to|so that|aim|goal|purpose|reason|due to|owing to|in protest)${E}`, "iu");
+
 export function cardAnswers(card: FactCard, type: AnswerType): boolean {
-  if (type === "person") return (card.people?.length ?? 0) > 0;
-  return card.date !== undefined || /\b(1[89]|20)\d\d\b|\d{1,2} (январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)/iu.test(card.text);
+  const text = `${card.text} ${card.text_en ?? ""}`;
+  switch (type) {
+    case "person":
+      return (card.people?.length ?? 0) > 0;
+    case "date":
+      return card.date !== undefined || YEAR.test(card.text) || new RegExp(`\\d{1,2} (${MONTHS})`, "iu").test(card.text);
+    case "term":
+      return TERM.test(text);
+    case "place":
+      return PLACE.test(text);
+    case "count":
+      return NUMBER.test(card.text);
+    case "document":
+      return card.kind === "agreement";
+    case "reason":
+      return REASON.test(text);
+  }
 }

@@ -1,12 +1,14 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import MiniSearch from "minisearch";
 import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
-import { buildAnalyzer } from "./analyzer.js";
+import { buildAnalyzer, conceptPartners } from "./analyzer.js";
 import type { Analyzer, QueryConcept } from "./analyzer.js";
-import { answerTypeOf, cardAnswers } from "./answer-type.js";
+import { ANSWER_TYPES, answerTypeOf, cardAnswers } from "./answer-type.js";
 import type { AnswerType } from "./answer-type.js";
+import { phraseShare, questionPairs, wordTermsOf } from "./phrases.js";
+import type { QuestionPair } from "./phrases.js";
 import { decideAnswered, isCommon, rankCard, rarestFrequency, typoChecker, weighConcept, weighQuestion } from "./answered-rule.js";
-import type { SearchHit } from "./answered-rule.js";
+import type { RankedHit, SearchHit } from "./answered-rule.js";
 import { recordCardAnalyses } from "./card-analyses.js";
 import type { CardAnalyses } from "./card-analyses.js";
 import { FIELDS, fieldInputs } from "./card-fields.js";
@@ -28,6 +30,9 @@ export interface SearchOutcome {
   partners: string[];
   /** The ranking before the answered rule and the cut-offs, best first, at most `limit`: for benchmarks that measure the rule's cost. */
   ranked: SearchHit[];
+  /** How each concept of the question was weighed, and the coverage the best card needed: for reading why a question was refused. */
+  weights?: Array<{ words: string; value: number; common: boolean; unknown: boolean }>;
+  needed?: number;
 }
 
 export interface SearchIndex {
@@ -35,7 +40,7 @@ export interface SearchIndex {
    * `postingBudget`: how many postings the first pass may score (see matchCards); Infinity scores
    * every card that shares a term with the question, for benchmarks that measure what the budget costs.
    */
-  search(question: string, limit?: number, postingBudget?: number): SearchOutcome;
+  search(question: string, limit?: number, postingBudget?: number, typeQuestion?: string): SearchOutcome;
   analyzer: Analyzer;
   /** This build's analysis of every card, for the next build of changed knowledge to reuse. */
   analyses: CardAnalyses;
@@ -113,14 +118,12 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     if (doc.id % BUILD_STEP_CARDS === BUILD_STEP_CARDS - 1) yield;
   }
 
-  const answers: Record<AnswerType, boolean[]> = {
-    person: knowledge.cards.map(({ card }) => cardAnswers(card, "person")),
-    date: knowledge.cards.map(({ card }) => cardAnswers(card, "date")),
-  };
+  const answers = Object.fromEntries(ANSWER_TYPES.map((type) => [type, knowledge.cards.map(({ card }) => cardAnswers(card, type))])) as Record<AnswerType, boolean[]>;
   const total = docs.length;
   const idf = (df: number): number => Math.log(1 + (total - df + 0.5) / (df + 0.5));
 
-  const search = (question: string, limit = 50, postingBudget = FIRST_PASS_POSTINGS): SearchOutcome => {
+  /** `typeQuestion`: the text whose question word sets the wanted answer type (a follow-up's own words, not its context's). */
+  const search = (question: string, limit = 50, postingBudget = FIRST_PASS_POSTINGS, typeQuestion = question): SearchOutcome => {
     const text = question.slice(0, MAX_QUESTION_CHARS);
     const concepts = analyzer.analyzeQuestion(text);
     const partners = partnersNamed(concepts);
@@ -134,15 +137,58 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
 
     const likelyTypo = typoChecker(results, specs);
     const weighed = weighQuestion(concepts, (concept, index) => weighConcept(concept, rarest[index], documentFrequency, likelyTypo, idf, total));
-    const answerType = answerTypeOf(text);
+    const answerType = answerTypeOf(typeQuestion) ?? answerTypeOf(text);
     const ranked = results
       .slice(0, Math.max(limit, 50) * 2)
       .map((result) => rankCard(result, concepts, weighed, answerType ? answers[answerType] : undefined))
       .sort((a, b) => b.score - a.score || b.coverage - a.coverage);
-    return { ...decideAnswered(ranked, weighed, limit), partners };
+    favourNamedPartners(ranked, concepts, knowledge);
+    favourPhrases(ranked, questionPairs(concepts), cardWords);
+    const weights = concepts.map((concept, index) => ({ words: concept.words.join(" "), ...weighed.weights[index]! }));
+    return { ...decideAnswered(ranked, weighed, limit), partners, weights, needed: weighed.needed };
+  };
+
+  // A card's words with their terms, for the phrase check of the cards a question ranks.
+  const wordsMemo = new Map<number, string[][][]>();
+  const cardWords = (card: number): string[][][] => {
+    let words = wordsMemo.get(card);
+    if (!words) {
+      const { text, text_en } = knowledge.cards[card]!.card;
+      words = [wordTermsOf(text, analyzer), ...(text_en ? [wordTermsOf(text_en, analyzer)] : [])];
+      if (wordsMemo.size >= 20_000) wordsMemo.clear();
+      wordsMemo.set(card, words);
+    }
+    return words;
   };
 
   return { search, analyzer, analyses: analyses.done() };
+}
+
+/**
+ * Score factor for a card about a partner the question names by name. Sharing words is not being
+ * about the place asked of: «а с Токио?» after a question on twin cities wants Tokyo's card, not
+ * Luhansk's that says «стали побратимами» word for word.
+ */
+const NAMED_PARTNER_BOOST = 1.5;
+
+function favourNamedPartners(ranked: RankedHit[], concepts: QueryConcept[], knowledge: KnowledgeBase): void {
+  const named = new Set(concepts.flatMap((concept) => conceptPartners(concept, "itself")));
+  if (named.size === 0) return;
+  for (const hit of ranked) if (knowledge.cards[hit.card]!.card.partners?.some((id) => named.has(id))) hit.score *= NAMED_PARTNER_BOOST;
+}
+
+/** Score factor for a card with every adjacent pair of the question's words next to each other. */
+const PHRASE_BOOST = 0.5;
+
+/**
+ * Re-orders the ranked cards by their scores with the phrase factor (in place). Every ranked card
+ * gets it, so a card's score does not depend on which others were ranked with it (the posting
+ * budget relies on that).
+ */
+function favourPhrases(ranked: RankedHit[], pairs: QuestionPair[], cardWords: (card: number) => string[][][]): void {
+  if (pairs.length === 0) return;
+  for (const hit of ranked) hit.score *= 1 + PHRASE_BOOST * phraseShare(pairs, cardWords(hit.card));
+  ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
 }
 
 function partnersNamed(concepts: QueryConcept[]): string[] {
