@@ -1,4 +1,4 @@
-import type { FactCard, Source } from "../knowledge/types.js";
+import type { FactCard, Partner, Region, Source } from "../knowledge/types.js";
 
 export type Lang = "ru" | "en";
 
@@ -11,6 +11,34 @@ export interface AnswerFact {
   readonly matched: string[];
 }
 
+/** What a list, count or year question asks for, as the engine understood it. */
+export interface ListQuery {
+  /** Moscow's partners; the documents with one partner; what happened in one year. */
+  type: "partners" | "documents" | "year";
+  partner?: string;
+  year?: number;
+  region?: Region;
+  /** A partner's country, as partners.json names it in Russian. */
+  country?: string;
+  /** "ended": partnerships ended or suspended; "current": the others. */
+  status?: "ended" | "current";
+}
+
+/** One partner of a partners list: how many facts the knowledge has on it, and the fact that cites it. */
+export interface ListedPartner {
+  partner: Partner;
+  facts: number;
+}
+
+/**
+ * An answer built from the whole knowledge rather than found by search. `facts` then holds one
+ * citing card per line, in the list's order (for a partners list, one per entry of `partners`).
+ */
+export interface AnswerList {
+  query: ListQuery;
+  partners?: ListedPartner[];
+}
+
 /**
  * What every surface receives for a question. `answered: false` means the knowledge does not cover
  * the question: `facts` is then empty and `suggestions` says what can be asked instead.
@@ -21,4 +49,10 @@ export interface Answer {
   answered: boolean;
   facts: AnswerFact[];
   suggestions: string[];
+  /** The question as the engine read it: a follow-up joined with what it continues. Ask the next follow-up after this. */
+  understood?: string;
+  /** Set for list, count and year questions answered from the whole knowledge. */
+  list?: AnswerList;
+  /** A greeting or thanks rather than a question: surfaces reply with how to ask, never with cards. */
+  smallTalk?: "greeting" | "thanks";
 }

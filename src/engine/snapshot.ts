@@ -1,11 +1,14 @@
 import { displayText } from "../answer/display.js";
-import type { Answer, AnswerFact } from "../answer/types.js";
-import type { KnowledgeBase } from "../knowledge/types.js";
+import type { Answer, AnswerFact, Lang } from "../answer/types.js";
+import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { wordSpans } from "../search/normalize.js";
 import { isPrefixTerm } from "../search/terms.js";
 import { buildSearchIndex, buildSearchIndexInSteps } from "../search/search-index.js";
 import type { SearchIndex } from "../search/search-index.js";
+import { readFollowUp } from "./follow-up.js";
 import { detectLanguage } from "./language.js";
+import { buildList, readListQuery } from "./lists.js";
+import { smallTalkOf, withoutGreeting } from "./small-talk.js";
 import { buildSuggestions } from "./suggestions.js";
 import type { AnswerOptions, Snapshot } from "./types.js";
 
@@ -31,29 +34,44 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
   const examples = buildSuggestions(knowledge, index);
   const termsOfWord = wordTermsMemo(index);
 
+  const factOf = ({ card, source }: SourcedCard, score: number, lang: Lang, matchedTerms: string[]): AnswerFact => {
+    let matched: string[] | undefined;
+    return {
+      card,
+      source,
+      score,
+      // Worked out when a surface shows the fact: a page holds three of up to fifty.
+      get matched() {
+        return (matched ??= matchedTerms.length ? matchedWords(displayText(card, lang), matchedTerms, termsOfWord) : []);
+      },
+    };
+  };
+
   const answer = (question: string, options: AnswerOptions = {}): Answer => {
     const lang = options.lang ?? detectLanguage(question);
     const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_FACT_LIMIT, 500));
-    const outcome = index.search(question, limit);
-    const facts: AnswerFact[] = outcome.hits.map((hit) => {
-      const { card, source } = knowledge.cards[hit.card]!;
-      let matched: string[] | undefined;
-      return {
-        card,
-        source,
-        score: hit.score,
-        // Worked out when a surface shows the fact: a page holds three of up to fifty.
-        get matched() {
-          return (matched ??= matchedWords(displayText(card, lang), hit.matched, termsOfWord));
-        },
-      };
-    });
+    const smallTalk = smallTalkOf(question);
+    if (smallTalk) return { question, lang, answered: false, facts: [], suggestions: examples.forPartners(lang, []), smallTalk };
+
+    const asked = withoutGreeting(question);
+    const understood = readFollowUp(asked, options.previous, index.analyzer);
+    const listQuery = readListQuery(understood, index.analyzer, knowledge.partners);
+    const list = listQuery && buildList(listQuery, knowledge);
+    if (listQuery && list) {
+      // A list is whole by nature: every line, whatever the limit (the 500 cap aside).
+      const facts = list.cards.slice(0, 500).map((sourced) => factOf(sourced, 0, lang, []));
+      return { question, lang, answered: true, facts, suggestions: [], understood, list: { query: listQuery, ...(list.partners ? { partners: list.partners } : {}) } };
+    }
+
+    const outcome = index.search(understood, limit, undefined, asked);
+    const facts = outcome.hits.map((hit) => factOf(knowledge.cards[hit.card]!, hit.score, lang, hit.matched));
     return {
       question,
       lang,
       answered: outcome.answered,
       facts,
       suggestions: outcome.answered ? [] : examples.forPartners(lang, outcome.partners),
+      understood,
     };
   };
 

@@ -9,6 +9,11 @@ export interface AnswerOptions {
   lang?: Lang;
   /** How many facts at most (default 50: enough for every page a surface may show). */
   limit?: number;
+  /**
+   * The previous question of the same conversation, as `Answer.understood` gave it, when it is
+   * recent: a follow-up («а с Ташкентом?», «а кто подписывал?») is read in its light.
+   */
+  previous?: string;
 }
 
 /** A knowledge base with its built index: immutable, so a question in flight can keep using it after a reload. */

@@ -1,6 +1,6 @@
-import type { FactCard, Partner, Source, SynonymGroup } from "./schema.js";
+import type { FactCard, FactKind, Partner, PartnerStatus, Region, Source, SynonymGroup } from "./schema.js";
 
-export type { FactCard, Partner, Source, SynonymGroup };
+export type { FactCard, FactKind, Partner, PartnerStatus, Region, Source, SynonymGroup };
 
 /** A fact card joined with the source it was taken from. */
 export interface SourcedCard {

@@ -1,0 +1,46 @@
+import type { Analyzer, QueryConcept } from "../search/analyzer.js";
+import { conceptPartners } from "../search/analyzer.js";
+
+/**
+ * Follow-ups. In a chat, «а с Ташкентом?» after «Когда Москва подписала меморандум с Сеулом?»
+ * asks the same about another partner, and «а кто подписывал?» asks about the same partner and
+ * document. A question reads as a follow-up when it starts like one («а …», «и …», "and …", "what
+ * about …") or is too short to stand alone; it is then read together with the previous question,
+ * whose partner, year and topic words it keeps unless it names its own. A question that starts
+ * afresh is read as it is.
+ */
+const MARKER = /^\s*(а|и|ну а|ну и|а ещё|а еще|ещё|еще|тогда|and|and what about|what about|how about|also|then)(?![\p{L}\p{N}])/iu;
+/** Words a question may have and still be too short to stand alone («кто подписывал?», "who signed it?"). */
+const SHORT_QUESTION_WORDS = 3;
+/** The context carried from one follow-up to the next stays bounded, however long the chain. */
+const MAX_CONTEXT_WORDS = 24;
+const YEAR = /^(1[89]|20)\d\d/;
+
+/**
+ * The question as it is to be answered: itself, or itself followed by the words of `previous` it
+ * keeps. The question comes first, so its own question word sets what kind of answer is wanted.
+ */
+export function readFollowUp(question: string, previous: string | undefined, analyzer: Analyzer): string {
+  if (!previous?.trim()) return question;
+  const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (!MARKER.test(question) && words.length > SHORT_QUESTION_WORDS) return question;
+
+  const now = analyzer.analyzeQuestion(question);
+  const namesPartner = now.some((concept) => conceptPartners(concept).length > 0);
+  const namesYear = now.some(isYear);
+  const dropped = new Set<string>();
+  for (const concept of analyzer.analyzeQuestion(previous)) {
+    if ((namesPartner && conceptPartners(concept).length > 0) || (namesYear && isYear(concept))) for (const word of concept.words) dropped.add(word);
+  }
+  const kept = (previous.match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? []).filter((word) => !dropped.has(normalizedWord(word, analyzer)));
+  return `${question} ${kept.slice(-MAX_CONTEXT_WORDS).join(" ")}`.trim();
+}
+
+function isYear(concept: QueryConcept): boolean {
+  return concept.words.length === 1 && YEAR.test(concept.words[0]!);
+}
+
+/** A word of the previous question as its concepts spell it (lower case, ё as е). */
+function normalizedWord(word: string, analyzer: Analyzer): string {
+  return analyzer.analyzeQuestion(word)[0]?.words[0] ?? word.toLowerCase();
+}

@@ -1,0 +1,125 @@
+import type { ListQuery, ListedPartner } from "../answer/types.js";
+import type { KnowledgeBase, Partner, Region, SourcedCard } from "../knowledge/types.js";
+import type { Analyzer, QueryConcept } from "../search/analyzer.js";
+import { conceptPartners } from "../search/analyzer.js";
+
+/**
+ * List, count and year questions («С какими городами у Москвы есть соглашения?», «Сколько
+ * партнёров у Москвы в Азии?», «Что Москва подписала в 2017 году?», "Which documents does Moscow
+ * have with Minsk?"). No single card answers them, so a search returns whatever shares their
+ * words; the answer is built from the whole knowledge instead, every line citing a card.
+ */
+
+// What such a question asks for: a plural noun for partners, documents, or an action in a year.
+const PARTNER_NOUN = /(город(а|ов|ами|ах)?|партн[её]р(ы|ов|ами|ах|ства)|побратим(ы|ов|ами|ах)|столиц|cities|partners|partner cities|sister cities|twin cities|capitals|towns)(?![\p{L}])/iu;
+// Plural: «какие документы», «сколько соглашений»; «на сколько лет соглашение» asks about one.
+const DOCUMENTS = /(документ(ы|ов|ами)|соглашени(я|й|ями)|меморандум(ы|ов)|договор(ы|ов)|программ(ы|ами)?(?![\p{L}])|протокол(ы|ов)|бумаг|agreements|documents|memoranda|memorandums|deals|treaties|programmes|programs)/iu;
+const LIST_CUE = /(^|[^\p{L}])(как(ие|их|им|ими|ое|ая)|скольк\w*|список|перечисл\w*|все|всех|есть ли|какими|с кем|что|which|what|how many|list|all|name the|are there)(?![\p{L}])/iu;
+const ACTION = /(подпис|заключ|провел|провод|прошл|договор|sign|held|hold|conclud|agree|did)/iu;
+const COUNT = /(скольк|how many|number of)/iu;
+const YEAR = /(?<![\p{N}])((?:19|20)\d\d)(?![\p{N}])/u;
+const ENDED = /(разорв|приостанов|прекрат|заморож|бывш|больше не|расторг|порвал|отказал|broke|broken|ended|suspend|terminat|former|no longer|cut ties|severed)/iu;
+const CURRENT = /(сейчас|текущ|действующ|нынешн|current|still|today|active)/iu;
+
+/** Regions as people write them; the first that matches wins (Central Asia before Asia). */
+const REGIONS: Array<[RegExp, Region]> = [
+  [/(центральн\w* ази|средн\w* ази|снг|постсоветск|бывш\w* ссср|central asia|cis|post-soviet|former soviet)/iu, "eurasia"],
+  [/(ближн\w* восток|middle east|near east|арабск\w* стран|arab)/iu, "middle-east"],
+  [/(ази|asia|asian|восточн\w* ази)/iu, "asia"],
+  [/(европ|europe|european|евросоюз|\bес\b|\beu\b)/iu, "europe"],
+  [/(америк|america|americas|латинск|latin)/iu, "americas"],
+  [/(африк|africa|african)/iu, "africa"],
+];
+
+export function readListQuery(question: string, analyzer: Analyzer, partners: readonly Partner[]): ListQuery | undefined {
+  const concepts = analyzer.analyzeQuestion(question);
+  // A partner named as itself is the list's subject; one named through its country (во Франции, French) narrows it.
+  const cities = [...new Set(concepts.flatMap((concept) => conceptPartners(concept, "itself")))];
+  const viaCountry = new Set(concepts.flatMap((concept) => conceptPartners(concept)));
+  const countries = new Set(partners.filter((partner) => viaCountry.has(partner.id)).map((partner) => partner.country));
+  // «индийцы», "Vietnam": a country with one partner names that partner for a documents or year list.
+  const subject = cities.length > 0 ? cities : viaCountry.size === 1 ? [...viaCountry] : [];
+  const year = YEAR.exec(question)?.[1];
+  const cue = LIST_CUE.test(question);
+
+  // A list question asks about nothing but the list: «что черемин сказал про меморандум с ниццей» is about Cheremin.
+  if (concepts.some((concept) => !belongsToListQuestion(concept))) return undefined;
+  if (subject.length === 1 && DOCUMENTS.test(question) && (cue || COUNT.test(question)) && !year) return { type: "documents", partner: subject[0]! };
+  if (subject.length === 1 && COUNT.test(question) && /(раз|times)/iu.test(question) && ACTION.test(question)) return { type: "documents", partner: subject[0]! };
+  if (year && cue && (ACTION.test(question) || DOCUMENTS.test(question)) && subject.length <= 1 && !/(когда|when)/iu.test(question)) {
+    return { type: "year", year: Number(year), ...(subject.length === 1 ? { partner: subject[0]! } : {}) };
+  }
+  if (cities.length > 0 || !PARTNER_NOUN.test(question)) return undefined;
+  const region = REGIONS.find(([pattern]) => pattern.test(question))?.[1];
+  const country = countries.size === 1 ? [...countries][0] : undefined;
+  const status = ENDED.test(question) ? "ended" : CURRENT.test(question) ? "current" : undefined;
+  if (!cue && !region && !country && !status) return undefined;
+  return { type: "partners", ...(region ? { region } : {}), ...(country ? { country } : {}), ...(status ? { status } : {}) };
+}
+
+/**
+ * The words a list question is made of besides its question words and verbs: partners, countries,
+ * years, regions, what is listed (cities, documents) and words of the same family.
+ */
+const LIST_WORDS = /^(москв|moscow|город|cities|city|town|партн|partner|побратим|sister|twin|столиц|capital|документ|document|соглашени|agreement|меморандум|memorand|договор|treat|программ|program|протокол|protocol|бумаг|deal|раз|times|год|year|other|друг|всег|total|number|ест|have|has|работа|work|сотруднич|cooperat|связ|tie|отношени|relation|стран|countr|мир|world|регион|region|сейчас|current|still|list|список|назов|name|перечисл|дружб|friend|остал|remain|ещ|more|весь|все|signed|held|hold|sign|что|централ|central|юго|south|восточн|east|северн|north|западн|west|латинск|latin|ближн|near|middle|средн)/u;
+
+function belongsToListQuestion(concept: QueryConcept): boolean {
+  const word = concept.words.join(" ");
+  return conceptPartners(concept).length > 0 || concept.wordClass === "phrasing" || YEAR.test(word) || LIST_WORDS.test(word) || REGIONS.some(([pattern]) => pattern.test(word)) || ENDED.test(word) || CURRENT.test(word);
+}
+
+export interface BuiltList {
+  cards: SourcedCard[];
+  partners?: ListedPartner[];
+}
+
+/** The list's lines, each with the card it cites; undefined when the knowledge has none (the question is then searched as usual). */
+export function buildList(query: ListQuery, knowledge: KnowledgeBase): BuiltList | undefined {
+  switch (query.type) {
+    case "partners":
+      return partnersList(query, knowledge);
+    case "documents": {
+      const cards = byDate(knowledge.cards.filter(({ card }) => card.kind === "agreement" && card.partners?.includes(query.partner!)));
+      return cards.length > 0 ? { cards } : undefined;
+    }
+    case "year": {
+      const cards = byDate(
+        knowledge.cards.filter(({ card }) => card.kind !== undefined && card.date?.startsWith(String(query.year)) && (!query.partner || card.partners?.includes(query.partner))),
+      );
+      return cards.length > 0 ? { cards } : undefined;
+    }
+  }
+}
+
+function partnersList(query: ListQuery, knowledge: KnowledgeBase): BuiltList | undefined {
+  const chosen = knowledge.partners.filter(
+    (partner) =>
+      (!query.region || partner.region === query.region) &&
+      (!query.country || partner.country === query.country) &&
+      (query.status === undefined || (query.status === "ended") === (partner.status !== undefined)),
+  );
+  const lines: Array<{ listed: ListedPartner; card: SourcedCard }> = [];
+  for (const partner of chosen) {
+    const cards = knowledge.cards.filter(({ card }) => card.partners?.includes(partner.id));
+    const cited = citingCard(partner, cards, knowledge);
+    if (cited) lines.push({ listed: { partner, facts: cards.length }, card: cited });
+  }
+  if (lines.length === 0) return undefined;
+  // Current partnerships first, then those ended or suspended; each group by its first dated fact.
+  lines.sort((a, b) => Number(!!a.listed.partner.status) - Number(!!b.listed.partner.status) || (a.card.card.date ?? "9999").localeCompare(b.card.card.date ?? "9999"));
+  return { cards: lines.map((line) => line.card), partners: lines.map((line) => line.listed) };
+}
+
+/** The card a partner's line cites: its status card if it has one, else its first dated agreement, else its first dated fact, else its first fact. */
+function citingCard(partner: Partner, cards: SourcedCard[], knowledge: KnowledgeBase): SourcedCard | undefined {
+  if (partner.status) {
+    const status = knowledge.cards.find(({ card }) => card.id === partner.status!.card);
+    if (status) return status;
+  }
+  const dated = byDate(cards.filter(({ card }) => card.date));
+  return dated.find(({ card }) => card.kind === "agreement") ?? dated[0] ?? cards[0];
+}
+
+function byDate(cards: SourcedCard[]): SourcedCard[] {
+  return [...cards].sort((a, b) => (a.card.date ?? "9999").localeCompare(b.card.date ?? "9999"));
+}

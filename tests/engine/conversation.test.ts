@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSnapshot } from "../../src/engine/snapshot.js";
+import type { Snapshot } from "../../src/engine/types.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+
+let snapshot: Snapshot;
+beforeAll(async () => {
+  const loaded = await loadKnowledge(new URL("../../knowledge", import.meta.url).pathname);
+  if (!loaded.ok) throw new Error("the project knowledge must load");
+  snapshot = buildSnapshot(loaded.knowledge);
+});
+
+const partnersOf = (question: string, previous?: string): string[] => snapshot.answer(question, previous ? { previous } : {}).facts[0]?.card.partners ?? [];
+
+describe("greetings and thanks", () => {
+  it.each(["Привет", "привет!", "Здравствуйте, бот", "Hello", "спасибо", "Thanks a lot!"])("get no cards: %s", (message) => {
+    const answer = snapshot.answer(message);
+    expect(answer.smallTalk).toBeDefined();
+    expect(answer.answered).toBe(false);
+    expect(answer.facts).toEqual([]);
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it("a question after a greeting is still a question", () => {
+    const answer = snapshot.answer("Привет, когда Москва подписала меморандум с Токио?");
+    expect(answer.smallTalk).toBeUndefined();
+    expect(answer.facts[0]?.card.partners).toContain("tokyo");
+  });
+});
+
+describe("follow-ups", () => {
+  it("take the topic of the previous question with a new partner", () => {
+    const first = snapshot.answer("Когда Москва и Сеул стали побратимами?");
+    expect(partnersOf("а с Токио?", first.understood)).toContain("tokyo");
+  });
+
+  it("take the partner of the previous question with a new question word", () => {
+    const first = snapshot.answer("Москва и Ницца меморандум");
+    const next = snapshot.answer("а кто подписывал?", { previous: first.understood! });
+    expect(next.answered).toBe(true);
+    expect(next.facts[0]?.card.partners).toContain("nice");
+    expect(next.facts[0]?.card.people?.length).toBeGreaterThan(0);
+  });
+
+  it("leave a question that stands on its own as it is", () => {
+    const answer = snapshot.answer("Какие направления у программы Москвы и Пекина?", { previous: "Москва и Ницца меморандум" });
+    expect(answer.understood).toBe("Какие направления у программы Москвы и Пекина?");
+    expect(answer.facts[0]?.card.partners).toContain("beijing");
+  });
+});
+
+describe("list, count and year questions", () => {
+  it("list the partners, each line citing a card, the ended ones last and marked", () => {
+    const answer = snapshot.answer("С какими городами у Москвы есть соглашения?");
+    expect(answer.list?.query).toEqual({ type: "partners" });
+    const listed = answer.list!.partners!;
+    expect(listed.length).toBe(snapshot.knowledge.partners.length);
+    expect(answer.facts).toHaveLength(listed.length);
+    const firstEnded = listed.findIndex((entry) => entry.partner.status);
+    expect(firstEnded).toBeGreaterThan(0);
+    expect(listed.slice(firstEnded).every((entry) => entry.partner.status)).toBe(true);
+    // A status line cites the card that says the partnership ended.
+    listed.forEach((entry, index) => {
+      if (entry.partner.status) expect(answer.facts[index]!.card.id).toBe(entry.partner.status.card);
+    });
+  });
+
+  it("never list a partnership that ended or was suspended as current", () => {
+    const answer = snapshot.answer("Какие города сейчас партнёры Москвы?");
+    expect(answer.list?.query.status).toBe("current");
+    const ids = answer.list!.partners!.map((entry) => entry.partner.id);
+    for (const ended of ["kyiv", "prague", "krakow"]) expect(ids).not.toContain(ended);
+    expect(snapshot.answer("С какими городами Москва разорвала партнёрство?").list?.partners?.map((entry) => entry.partner.id).sort()).toEqual(["krakow", "kyiv", "prague"]);
+  });
+
+  it("narrow the partners by region or country", () => {
+    const asia = snapshot.answer("how many partner cities does Moscow have in Asia?");
+    expect(asia.list?.query).toEqual({ type: "partners", region: "asia" });
+    expect(asia.list!.partners!.every((entry) => entry.partner.region === "asia")).toBe(true);
+    expect(snapshot.answer("какие города Италии партнёры Москвы").list?.partners?.map((entry) => entry.partner.id).sort()).toEqual(["milan", "rome"]);
+  });
+
+  it("list a partner's documents in date order", () => {
+    const answer = snapshot.answer("Какие документы у Москвы с Бишкеком?");
+    expect(answer.list?.query).toEqual({ type: "documents", partner: "bishkek" });
+    const dates = answer.facts.map((fact) => fact.card.date ?? "9999");
+    expect(dates).toEqual([...dates].sort());
+    expect(answer.facts.every((fact) => fact.card.kind === "agreement" && fact.card.partners?.includes("bishkek"))).toBe(true);
+  });
+
+  it("list what happened in a year", () => {
+    const answer = snapshot.answer("Что Москва подписала в 2017 году?");
+    expect(answer.list?.query).toEqual({ type: "year", year: 2017 });
+    expect(answer.facts.length).toBeGreaterThan(0);
+    expect(answer.facts.every((fact) => fact.card.date?.startsWith("2017"))).toBe(true);
+  });
+
+  it("leave a question about one thing to the search", () => {
+    expect(snapshot.answer("Что Черёмин сказал про меморандум с Ниццей?").list).toBeUndefined();
+    expect(snapshot.answer("На сколько лет соглашение с Дели?").list).toBeUndefined();
+  });
+});
