@@ -5,6 +5,7 @@ import { createBot } from "./bot/create-bot.js";
 import { createDraftStore } from "./bot/draft-store.js";
 import { publishCommands } from "./bot/commands.js";
 import { startPolling, stopPolling, ALLOWED_UPDATES } from "./bot/polling.js";
+import { createConversations } from "./bot/conversations.js";
 import { createQuestionMemory } from "./bot/question-memory.js";
 import { createStats } from "./bot/stats.js";
 import { createUnansweredStore } from "./bot/unanswered-store.js";
@@ -34,7 +35,7 @@ const drafts = createDraftStore(path.join(config.dataDir, "drafts.json"), logger
 await drafts.load();
 const bot = createBot(
   { token: config.botToken, apiRoot: config.botApiRoot },
-  { store, logger, stats, unanswered, adminIds: new Set(config.adminIds), questions: createQuestionMemory(), ingest: { drafts, knowledgeDir: config.knowledgeDir } },
+  { store, logger, stats, unanswered, adminIds: new Set(config.adminIds), questions: createQuestionMemory(), conversations: createConversations(), ingest: { drafts, knowledgeDir: config.knowledgeDir } },
 );
 
 // Installed before updates are taken, so a signal during start-up also ends the process cleanly.

@@ -52,6 +52,11 @@ export interface BlindReport {
   /** List, count and year questions answered with the right list. */
   lists: { questions: number; right: number };
   by_kind: Record<string, Rates & { out_of_scope_refused?: number }>;
+  /**
+   * Answerable questions by what they were written from: writer A had the two seed articles and
+   * the nine first sources, writers B and C the 36 sources added later (the new partners).
+   */
+  by_sources: { first: Rates; new: Rates };
   /** Every question that went wrong, for reading on the dev split. */
   misses: string[];
 }
@@ -63,6 +68,8 @@ export function scoreBlindSet(snapshot: Snapshot, questions: readonly BlindQuest
   const answerable: Outcome[] = [];
   const followUps: Outcome[] = [];
   const kinds = new Map<string, Outcome[]>();
+  const firstSources: Outcome[] = [];
+  const newSources: Outcome[] = [];
   const misses: string[] = [];
   let oosRefused = 0;
   let oos = 0;
@@ -96,6 +103,7 @@ export function scoreBlindSet(snapshot: Snapshot, questions: readonly BlindQuest
     const rank = ids.findIndex((id) => expect.includes(id));
     const outcome = { rank, refused: !answer.answered, oos: false };
     answerable.push(outcome);
+    (question.id.startsWith("A") ? firstSources : newSources).push(outcome);
     if (question.after) followUps.push(outcome);
     push(kinds, question.kind, outcome);
     if (rank !== 0) misses.push(`${question.id} ${rank < 0 ? "miss" : `rank ${rank + 1}`} [${question.kind}] ${question.q}${previous ? ` (after: ${previous})` : ""} → ${shown} (want ${expect.join(" | ")})`);
@@ -108,6 +116,7 @@ export function scoreBlindSet(snapshot: Snapshot, questions: readonly BlindQuest
     follow_ups: rates(followUps),
     lists: { questions: lists, right: lists ? listsRight / lists : Number.NaN },
     by_kind: Object.fromEntries([...kinds.entries()].map(([kind, outcomes]) => [kind, kindRates(outcomes)])),
+    by_sources: { first: rates(firstSources), new: rates(newSources) },
     misses,
   };
 }

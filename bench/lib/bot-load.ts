@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { createBot } from "../../src/bot/create-bot.js";
 import { POLLING_CONCURRENCY } from "../../src/bot/polling.js";
+import { createConversations } from "../../src/bot/conversations.js";
 import { createQuestionMemory } from "../../src/bot/question-memory.js";
 import { createStats } from "../../src/bot/stats.js";
 import { createUnansweredStore } from "../../src/bot/unanswered-store.js";
@@ -138,7 +139,7 @@ export async function runBotLoad(options: BotLoadOptions): Promise<BotLoadReport
     const makeBot = (cachedAnswers?: number) =>
       createBot(
         { token: standIn.token, apiRoot: standIn.apiRoot, botInfo: standIn.botInfo, messagesPerMinute: 1_000_000, ...(cachedAnswers === undefined ? {} : { cachedAnswers }) },
-        { store, logger, stats, unanswered, adminIds: new Set(), questions: createQuestionMemory() },
+        { store, logger, stats, unanswered, adminIds: new Set(), questions: createQuestionMemory(), conversations: createConversations() },
       );
     const bot = makeBot();
     const uncachedBot = makeBot(0);

@@ -13,6 +13,8 @@ import { buildPlainSearch } from "./plain.js";
 import type { PlainSearch } from "./plain.js";
 import { ANSWERED_COVERAGE, buildSearchIndex } from "../../src/search/search-index.js";
 import { REPO_ROOT, fixed, table, verdict } from "./report.js";
+import { readBlindSet, scoreBlindSet } from "./blind.js";
+import type { BlindReport, Rates } from "./blind.js";
 import { loadXquad } from "./xquad.js";
 
 /** Where XQuAD is looked for when no --xquad is given: the shared folder next to the repository. */
@@ -95,6 +97,8 @@ export interface XquadReport {
 export interface QualityReport {
   machine: Machine;
   project: ProjectReport;
+  /** The blind question set: dev (tuned on) and test (reported). */
+  blind: { dev: BlindReport; test: BlindReport };
   xquad: XquadReport | null;
   /** Why XQuAD was skipped, when it was. */
   xquad_skipped?: string;
@@ -106,6 +110,9 @@ export async function runQuality(options: QualityOptions = {}): Promise<QualityR
   if (!loaded.ok) throw new Error(`${knowledgeDir} does not load: ${loaded.problems.length} problems (run npm run validate)`);
   const questions = JSON.parse(await readFile(options.questionsFile ?? path.join(REPO_ROOT, "tests", "quality", "questions.json"), "utf8")) as ProjectQuestions;
   const project = projectSet(loaded.knowledge, questions);
+  const snapshot = buildSnapshot(loaded.knowledge);
+  const blindSet = async (split: "dev" | "test"): Promise<BlindReport> => scoreBlindSet(snapshot, await readBlindSet(path.join(REPO_ROOT, "tests", "quality", `blind-${split}.json`)));
+  const blind = { dev: await blindSet("dev"), test: await blindSet("test") };
 
   let xquad: XquadReport | null = null;
   let skipped: string | undefined;
@@ -113,7 +120,7 @@ export async function runQuality(options: QualityOptions = {}): Promise<QualityR
   if (located) xquad = await xquadSet(located.file, located.foundBy);
   else skipped = options.xquad === null ? "XQuAD skipped on request" : `XQuAD skipped: no --xquad PATH given and ${XQUAD_NEXT_TO_REPO} does not exist`;
 
-  return { machine: machine(), project, xquad, ...(skipped ? { xquad_skipped: skipped } : {}) };
+  return { machine: machine(), project, blind, xquad, ...(skipped ? { xquad_skipped: skipped } : {}) };
 }
 
 function locateXquad(option: string | null | undefined): { file: string; foundBy: XquadReport["found_by"] } | undefined {
@@ -261,9 +268,47 @@ function roundScores(scores: RankingScores): RankingScores {
 }
 
 /** The report as markdown: what `npm run bench:quality` prints and docs/benchmarks.md shows. */
+/** The blind set's targets (answer-quality issue): reported on the test split. */
+export const BLIND_TARGETS = { hit1: 0.92, hit3: 0.97, outOfScopeRefused: 0.92, answerableRefused: 0.03, followUps: 0.9, newPartnersHit1: 0.9, newPartnersHit3: 0.96 } as const;
+
+function renderBlind(blind: QualityReport["blind"]): string[] {
+  const out: string[] = [];
+  const row = (name: string, rates: Rates): Array<string | number> => [name, rates.questions, fixed(rates.hit1), fixed(rates.hit3), fixed(rates.refused)];
+  out.push(
+    "### Blind question set (written from the sources alone; dev tuned on, test reported)",
+    "",
+    table(
+      ["split", "answerable", "Hit@1", "Hit@3", "answerable but refused", "out of scope refused", "follow-ups Hit@1 / Hit@3", "lists right"],
+      (["dev", "test"] as const).map((split) => {
+        const r = blind[split];
+        return [split, r.answerable.questions, fixed(r.answerable.hit1), fixed(r.answerable.hit3), fixed(r.answerable.refused), `${fixed(r.out_of_scope.refused)} of ${r.out_of_scope.questions}`, `${fixed(r.follow_ups.hit1)} / ${fixed(r.follow_ups.hit3)} of ${r.follow_ups.questions}`, `${fixed(r.lists.right)} of ${r.lists.questions}`];
+      }),
+    ),
+    "",
+    "Test split by what the questions were written from, and by kind:",
+    "",
+    table(["questions (test)", "n", "Hit@1", "Hit@3", "refused"], [row("seeds and the first 9 sources", blind.test.by_sources.first), row("the 36 new sources (new partners)", blind.test.by_sources.new), ...Object.entries(blind.test.by_kind).filter(([kind]) => kind !== "out_of_scope").map(([kind, rates]) => row(kind, rates))]),
+    "",
+    table(
+      ["target (test split)", "target", "measured", "result"],
+      [
+        ["Hit@1", `≥ ${BLIND_TARGETS.hit1}`, blind.test.answerable.hit1, blind.test.answerable.hit1 >= BLIND_TARGETS.hit1],
+        ["Hit@3", `≥ ${BLIND_TARGETS.hit3}`, blind.test.answerable.hit3, blind.test.answerable.hit3 >= BLIND_TARGETS.hit3],
+        ["out of scope refused", `≥ ${BLIND_TARGETS.outOfScopeRefused}`, blind.test.out_of_scope.refused, blind.test.out_of_scope.refused >= BLIND_TARGETS.outOfScopeRefused],
+        ["answerable but refused", `≤ ${BLIND_TARGETS.answerableRefused}`, blind.test.answerable.refused, blind.test.answerable.refused <= BLIND_TARGETS.answerableRefused],
+        ["follow-ups answered in context (Hit@1)", `≥ ${BLIND_TARGETS.followUps}`, blind.test.follow_ups.hit1, blind.test.follow_ups.hit1 >= BLIND_TARGETS.followUps],
+        ["new partners Hit@1", `≥ ${BLIND_TARGETS.newPartnersHit1}`, blind.test.by_sources.new.hit1, blind.test.by_sources.new.hit1 >= BLIND_TARGETS.newPartnersHit1],
+        ["new partners Hit@3", `≥ ${BLIND_TARGETS.newPartnersHit3}`, blind.test.by_sources.new.hit3, blind.test.by_sources.new.hit3 >= BLIND_TARGETS.newPartnersHit3],
+      ].map(([name, target, value, pass]) => [name as string, target as string, fixed(value as number), verdict(pass as boolean)]),
+    ),
+    "",
+  );
+  return out;
+}
+
 export function renderQuality(report: QualityReport): string {
   const { project } = report;
-  const out: string[] = [];
+  const out: string[] = [...renderBlind(report.blind)];
   out.push(`### Project question set (${project.in_scope} in scope, ${project.out_of_scope} out of scope, ${project.cards} cards)`, "");
   out.push(
     table(

@@ -1,6 +1,8 @@
 import { displayText } from "./display.js";
 import { wordSpans } from "../search/normalize.js";
+import { citationOf } from "./citation.js";
 import { formatDate } from "./dates.js";
+import { partnerName } from "./partner-names.js";
 import { escapeHtml, shorten } from "./html.js";
 import { ANSWER_TEXTS } from "./texts.js";
 import type { Answer, AnswerFact, Lang } from "./types.js";
@@ -38,17 +40,19 @@ export interface TelegramRenderOptions {
  */
 export function renderTelegramAnswer(answer: Answer, options: TelegramRenderOptions = {}): TelegramPage {
   const texts = ANSWER_TEXTS[answer.lang];
+  if (answer.smallTalk) return { html: renderSmallTalk(answer), offset: 0, shown: 0, total: 0 };
   if (!answer.answered || answer.facts.length === 0) {
     return { html: renderNotFound(answer, options.partnerNames ?? []), offset: 0, shown: 0, total: 0 };
   }
   const total = answer.facts.length;
   const offset = Math.min(Math.max(0, options.offset ?? 0), total - 1);
   const pageSize = Math.max(1, options.pageSize ?? 3);
-  const blocks: string[] = options.headingHtml ? [options.headingHtml] : [];
-  let length = options.headingHtml ? visibleLength(options.headingHtml) + 2 : 0;
+  const heading = [options.headingHtml, listHeadingHtml(answer), ...statusNotesHtml(answer)].filter((block): block is string => !!block).join("\n\n");
+  const blocks: string[] = heading ? [heading] : [];
+  let length = heading ? visibleLength(heading) + 2 : 0;
   const first = blocks.length;
-  for (const fact of answer.facts.slice(offset, offset + pageSize)) {
-    const block = renderFactHtml(fact, answer.lang);
+  for (let index = offset; index < Math.min(total, offset + pageSize); index++) {
+    const block = answer.list ? renderListLineHtml(answer, index) : renderFactHtml(answer.facts[index]!, answer.lang);
     const blockLength = visibleLength(block) + 2;
     if (blocks.length > first && length + blockLength + FOOTER_RESERVE > TELEGRAM_TEXT_LIMIT) break;
     blocks.push(block);
@@ -67,9 +71,44 @@ export function renderFactHtml(fact: AnswerFact, lang: Lang): string {
 }
 
 export function citationHtml(source: Source, lang: Lang): string {
-  const title = escapeHtml(shorten(source.title, TITLE_LIMIT));
-  const linked = source.url ? `<a href="${escapeHtml(source.url)}">${title}</a>` : `«${title}»`;
-  return `<i>${escapeHtml(source.publisher)}, ${formatDate(source.published, lang)} — ${linked}</i>`;
+  const citation = citationOf(source, lang);
+  const title = escapeHtml(shorten(citation.title, TITLE_LIMIT));
+  // A described source links its description; only a real headline stands in quotes.
+  const linked = citation.url ? `<a href="${escapeHtml(citation.url)}">${title}</a>` : citation.described ? title : `«${title}»`;
+  return `<i>${escapeHtml(citation.publisher)}, ${citation.date} — ${linked}</i>`;
+}
+
+/** The first line of a list answer. */
+function listHeadingHtml(answer: Answer): string | undefined {
+  if (!answer.list) return undefined;
+  const subject = answer.list.subject ? partnerName(answer.list.subject, answer.lang) : undefined;
+  return `<b>${escapeHtml(ANSWER_TEXTS[answer.lang].listHeading(answer.list.query, answer.facts.length, subject))}</b>`;
+}
+
+/** A note per partner whose partnership ended or was suspended, with the card that says so. */
+function statusNotesHtml(answer: Answer): string[] {
+  return (answer.statuses ?? []).map(({ partner, fact }) => `⛔ ${escapeHtml(ANSWER_TEXTS[answer.lang].status(partnerName(partner, answer.lang), partner.status!))}\n${citationHtml(fact.source, answer.lang)}`);
+}
+
+/** One line of a list: a partner with its count and status, or a dated fact; each with its citation. */
+function renderListLineHtml(answer: Answer, index: number): string {
+  const fact = answer.facts[index]!;
+  const texts = ANSWER_TEXTS[answer.lang];
+  const text = escapeHtml(displayText(fact.card, answer.lang));
+  const listed = answer.list?.partners?.[index];
+  if (listed) {
+    const { partner, facts } = listed;
+    const country = answer.lang === "en" ? (partner.country_en ?? partner.country) : partner.country;
+    const status = partner.status ? ` ${escapeHtml(texts.statusMark(partner.status))}` : "";
+    return `<b>${escapeHtml(partnerName(partner, answer.lang))}</b>, ${escapeHtml(country)} — ${escapeHtml(texts.facts(facts))}${status}\n${text}\n${citationHtml(fact.source, answer.lang)}`;
+  }
+  const date = fact.card.date ? `<b>${escapeHtml(formatDate(fact.card.date, answer.lang))}</b> — ` : "";
+  return `${date}${text}\n${citationHtml(fact.source, answer.lang)}`;
+}
+
+function renderSmallTalk(answer: Answer): string {
+  const texts = ANSWER_TEXTS[answer.lang];
+  return [answer.smallTalk === "thanks" ? texts.thanks : texts.greeting, ...answer.suggestions.map((suggestion) => `• ${escapeHtml(suggestion)}`)].join("\n");
 }
 
 function boldMatched(text: string, matched: readonly string[]): string {

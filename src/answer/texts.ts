@@ -1,17 +1,75 @@
-import type { Lang } from "./types.js";
+import { formatDate } from "./dates.js";
+import { pluralEn, pluralRu } from "./plural.js";
+import type { Lang, ListQuery } from "./types.js";
+import type { PartnerStatus, Region } from "../knowledge/types.js";
+
+export interface AnswerTexts {
+  notFound: string;
+  knownPartners: string;
+  tryAsking: string;
+  more: (shown: number, total: number) => string;
+  facts: (count: number) => string;
+  /** A partnership that ended or was suspended, said of one partner. */
+  status: (partner: string, status: PartnerStatus) => string;
+  /** A short mark for a list line. */
+  statusMark: (status: PartnerStatus) => string;
+  region: Record<Region, string>;
+  /** The first line of a list answer: what it lists and how many. `partner`: the partner's name for a documents or year list. */
+  listHeading: (query: ListQuery, count: number, partner: string | undefined) => string;
+  greeting: string;
+  thanks: string;
+}
 
 /** Fixed phrases of an answer, per reader language. */
-export const ANSWER_TEXTS: Record<Lang, { notFound: string; knownPartners: string; tryAsking: string; more: (shown: number, total: number) => string }> = {
+export const ANSWER_TEXTS: Record<Lang, AnswerTexts> = {
   ru: {
     notFound: "В базе знаний нет ответа на этот вопрос.",
-    knownPartners: "Я знаю о партнёрствах Москвы с",
+    knownPartners: "В базе есть партнёрства Москвы с городами",
     tryAsking: "Попробуйте спросить:",
     more: (shown, total) => `Показано ${shown} из ${total}.`,
+    facts: (count) => `${count} ${pluralRu(count, "факт", "факта", "фактов")}`,
+    status: (partner, status) => `Партнёрство Москвы и города ${partner} ${status.state === "ended" ? "прекращено" : "приостановлено"} (${formatDate(status.since, "ru")}).`,
+    statusMark: (status) => `⛔ ${status.state === "ended" ? "прекращено" : "приостановлено"}, ${formatDate(status.since, "ru")}`,
+    region: { europe: "Европа", eurasia: "Евразия (бывший СССР)", asia: "Азия", "middle-east": "Ближний Восток", americas: "Америка", africa: "Африка" },
+    listHeading: (query, count, partner) => {
+      switch (query.type) {
+        case "partners": {
+          const where = query.region ? ` — ${ANSWER_TEXTS.ru.region[query.region]}` : query.country ? ` — ${query.country}` : "";
+          const which = query.status === "ended" ? "Партнёрства, прекращённые или приостановленные" : query.status === "current" ? "Действующие партнёры Москвы" : "Партнёры Москвы";
+          return `${which}${where}: ${count} ${pluralRu(count, "партнёр", "партнёра", "партнёров")} в базе знаний`;
+        }
+        case "documents":
+          return `Документы Москвы и города ${partner ?? ""}: ${count} — по дате подписания`;
+        case "year":
+          return `${query.year} год${partner ? `, ${partner}` : ""}: ${count} ${pluralRu(count, "событие", "события", "событий")} в базе знаний`;
+      }
+    },
+    greeting: "Здравствуйте! Я отвечаю на вопросы о партнёрствах Москвы с другими городами: соглашения, меморандумы, программы, визиты. Спросите, например:",
+    thanks: "Пожалуйста! Спрашивайте ещё, например:",
   },
   en: {
     notFound: "The knowledge base has no answer to this question.",
-    knownPartners: "I know about Moscow's partnerships with",
+    knownPartners: "The knowledge base covers Moscow's partnerships with",
     tryAsking: "Try asking:",
     more: (shown, total) => `Showing ${shown} of ${total}.`,
+    facts: (count) => `${count} ${pluralEn(count, "fact", "facts")}`,
+    status: (partner, status) => `Moscow's partnership with ${partner} was ${status.state === "ended" ? "ended" : "suspended"} (${formatDate(status.since, "en")}).`,
+    statusMark: (status) => `⛔ ${status.state === "ended" ? "ended" : "suspended"}, ${formatDate(status.since, "en")}`,
+    region: { europe: "Europe", eurasia: "Eurasia (former USSR)", asia: "Asia", "middle-east": "Middle East", americas: "Americas", africa: "Africa" },
+    listHeading: (query, count, partner) => {
+      switch (query.type) {
+        case "partners": {
+          const where = query.region ? ` — ${ANSWER_TEXTS.en.region[query.region]}` : query.country ? ` — ${query.country}` : "";
+          const which = query.status === "ended" ? "Partnerships ended or suspended" : query.status === "current" ? "Moscow's current partners" : "Moscow's partners";
+          return `${which}${where}: ${count} ${pluralEn(count, "partner", "partners")} in the knowledge base`;
+        }
+        case "documents":
+          return `Documents between Moscow and ${partner ?? ""}: ${count}, by date of signing`;
+        case "year":
+          return `${query.year}${partner ? `, ${partner}` : ""}: ${count} ${pluralEn(count, "event", "events")} in the knowledge base`;
+      }
+    },
+    greeting: "Hello! I answer questions about Moscow's partnerships with other cities: agreements, memoranda, programmes, visits. Try asking, for example:",
+    thanks: "You're welcome! Ask more, for example:",
   },
 };

@@ -37,6 +37,8 @@ export interface ListedPartner {
 export interface AnswerList {
   query: ListQuery;
   partners?: ListedPartner[];
+  /** The partner of a documents or year list, when it names one. */
+  subject?: Partner;
 }
 
 /**
@@ -55,4 +57,14 @@ export interface Answer {
   list?: AnswerList;
   /** A greeting or thanks rather than a question: surfaces reply with how to ask, never with cards. */
   smallTalk?: "greeting" | "thanks";
+  /**
+   * Partners among the facts whose partnership ended or was suspended, each with the card that
+   * says so: surfaces show this before the facts, so such a partner never reads as current.
+   */
+  statuses?: PartnerStatusNote[];
+}
+
+export interface PartnerStatusNote {
+  partner: Partner;
+  fact: AnswerFact;
 }

@@ -6,8 +6,8 @@ export const CACHED_ANSWERS = 500;
 /** Longer questions are seldom asked twice word for word: they are answered afresh. */
 const CACHED_QUESTION_CHARS = 300;
 
-/** The snapshot's answer to a question, remembered when it was asked lately. */
-export type AnswerCache = (snapshot: Snapshot, question: string, lang: Lang) => Answer;
+/** The snapshot's answer to a question (read after `previous`, when given), remembered when it was asked lately. */
+export type AnswerCache = (snapshot: Snapshot, question: string, lang: Lang, previous?: string) => Answer;
 
 /**
  * The same questions come back to a bot: example buttons every user sees, Ещё/More paging through
@@ -17,17 +17,18 @@ export type AnswerCache = (snapshot: Snapshot, question: string, lang: Lang) => 
  */
 export function createAnswerCache(entries = CACHED_ANSWERS): AnswerCache {
   const bySnapshot = new WeakMap<Snapshot, Map<string, Answer>>();
-  return (snapshot, question, lang) => {
-    if (question.length > CACHED_QUESTION_CHARS || entries <= 0) return snapshot.answer(question, { lang });
+  return (snapshot, question, lang, previous) => {
+    const options = previous ? { lang, previous } : { lang };
+    if (question.length > CACHED_QUESTION_CHARS || entries <= 0) return snapshot.answer(question, options);
     let answers = bySnapshot.get(snapshot);
     if (!answers) {
       answers = new Map();
       bySnapshot.set(snapshot, answers);
     }
-    const key = `${lang} ${question}`;
+    const key = `${lang} ${question}\u0000${previous ?? ""}`;
     let answer = answers.get(key);
     if (answer) answers.delete(key);
-    else answer = snapshot.answer(question, { lang });
+    else answer = snapshot.answer(question, options);
     answers.set(key, answer);
     if (answers.size > entries) answers.delete(answers.keys().next().value!);
     return answer;

@@ -4,6 +4,7 @@ import type { KnowledgeStore } from "../engine/store.js";
 import type { Logger } from "../logger.js";
 import type { AnswerCache } from "./answer-cache.js";
 import type { DraftStore } from "./draft-store.js";
+import type { Conversations } from "./conversations.js";
 import type { QuestionMemory } from "./question-memory.js";
 import type { Stats } from "./stats.js";
 import type { UnansweredStore } from "./unanswered-store.js";
@@ -17,6 +18,8 @@ export interface BotDeps {
   adminIds: ReadonlySet<number>;
   /** Questions behind "More" buttons (in memory, bounded). */
   questions: QuestionMemory;
+  /** Each chat's last question, for follow-ups (in memory, bounded, expiring). */
+  conversations: Conversations;
   /** The editors' /ingest flow; absent where the knowledge folder is not to be written by the bot. */
   ingest?: { drafts: DraftStore; knowledgeDir: string };
 }

@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { renderPlainAnswer } from "../answer/render-text.js";
+import { FOLLOW_UP_WINDOW_MS } from "../bot/conversations.js";
 import { detectLanguage } from "../engine/language.js";
 import type { KnowledgeStore } from "../engine/store.js";
 import { partnerNames } from "../answer/partner-names.js";
@@ -33,11 +34,16 @@ export async function runConsoleChat(store: KnowledgeStore, io: ConsoleIo): Prom
     lines.setPrompt("? ");
     lines.prompt();
   }
+  // The last answered question, so a follow-up («а с Ташкентом?») is read in its light, as in a chat.
+  let previous: { understood: string; at: number } | undefined;
   for await (const line of lines) {
     const question = line.trim();
     if (EXIT_WORDS.has(question.toLowerCase())) break;
     if (question) {
-      const answer = store.current().answer(question);
+      const now = Date.now();
+      const recent = previous && now - previous.at <= FOLLOW_UP_WINDOW_MS ? previous.understood : undefined;
+      const answer = store.current().answer(question, recent ? { previous: recent } : {});
+      if (answer.answered) previous = { understood: answer.understood ?? question, at: now };
       io.output.write(`${renderPlainAnswer(answer, { partnerNames: partnerNames(store.current().knowledge.partners, detectLanguage(question)) })}\n\n`);
     }
     if (interactive) lines.prompt();

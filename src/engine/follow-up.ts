@@ -5,9 +5,9 @@ import { conceptPartners } from "../search/analyzer.js";
  * Follow-ups. In a chat, «а с Ташкентом?» after «Когда Москва подписала меморандум с Сеулом?»
  * asks the same about another partner, and «а кто подписывал?» asks about the same partner and
  * document. A question reads as a follow-up when it starts like one («а …», «и …», "and …", "what
- * about …") or is too short to stand alone; it is then read together with the previous question,
- * whose partner, year and topic words it keeps unless it names its own. A question that starts
- * afresh is read as it is.
+ * about …"), or when it is too short to stand alone and names no partner; it is then read together
+ * with the previous question, whose partner, year and topic words it keeps unless it names its
+ * own. A question that starts afresh, or a bare partner name, is read as it is.
  */
 const MARKER = /^\s*(а|и|ну а|ну и|а ещё|а еще|ещё|еще|тогда|and|and what about|what about|how about|also|then)(?![\p{L}\p{N}])/iu;
 /** Words a question may have and still be too short to stand alone («кто подписывал?», "who signed it?"). */
@@ -23,10 +23,13 @@ const YEAR = /^(1[89]|20)\d\d/;
 export function readFollowUp(question: string, previous: string | undefined, analyzer: Analyzer): string {
   if (!previous?.trim()) return question;
   const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (!MARKER.test(question) && words.length > SHORT_QUESTION_WORDS) return question;
+  const marked = MARKER.test(question);
+  if (!marked && words.length > SHORT_QUESTION_WORDS) return question;
 
   const now = analyzer.analyzeQuestion(question);
   const namesPartner = now.some((concept) => conceptPartners(concept).length > 0);
+  // «Ташкент» alone asks about Tashkent; «а Ташкент?», «а с Ташкентом?» ask the last question of it.
+  if (!marked && namesPartner) return question;
   const namesYear = now.some(isYear);
   const dropped = new Set<string>();
   for (const concept of analyzer.analyzeQuestion(previous)) {

@@ -1,5 +1,5 @@
 import { displayText } from "../answer/display.js";
-import type { Answer, AnswerFact, Lang } from "../answer/types.js";
+import type { Answer, AnswerFact, Lang, PartnerStatusNote } from "../answer/types.js";
 import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { wordSpans } from "../search/normalize.js";
 import { isPrefixTerm } from "../search/terms.js";
@@ -34,7 +34,8 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
   const examples = buildSuggestions(knowledge, index);
   const termsOfWord = wordTermsMemo(index);
 
-  const factOf = ({ card, source }: SourcedCard, score: number, lang: Lang, matchedTerms: string[]): AnswerFact => {
+  /** `found`: the index terms the search matched and the reader's language, for a found fact; none for a listed one. */
+  const factOf = ({ card, source }: SourcedCard, score: number, found?: { terms: string[]; lang: Lang }): AnswerFact => {
     let matched: string[] | undefined;
     return {
       card,
@@ -42,9 +43,21 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
       score,
       // Worked out when a surface shows the fact: a page holds three of up to fifty.
       get matched() {
-        return (matched ??= matchedTerms.length ? matchedWords(displayText(card, lang), matchedTerms, termsOfWord) : []);
+        return (matched ??= found ? matchedWords(displayText(card, found.lang), found.terms, termsOfWord) : []);
       },
     };
+  };
+
+  const withStatus = knowledge.partners.filter((partner) => partner.status);
+  const cardById = new Map(knowledge.cards.map((sourced) => [sourced.card.id, sourced]));
+  /** The status notes for the partners these facts are about (the note's card cited even when it is among the facts). */
+  const statusNotes = (facts: readonly AnswerFact[]): PartnerStatusNote[] => {
+    if (withStatus.length === 0) return [];
+    const about = new Set(facts.flatMap((fact) => fact.card.partners ?? []));
+    return withStatus.flatMap((partner) => {
+      const cited = about.has(partner.id) ? cardById.get(partner.status!.card) : undefined;
+      return cited ? [{ partner, fact: factOf(cited, 0) }] : [];
+    });
   };
 
   const answer = (question: string, options: AnswerOptions = {}): Answer => {
@@ -59,12 +72,16 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
     const list = listQuery && buildList(listQuery, knowledge);
     if (listQuery && list) {
       // A list is whole by nature: every line, whatever the limit (the 500 cap aside).
-      const facts = list.cards.slice(0, 500).map((sourced) => factOf(sourced, 0, lang, []));
-      return { question, lang, answered: true, facts, suggestions: [], understood, list: { query: listQuery, ...(list.partners ? { partners: list.partners } : {}) } };
+      const facts = list.cards.slice(0, 500).map((sourced) => factOf(sourced, 0));
+      // A partners list marks each line's status itself; other lists carry the notes like any answer.
+      const statuses = listQuery.type === "partners" ? [] : statusNotes(facts);
+      const subject = listQuery.partner ? knowledge.partners.find((partner) => partner.id === listQuery.partner) : undefined;
+      return { question, lang, answered: true, facts, suggestions: [], understood, list: { query: listQuery, ...(list.partners ? { partners: list.partners } : {}), ...(subject ? { subject } : {}) }, ...(statuses.length ? { statuses } : {}) };
     }
 
     const outcome = index.search(understood, limit, undefined, asked);
-    const facts = outcome.hits.map((hit) => factOf(knowledge.cards[hit.card]!, hit.score, lang, hit.matched));
+    const facts = outcome.hits.map((hit) => factOf(knowledge.cards[hit.card]!, hit.score, { terms: hit.matched, lang }));
+    const statuses = statusNotes(facts);
     return {
       question,
       lang,
@@ -72,6 +89,7 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
       facts,
       suggestions: outcome.answered ? [] : examples.forPartners(lang, outcome.partners),
       understood,
+      ...(statuses.length ? { statuses } : {}),
     };
   };
 

@@ -6,6 +6,7 @@ import type { SearchIndex } from "../search/search-index.js";
 const MAX_SUGGESTIONS = 4;
 /** Example questions are prepared for the partners with most cards only: a few are shown at a time. */
 const PARTNERS_WITH_EXAMPLES = 12;
+const PEOPLE_TOPIC = "персоны";
 
 export interface Suggestions {
   /** Example questions, those about the named partners first; every one is answered by this knowledge. */
@@ -25,7 +26,8 @@ export function buildSuggestions(knowledge: KnowledgeBase, index: SearchIndex): 
     for (const id of card.partners ?? []) {
       cardCount.set(id, (cardCount.get(id) ?? 0) + 1);
       const topics = topicCount.get(id) ?? new Map<string, number>();
-      for (const topic of card.topics ?? []) topics.set(topic, (topics.get(topic) ?? 0) + 1);
+      // «персоны» marks cards about people: not a topic anyone would ask «Москва и Манила: персоны» about.
+      for (const topic of card.topics ?? []) if (topic !== PEOPLE_TOPIC) topics.set(topic, (topics.get(topic) ?? 0) + 1);
       topicCount.set(id, topics);
     }
   }

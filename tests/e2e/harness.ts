@@ -23,6 +23,7 @@ import { createBot } from "../../src/bot/create-bot.js";
 import type { BotOptions } from "../../src/bot/create-bot.js";
 import { startPolling, stopPolling } from "../../src/bot/polling.js";
 import { createDraftStore } from "../../src/bot/draft-store.js";
+import { createConversations } from "../../src/bot/conversations.js";
 import { createQuestionMemory } from "../../src/bot/question-memory.js";
 import { createStats } from "../../src/bot/stats.js";
 import { createUnansweredStore } from "../../src/bot/unanswered-store.js";
@@ -91,6 +92,8 @@ export interface StartBotOptions {
   bot?: Partial<Omit<BotOptions, "token" | "apiRoot">>;
   /** Turn on /ingest, with drafts kept in DATA_DIR/drafts.json (implies `reloadable` unless a folder is given). */
   ingest?: boolean;
+  /** Read follow-ups in the light of each chat's previous question (on by default, as in the bot). */
+  followUps?: boolean;
 }
 
 export interface BotHarness {
@@ -121,10 +124,10 @@ export async function tempDir(prefix: string): Promise<string> {
   return dir;
 }
 
-/** A private copy of the real knowledge, free to break and extend. */
-export async function copyKnowledge(): Promise<string> {
+/** A private copy of the bot tests' knowledge, or of the project's own ("knowledge", version 2), free to break and extend. */
+export async function copyKnowledge(which: "fixture" | "knowledge" = "fixture"): Promise<string> {
   const dir = await tempDir("knowledge");
-  await cp(KNOWLEDGE_DIR, dir, { recursive: true });
+  await cp(which === "fixture" ? KNOWLEDGE_DIR : path.join(REPO_DIR, "knowledge"), dir, { recursive: true });
   return dir;
 }
 
@@ -146,6 +149,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<BotHarnes
     unanswered,
     adminIds: new Set(options.adminIds ?? []),
     questions: createQuestionMemory(),
+    // Capacity 0 remembers no chat: every question stands alone.
+    conversations: createConversations(options.followUps === false ? 0 : undefined),
   };
   if (options.ingest) {
     const drafts = createDraftStore(path.join(dataDir, "drafts.json"), logger);

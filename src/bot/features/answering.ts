@@ -10,6 +10,8 @@ import { keyboard, replyPlacement } from "../reply.js";
 import { BOT_TEXTS } from "../texts.js";
 
 export const PAGE_SIZE = 3;
+/** Lines of a list answer per page: a line is shorter than a found fact and a list is read through. */
+export const LIST_PAGE_SIZE = 6;
 const SUGGESTION_BUTTONS = 4;
 
 /** Answers one question: engine, stats, the editors' to-do list, one log line, one reply (the only Bot API call). */
@@ -20,17 +22,31 @@ export async function answerQuestion(ctx: BotContext, question: string, replyTo?
   const started = performance.now();
   const snapshot = deps.store.current();
   const lang = detectLanguage(question, ctx.lang);
-  const answer = ctx.answer(snapshot, question, lang);
-  const page = renderTelegramAnswer(answer, { pageSize: PAGE_SIZE, partnerNames: partnerNames(snapshot.knowledge.partners, lang) });
+  const chat = conversationOf(ctx);
+  const now = Date.now();
+  const answer = ctx.answer(snapshot, question, lang, chat ? deps.conversations.previous(chat, now) : undefined);
+  const page = renderTelegramAnswer(answer, { pageSize: answer.list ? LIST_PAGE_SIZE : PAGE_SIZE, partnerNames: partnerNames(snapshot.knowledge.partners, lang) });
+  // A page button asks again what was understood, context included: the chat may have moved on by then.
+  const understood = answer.understood ?? question;
   const markup = answer.answered
-    ? pageButtons(ctx, deps.questions.remember({ question, version: snapshot.version }), page.offset, page.nextOffset, lang)
+    ? pageButtons(ctx, deps.questions.remember({ question: understood, version: snapshot.version }), page.offset, page.nextOffset, lang)
     : suggestionButtons(snapshot, answer);
   const latencyMs = performance.now() - started;
 
-  recordQuestion(ctx, question, answer, latencyMs);
-  if (!answer.answered) deps.unanswered.add(question, new Date());
+  if (!answer.smallTalk) {
+    recordQuestion(ctx, question, answer, latencyMs);
+    if (!answer.answered) deps.unanswered.add(question, new Date());
+    if (answer.answered && chat) deps.conversations.remember(chat, understood, now);
+  }
 
   await ctx.reply(page.html, { ...replyPlacement(ctx, replyTo), ...(markup ? { reply_markup: markup } : {}) });
+}
+
+/** The conversation a message belongs to: its chat, and its topic in a forum. */
+function conversationOf(ctx: BotContext): string | undefined {
+  if (!ctx.chat) return undefined;
+  const thread = ctx.msg?.message_thread_id;
+  return thread === undefined ? String(ctx.chat.id) : `${ctx.chat.id}:${thread}`;
 }
 
 /** Stats and one log line for every question, whichever surface asked it; its text is logged at debug level only. */

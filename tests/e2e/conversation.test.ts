@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { ANSWER_TEXTS } from "../../src/answer/texts.js";
+import { buttonsOf, copyKnowledge, shownText, startBot, stopAll } from "./harness.js";
+
+const USER = 2001;
+const OTHER = 2002;
+
+afterEach(stopAll);
+
+describe("a conversation in a private chat", () => {
+  it("reads a follow-up with the question before it, per chat", async () => {
+    const h = await startBot();
+    const snapshot = h.deps.store.current();
+    const question = "Кто возглавлял делегацию Москвы в Ханое?";
+    await h.send(h.api.privateText(USER, question));
+    const inContext = snapshot.answer("а в Ташкенте?", { previous: snapshot.answer(question).understood! }).facts[0]!.card;
+    const standing = snapshot.answer("а в Ташкенте?").facts[0]!.card;
+    expect(inContext.id).not.toBe(standing.id);
+    expect(inContext.text).toMatch(/делегаци/i);
+
+    expect(shownText(await h.send(h.api.privateText(USER, "а в Ташкенте?")))).toContain(inContext.text);
+    // Another chat has no previous question: the same words stand alone there.
+    expect(shownText(await h.send(h.api.privateText(OTHER, "а в Ташкенте?")))).toContain(standing.text);
+    expect(h.api.violations).toEqual([]);
+  });
+
+  it("answers a greeting with how to ask and example buttons, never with cards", async () => {
+    const h = await startBot();
+    const reply = await h.send(h.api.privateText(USER, "Привет!"));
+    expect(shownText(reply)).toContain(ANSWER_TEXTS.ru.greeting);
+    expect(shownText(reply)).not.toMatch(/\d{4} — /);
+    expect(buttonsOf(reply).length).toBeGreaterThan(0);
+    // A greeting is not a question: the editors' list of unanswered ones stays empty.
+    expect(h.deps.unanswered.latest(10)).toEqual([]);
+  });
+});
+
+describe("answers from the version-2 knowledge", () => {
+  it("list the partners on pages, and show an ended partnership with the card that says so", async () => {
+    const h = await startBot({ knowledgeDir: await copyKnowledge("knowledge") });
+    const list = shownText(await h.send(h.api.privateText(USER, "С какими городами у Москвы есть соглашения?")));
+    expect(list).toMatch(/Партнёры Москвы: \d+ партн/);
+
+    const kyiv = shownText(await h.send(h.api.privateText(USER, "Что известно о Киеве?")));
+    expect(kyiv).toContain("⛔ Партнёрство Москвы и города Киев прекращено");
+    expect(kyiv).toContain("Багнет");
+    expect(h.api.violations).toEqual([]);
+  });
+
+  it("cite English publishers and titles to an English reader", async () => {
+    const h = await startBot({ knowledgeDir: await copyKnowledge("knowledge") });
+    const answer = shownText(await h.send(h.api.privateText(USER, "What did Moscow and Hanoi agree on?")));
+    expect(answer).toContain("TASS");
+    expect(answer).not.toContain("ТАСС");
+  });
+});
