@@ -10,7 +10,7 @@ import type { NameMatcher, Stem } from "./partners.js";
 import { DEFAULT_KNOWN_PEOPLE, findPeople } from "./people.js";
 import { quotePieces, quotedSpeech } from "./quotes.js";
 import { paragraphSentences, splitParagraphs } from "./sentences.js";
-import { words } from "./text.js";
+import { trimEndOf, words } from "./text.js";
 import { findTopics } from "./topics.js";
 
 /**
@@ -208,11 +208,16 @@ function candidateCards(paragraphs: readonly string[][], people: readonly string
   return { candidates, dropped };
 }
 
+const SPEAKER_WINDOW = 240;
+
 /** The person right after a verb of saying ("сообщил … Александр Комендант", "отметил Черёмин"). */
 function speakerIn(sentence: string, people: readonly string[]): string | undefined {
   const verb = /(?:сказал|сообщил|рассказал|отметил|подчеркнул|заявил|добавил|пояснил|уточнил|по словам)\p{Ll}*/giu;
   for (const match of sentence.matchAll(verb)) {
-    const after = sentence.slice(match.index + match[0].length);
+    // A name that starts within 120 characters ends well within SPEAKER_WINDOW; reading the whole
+    // rest of the sentence at every verb made a sentence of verbs quadratic.
+    const from = match.index + match[0].length;
+    const after = sentence.slice(from, from + SPEAKER_WINDOW);
     const first = findPeople(after, people)[0];
     if (first && first.start < 120 && !/[.!?]/.test(after.slice(0, first.start))) return first.name;
   }
@@ -310,10 +315,7 @@ export function slugify(text: string): string {
 
 /** A headline from a sentence: without its attribution tail, at most MAX_TITLE characters. */
 export function titleFrom(sentence: string): string {
-  const core = sentence
-    .replace(/,\s*(?:сообщил|сказал|рассказал|заявил|отметил|подчеркнул|пишет|передает|передаёт)\p{Ll}*\s[^,]*$/u, "")
-    .replace(/[.!…]+$/, "")
-    .trim();
+  const core = trimEndOf(sentence.replace(/,\s*(?:сообщил|сказал|рассказал|заявил|отметил|подчеркнул|пишет|передает|передаёт)\p{Ll}*\s[^,]*$/u, ""), ".!…").trim();
   if (core.length <= MAX_TITLE) return core;
   return `${core.slice(0, MAX_TITLE - 1).replace(/\s+\S*$/, "")}…`;
 }
