@@ -1,3 +1,4 @@
+import { graphemePrefix } from "../graphemes.js";
 import { isRealDate } from "../knowledge/schema.js";
 import { fold } from "./text.js";
 
@@ -114,7 +115,7 @@ export function parseArticle(input: string): Article {
       const match = FIELD_LINE.exec(lines[index]!);
       const name = match?.[1]?.toLowerCase();
       if (!match || !FRONT_MATTER_FIELDS.includes(name as FrontMatterField)) {
-        notes.push(`header line ${index + 1} was ignored: "${lines[index]!.trim().slice(0, 60)}" (known fields: ${FRONT_MATTER_FIELDS.join(", ")})`);
+        notes.push(`header line ${index + 1} was ignored: "${graphemePrefix(lines[index]!.trim(), 60)}" (known fields: ${FRONT_MATTER_FIELDS.join(", ")})`);
         continue;
       }
       const value = match[2]!.trim();

@@ -1,3 +1,4 @@
+import { graphemePrefix } from "../graphemes.js";
 import { PARTNERS_FILE, SOURCES_DIR, parseKnowledge } from "../knowledge/parse.js";
 import type { FactCard, Partner, SourceFile } from "../knowledge/schema.js";
 import { formatProblem } from "../knowledge/types.js";
@@ -236,7 +237,7 @@ function quotedPart(piece: string): string {
 function toCard(candidate: Candidate, id: string, matcher: NameMatcher, mainPartners: readonly string[], published: string, publisher: string, warn: (message: string) => void): FactCard {
   let text = candidate.text;
   if (text.length > MAX_CARD_TEXT) {
-    text = `${text.slice(0, MAX_CARD_TEXT - 1).replace(/\s+\S*$/, "")}…`;
+    text = `${graphemePrefix(text, MAX_CARD_TEXT - 1).replace(/\s+\S*$/, "")}…`;
     warn(`${id}: the sentence was over ${MAX_CARD_TEXT} characters and was cut`);
   }
   const named = matcher.ids(text);
@@ -317,7 +318,7 @@ export function slugify(text: string): string {
 export function titleFrom(sentence: string): string {
   const core = trimEndOf(sentence.replace(/,\s*(?:сообщил|сказал|рассказал|заявил|отметил|подчеркнул|пишет|передает|передаёт)\p{Ll}*\s[^,]*$/u, ""), ".!…").trim();
   if (core.length <= MAX_TITLE) return core;
-  return `${core.slice(0, MAX_TITLE - 1).replace(/\s+\S*$/, "")}…`;
+  return `${graphemePrefix(core, MAX_TITLE - 1).replace(/\s+\S*$/, "")}…`;
 }
 
 /** The draft checked by the knowledge validator itself, as if it were already in sources/. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatDate } from "../../src/answer/dates.js";
+import { shorten } from "../../src/answer/html.js";
+import { graphemePrefix } from "../../src/graphemes.js";
 import { renderPlainAnswer } from "../../src/answer/render-text.js";
 import { TELEGRAM_TEXT_LIMIT, renderTelegramAnswer } from "../../src/answer/render-telegram.js";
 import type { Answer, AnswerFact } from "../../src/answer/types.js";
@@ -89,6 +91,43 @@ describe("plain-text rendering", () => {
       "1. Первый.\n   ТАСС, 3 декабря 2025 — «Москва и Ханой будут сотрудничать» https://example.org/a?b=1&c=2\n" +
         "2. Второй.\n   ТАСС, 3 декабря 2025 — «Москва и Ханой будут сотрудничать» https://example.org/a?b=1&c=2",
     );
+  });
+});
+
+/** Half a surrogate pair, which Telegram refuses as not UTF-8. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+describe("shortening", () => {
+  it("never splits an emoji: 198 letters and an emoji cut at 200 keep the letters and drop the whole emoji", () => {
+    const question = `${"а".repeat(198)}😀 и ещё`;
+    const short = shorten(question, 200);
+    expect(short).toBe(`${"а".repeat(198)}…`);
+    expect(short).not.toMatch(LONE_SURROGATE);
+  });
+
+  it("keeps every cut within the budget in UTF-16 units and whole graphemes, wherever the emoji falls", () => {
+    const pieces = ["😀", "🇷🇺", "👨‍👩‍👧", "👍🏽", "é"];
+    for (const piece of pieces) {
+      for (let letters = 90; letters <= 100; letters += 1) {
+        const text = `${"ж".repeat(letters)}${piece}${piece} конец`;
+        const short = shorten(text, 100);
+        expect(short.length).toBeLessThanOrEqual(100);
+        expect(short).not.toMatch(LONE_SURROGATE);
+        const kept = short.slice(0, -1);
+        expect(text.startsWith(kept)).toBe(true);
+        // What is kept ends between graphemes: the next grapheme of the text starts right after it.
+        expect([...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)].some((s) => s.index === kept.length)).toBe(true);
+      }
+    }
+    expect(graphemePrefix("ab🇷🇺", 3)).toBe("ab");
+    expect(graphemePrefix("ab🇷🇺", 6)).toBe("ab🇷🇺");
+  });
+
+  it("cites a title with an emoji at the cut without half of it", () => {
+    const title = `Москва ${"ж".repeat(291)}😀 и Ханой`;
+    const html = renderTelegramAnswer(answer([fact("a", "Москва и Ханой подписали меморандум.", {}, { title })])).html;
+    expect(html).not.toMatch(LONE_SURROGATE);
+    expect(visible(html)).toContain(`Москва ${"ж".repeat(291)}…`);
   });
 });
 

@@ -6,6 +6,7 @@ import { partnerName } from "../../answer/partner-names.js";
 import { renderFactHtml, renderTelegramAnswer } from "../../answer/render-telegram.js";
 import { detectLanguage } from "../../engine/language.js";
 import { displayText } from "../../engine/snapshot.js";
+import { graphemePrefix } from "../../graphemes.js";
 import type { Lang } from "../../answer/types.js";
 import type { Snapshot } from "../../engine/types.js";
 import type { BotContext } from "../context.js";
@@ -25,7 +26,7 @@ export function inlineFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on("inline_query", async (ctx) => {
     const snapshot = ctx.deps.store.current();
-    const query = ctx.inlineQuery.query.slice(0, INLINE_QUERY_LIMIT).trim();
+    const query = graphemePrefix(ctx.inlineQuery.query, INLINE_QUERY_LIMIT).trim();
     const offset = parseOffset(ctx.inlineQuery.offset);
     const texts = BOT_TEXTS[ctx.lang];
 
