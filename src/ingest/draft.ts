@@ -1,5 +1,6 @@
 import { graphemePrefix } from "../graphemes.js";
 import { PARTNERS_FILE, SOURCES_DIR, parseKnowledge } from "../knowledge/parse.js";
+import { MAX_NAME_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS } from "../knowledge/schema.js";
 import type { FactCard, Partner, SourceFile } from "../knowledge/schema.js";
 import { formatProblem } from "../knowledge/types.js";
 import type { Article } from "./article.js";
@@ -88,7 +89,7 @@ export function draftFromArticle(text: string, options: DraftOptions): DraftResu
   const { candidates, dropped } = candidateCards(paragraphs, people, meta.publisher ?? "");
   if (candidates.length === 0) error("no sentence of the article carries a fact: is the body empty or only a header?");
 
-  const title = article.title ?? titleFrom(candidates[0]?.text ?? "");
+  const title = article.title ? fitted(article.title, MAX_TITLE_CHARS, "title", warn) : titleFrom(candidates[0]?.text ?? "");
   if (!article.title && title) warn(`the article has no headline; the title "${title}" is its first sentence: write a real one`);
   const mainPartners = mainPartnerIds(matcher, title, article.body);
   if (mainPartners.length === 0) warn("no partner from partners.json is named in the article; the cards have no partners");
@@ -127,14 +128,17 @@ interface SourceMeta {
 /** Publisher, date and URL by priority: the flags, the header, then what the text and URL show. */
 function sourceMeta(article: Article, options: DraftOptions, error: (message: string) => void, warn: (message: string) => void): SourceMeta {
   const url = options.url?.trim() || article.url;
-  if (url && !isHttpUrl(url)) error(`the URL "${url}" is not an absolute http(s) address`);
-  const validUrl = url && isHttpUrl(url) ? url : undefined;
+  const httpUrl = url && isHttpUrl(url) ? url : undefined;
+  if (url && !httpUrl) error(`the URL "${url}" is not an absolute http(s) address`);
+  // A URL cut short would lead somewhere else: one too long to keep is left out, not cut.
+  if (httpUrl && httpUrl.length > MAX_URL_CHARS) warn(`the URL is over ${MAX_URL_CHARS} characters, the most a source may have, and was left out`);
+  const validUrl = httpUrl && httpUrl.length <= MAX_URL_CHARS ? httpUrl : undefined;
 
   const given = options.publisher?.trim() || article.publisher;
   const fromDateline = article.dateline?.agency;
   const fromUrl = validUrl ? publisherFromUrl(validUrl)?.name : undefined;
   const written = given ?? fromDateline ?? fromUrl;
-  const publisher = written ? (knownPublisher(written)?.name ?? written) : undefined;
+  const publisher = written ? fitted(knownPublisher(written)?.name ?? written, MAX_NAME_CHARS, "publisher", warn) : undefined;
   if (!publisher) error("no publisher: add a `publisher:` line to the header or pass --publisher");
   else if (!given && fromDateline) warn(`the publisher "${publisher}" was read from the dateline "${article.dateline!.text.trim()}"`);
   else if (!given) warn(`the publisher "${publisher}" was read from the URL`);
@@ -146,6 +150,16 @@ function sourceMeta(article: Article, options: DraftOptions, error: (message: st
   }
   if (!published) error("no publication date: add a `published: YYYY-MM-DD` line to the header");
   return { ...(publisher ? { publisher } : {}), ...(published ? { published } : {}), ...(validUrl ? { url: validUrl } : {}) };
+}
+
+/**
+ * A header value over the knowledge format's maximum is cut, with a warning, rather than refusing
+ * the article: the draft still validates, and the editor fixes the value in review.
+ */
+function fitted(value: string, max: number, field: string, warn: (message: string) => void): string {
+  if (value.length <= max) return value;
+  warn(`the ${field} was over ${max} characters and was cut: check it`);
+  return graphemePrefix(value, max).trimEnd();
 }
 
 interface Candidate {
@@ -246,12 +260,14 @@ function toCard(candidate: Candidate, id: string, matcher: NameMatcher, mainPart
   const topics = findTopics(text);
   const keywords = keywordsOf(text, publisher);
   const date = exactDates(text, published)[0];
+  // A "name" longer than any real one is a run of capitalised text; the format would refuse it.
+  const people = candidate.people.filter((person) => person.length <= MAX_NAME_CHARS);
   return {
     id,
     text,
     ...(partners.length ? { partners } : {}),
     ...(topics.length ? { topics } : {}),
-    ...(candidate.people.length ? { people: candidate.people } : {}),
+    ...(people.length ? { people } : {}),
     ...(keywords.length ? { keywords } : {}),
     ...(date ? { date } : {}),
   };

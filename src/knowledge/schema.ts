@@ -16,7 +16,16 @@ export function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const httpUrl = z.string().refine(
+/**
+ * Longest values, in characters. Names, publishers and titles are shown in every answer that cites
+ * them, where Telegram allows 4,096 characters in all; anything longer is a paste gone wrong.
+ */
+export const MAX_NAME_CHARS = 200;
+export const MAX_TITLE_CHARS = 500;
+export const MAX_URL_CHARS = 2000;
+const atMost = (max: number) => ({ message: `must be at most ${max} characters` });
+
+const httpUrl = z.string().max(MAX_URL_CHARS, atMost(MAX_URL_CHARS)).refine(
   (value) => {
     try {
       const url = new URL(value);
@@ -29,23 +38,25 @@ const httpUrl = z.string().refine(
 );
 
 const nonEmpty = z.string().trim().min(1, { message: "must not be empty" });
-const stringList = z.array(nonEmpty);
+/** A partner's or person's name, a country, a publisher, a keyword or topic. */
+const name = nonEmpty.max(MAX_NAME_CHARS, atMost(MAX_NAME_CHARS));
+const nameList = z.array(name);
 
 export const partnerSchema = z.strictObject({
   id: idString,
-  name: nonEmpty,
-  name_en: nonEmpty.optional(),
-  country: nonEmpty,
-  country_en: nonEmpty.optional(),
-  aliases: stringList.optional(),
+  name,
+  name_en: name.optional(),
+  country: name,
+  country_en: name.optional(),
+  aliases: nameList.optional(),
 });
 
 export const partnersFileSchema = z.array(partnerSchema);
 
 export const sourceMetaSchema = z.strictObject({
   id: idString,
-  title: nonEmpty,
-  publisher: nonEmpty,
+  title: nonEmpty.max(MAX_TITLE_CHARS, atMost(MAX_TITLE_CHARS)),
+  publisher: name,
   published: isoDate,
   url: httpUrl.optional(),
   language: nonEmpty.default("ru"),
@@ -56,9 +67,9 @@ export const factCardSchema = z.strictObject({
   text: nonEmpty.max(1000, { message: "must be at most 1000 characters" }),
   text_en: nonEmpty.max(1000, { message: "must be at most 1000 characters" }).optional(),
   partners: z.array(z.string()).optional(),
-  topics: stringList.optional(),
-  people: stringList.optional(),
-  keywords: stringList.optional(),
+  topics: nameList.optional(),
+  people: nameList.optional(),
+  keywords: nameList.optional(),
   date: isoDate.optional(),
 });
 
