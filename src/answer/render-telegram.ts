@@ -7,7 +7,12 @@ import type { Answer, AnswerFact, Lang } from "./types.js";
 import type { Source } from "../knowledge/types.js";
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
-const TITLE_LIMIT = 300;
+/**
+ * The most of a publisher and a title a citation shows. The knowledge format caps both too, but a
+ * reply must fit Telegram's limit whatever it cites: what does not fit is never sent at all.
+ */
+export const CITED_PUBLISHER_LIMIT = 200;
+export const CITED_TITLE_LIMIT = 300;
 const PARTNERS_LISTED = 30;
 /** Room kept for the "Showing 3 of 12" line. */
 const FOOTER_RESERVE = 64;
@@ -67,9 +72,9 @@ export function renderFactHtml(fact: AnswerFact, lang: Lang): string {
 }
 
 export function citationHtml(source: Source, lang: Lang): string {
-  const title = escapeHtml(shorten(source.title, TITLE_LIMIT));
+  const title = escapeHtml(shorten(source.title, CITED_TITLE_LIMIT));
   const linked = source.url ? `<a href="${escapeHtml(source.url)}">${title}</a>` : `«${title}»`;
-  return `<i>${escapeHtml(source.publisher)}, ${formatDate(source.published, lang)} — ${linked}</i>`;
+  return `<i>${escapeHtml(shorten(source.publisher, CITED_PUBLISHER_LIMIT))}, ${formatDate(source.published, lang)} — ${linked}</i>`;
 }
 
 function boldMatched(text: string, matched: readonly string[]): string {

@@ -1,5 +1,7 @@
 import { displayText } from "../engine/snapshot.js";
 import { formatDate } from "./dates.js";
+import { shorten } from "./html.js";
+import { CITED_PUBLISHER_LIMIT, CITED_TITLE_LIMIT } from "./render-telegram.js";
 import { ANSWER_TEXTS } from "./texts.js";
 import type { Answer } from "./types.js";
 
@@ -15,7 +17,7 @@ export function renderPlainAnswer(answer: Answer, options: { limit?: number; par
   const facts = answer.facts.slice(0, options.limit ?? 3);
   const lines = facts.map((fact, index) => {
     const { source } = fact;
-    const citation = `${source.publisher}, ${formatDate(source.published, answer.lang)} — «${source.title}»${source.url ? ` ${source.url}` : ""}`;
+    const citation = `${shorten(source.publisher, CITED_PUBLISHER_LIMIT)}, ${formatDate(source.published, answer.lang)} — «${shorten(source.title, CITED_TITLE_LIMIT)}»${source.url ? ` ${source.url}` : ""}`;
     return `${index + 1}. ${displayText(fact.card, answer.lang)}\n   ${citation}`;
   });
   if (answer.facts.length > facts.length) lines.push(texts.more(facts.length, answer.facts.length));

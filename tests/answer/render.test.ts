@@ -3,7 +3,7 @@ import { formatDate } from "../../src/answer/dates.js";
 import { shorten } from "../../src/answer/html.js";
 import { graphemePrefix } from "../../src/graphemes.js";
 import { renderPlainAnswer } from "../../src/answer/render-text.js";
-import { TELEGRAM_TEXT_LIMIT, renderTelegramAnswer } from "../../src/answer/render-telegram.js";
+import { TELEGRAM_TEXT_LIMIT, renderFactHtml, renderTelegramAnswer } from "../../src/answer/render-telegram.js";
 import type { Answer, AnswerFact } from "../../src/answer/types.js";
 import { checkTelegramHtml } from "../support/telegram-html.js";
 
@@ -96,6 +96,25 @@ describe("plain-text rendering", () => {
 
 /** Half a surrogate pair, which Telegram refuses as not UTF-8. */
 const LONE_SURROGATE = /\p{Cs}/u;
+
+describe("citations of fields longer than the knowledge format allows", () => {
+  // The schema refuses these; the renderers must still never build a reply Telegram refuses.
+  const long = { publisher: `<Агентство>&${"Т".repeat(4200)}`, title: `«${"З".repeat(5000)}»` };
+
+  it("keep a chat answer and an inline message within 4,096 characters", () => {
+    const page = renderTelegramAnswer(answer([fact("a", "я".repeat(1000), {}, long)]));
+    const text = visible(page.html);
+    expect(text.length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
+    expect(text).toContain(`<Агентство>&${"Т".repeat(187)}…`);
+    expect(visible(renderFactHtml(fact("a", "я".repeat(1000), {}, long), "ru")).length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
+  });
+
+  it("are cut the same way for the terminal", () => {
+    const plain = renderPlainAnswer(answer([fact("a", "я", {}, long)]));
+    expect(plain.length).toBeLessThan(600);
+    expect(plain).toContain(`<Агентство>&${"Т".repeat(187)}…`);
+  });
+});
 
 describe("shortening", () => {
   it("never splits an emoji: 198 letters and an emoji cut at 200 keep the letters and drop the whole emoji", () => {

@@ -3,7 +3,7 @@ import type { InlineQueryResultArticle } from "grammy/types";
 import { formatDate } from "../../answer/dates.js";
 import { shorten } from "../../answer/html.js";
 import { partnerName } from "../../answer/partner-names.js";
-import { renderFactHtml, renderTelegramAnswer } from "../../answer/render-telegram.js";
+import { CITED_PUBLISHER_LIMIT, renderFactHtml, renderTelegramAnswer } from "../../answer/render-telegram.js";
 import { detectLanguage } from "../../engine/language.js";
 import { displayText } from "../../engine/snapshot.js";
 import { graphemePrefix } from "../../graphemes.js";
@@ -50,7 +50,7 @@ export function inlineFeature(): Composer<BotContext> {
       type: "article",
       id: `f${snapshot.version}-${offset + index}`,
       title: shorten(displayText(fact.card, lang), 100),
-      description: `${fact.source.publisher}, ${formatDate(fact.source.published, lang)}`,
+      description: `${shorten(fact.source.publisher, CITED_PUBLISHER_LIMIT)}, ${formatDate(fact.source.published, lang)}`,
       input_message_content: { message_text: renderFactHtml(fact, lang), parse_mode: "HTML", link_preview_options: { is_disabled: true } },
     }));
     const next = offset + INLINE_PAGE_SIZE < answer.facts.length ? String(offset + INLINE_PAGE_SIZE) : "";
