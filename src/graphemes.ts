@@ -11,8 +11,11 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 export function graphemePrefix(text: string, max: number): string {
   if (text.length <= max) return text;
   let end = 0;
-  // segment() is lazy: only the graphemes up to the cut are ever found.
-  for (const { index, segment } of graphemes.segment(text)) {
+  // The segmenter copies all the text it is given, so a long text would cost its whole length. A
+  // boundary depends only on what comes before it and on the code point after it: the first
+  // max + 2 units (a whole code point past the cut) place every boundary up to the cut as the whole
+  // text would.
+  for (const { index, segment } of graphemes.segment(text.slice(0, max + 2))) {
     if (index + segment.length > max) break;
     end = index + segment.length;
   }
