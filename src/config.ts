@@ -13,6 +13,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Where the HTTP server listens (webhook and /healthz). */
   port: number;
+  /** The address it listens on: loopback by default, for the reverse proxy in front of it. */
+  host: string;
   /** Bot API server without a trailing slash, ready for grammY's `client.apiRoot`. */
   botApiRoot: string;
   updates: { mode: "polling" } | { mode: "webhook"; url: string; secret: string };
@@ -46,6 +48,7 @@ const VARIABLES = [
   "WEBHOOK_URL",
   "WEBHOOK_SECRET",
   "PORT",
+  "HOST",
   "BOT_API_ROOT",
 ] as const;
 type Variable = (typeof VARIABLES)[number];
@@ -53,6 +56,11 @@ type Variable = (typeof VARIABLES)[number];
 const TELEGRAM_TOKEN = /^\d+:[A-Za-z0-9_-]{30,}$/;
 // Telegram's rule for setWebhook's secret_token.
 const WEBHOOK_SECRET = /^[A-Za-z0-9_-]{1,256}$/;
+// Telegram accepts a single character, but the secret is all that tells its requests from anyone
+// else's: 32 characters of that alphabet (about 190 bits) cannot be guessed over the network.
+export const WEBHOOK_SECRET_MIN_LENGTH = 32;
+// An IPv4 or IPv6 address or a host name; checked so a typo fails at start-up, not at listen().
+const HOST = /^[A-Za-z0-9.:-]{1,253}$/;
 // The only ports Telegram delivers webhooks to; URL.port is "" when the URL uses the scheme's default.
 const WEBHOOK_PORTS = ["", "443", "80", "88", "8443"];
 
@@ -91,7 +99,7 @@ const envSchema = z.object({
     .optional(),
   WEBHOOK_SECRET: z
     .string()
-    .regex(WEBHOOK_SECRET, { error: "must be 1 to 256 characters of A-Z a-z 0-9 _ -" })
+    .regex(WEBHOOK_SECRET, { error: "must be 1 to 256 characters of A-Z a-z 0-9 _ - (Telegram's rule)" })
     .optional(),
   PORT: z
     .string()
@@ -99,6 +107,7 @@ const envSchema = z.object({
     .transform(Number)
     .refine((port) => port >= 1 && port <= 65535, { error: "must be a whole number from 1 to 65535" })
     .default(8080),
+  HOST: z.string().regex(HOST, { error: "must be an IP address or a host name (127.0.0.1, ::1, 0.0.0.0)" }).default("127.0.0.1"),
   BOT_API_ROOT: z
     .string()
     .refine((value) => ["http:", "https:"].includes(parseUrl(value)?.protocol ?? ""), {
@@ -122,6 +131,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     for (const variable of REQUIRED_FOR_WEBHOOK) {
       if (values[variable] === undefined) problems.push({ variable, message: "is required when BOT_MODE=webhook" });
     }
+    // Here, not in the schema: polling ignores the webhook variables, a short secret left in .env included.
+    const secret = values.WEBHOOK_SECRET;
+    if (secret !== undefined && WEBHOOK_SECRET.test(secret) && secret.length < WEBHOOK_SECRET_MIN_LENGTH) {
+      problems.push({
+        variable: "WEBHOOK_SECRET",
+        message: `must be at least ${WEBHOOK_SECRET_MIN_LENGTH} characters: it is the only proof that a webhook request comes from Telegram (generate one with openssl rand -hex 32)`,
+      });
+    }
   }
   if (!result.success || problems.length > 0) {
     throw new ConfigError(problems.sort((a, b) => order(a.variable) - order(b.variable)));
@@ -134,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: parsed.DATA_DIR,
     logLevel: parsed.LOG_LEVEL,
     port: parsed.PORT,
+    host: parsed.HOST,
     botApiRoot: parsed.BOT_API_ROOT,
     updates:
       parsed.BOT_MODE === "webhook"

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { BotError } from "grammy";
+import { BotError, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
 import { createBot } from "./bot/create-bot.js";
 import { createDraftStore } from "./bot/draft-store.js";
@@ -18,6 +18,19 @@ import { createLogger } from "./logger.js";
 /** Answers in flight get this long after SIGTERM/SIGINT; a second signal exits at once. */
 const SHUTDOWN_GRACE_MS = 9_000;
 
+/**
+ * Ends a start-up that cannot go on with one short line through the logger, whose scrubber keeps
+ * the token and the secret out. Never the error object itself: a GrammyError carries the request's
+ * payload (setWebhook's secret_token among it), and Node would print a rejected one whole.
+ */
+function failStartup(step: string): (error: unknown) => never {
+  return (error) => {
+    const reason = error instanceof GrammyError ? `${error.method}: ${error.error_code} ${error.description}` : error instanceof Error ? error.message : String(error);
+    logger.fatal({ step, reason }, "start-up failed; exiting");
+    process.exit(1);
+  };
+}
+
 const config = readConfigOrExit();
 const secret = config.updates.mode === "webhook" ? config.updates.secret : undefined;
 const logger = createLogger({ level: config.logLevel, ...(config.botToken ? { token: config.botToken } : {}), ...(secret ? { secret } : {}) });
@@ -30,9 +43,9 @@ if (!config.botToken) {
 
 const stats = createStats();
 const unanswered = createUnansweredStore(path.join(config.dataDir, "unanswered.json"), logger);
-await unanswered.load();
+await unanswered.load().catch(failStartup("reading unanswered.json"));
 const drafts = createDraftStore(path.join(config.dataDir, "drafts.json"), logger);
-await drafts.load();
+await drafts.load().catch(failStartup("reading drafts.json"));
 const bot = createBot(
   { token: config.botToken, apiRoot: config.botApiRoot },
   { store, logger, stats, unanswered, adminIds: new Set(config.adminIds), questions: createQuestionMemory(), conversations: createConversations(), ingest: { drafts, knowledgeDir: config.knowledgeDir } },
@@ -74,14 +87,14 @@ process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
 
 if (config.updates.mode === "polling") {
-  const runner = await startPolling(bot, logger);
+  const runner = await startPolling(bot, logger).catch(failStartup("starting to poll"));
   stopUpdates = () => stopPolling(runner);
   void runner.task()?.catch((error: unknown) => {
     logger.fatal({ err: error }, "polling stopped");
     process.exit(1);
   });
 } else {
-  await bot.init();
+  await bot.init().catch(failStartup("getMe"));
   const server = createWebhookServer({
     secret: config.updates.secret,
     path: new URL(config.updates.url).pathname,
@@ -95,9 +108,9 @@ if (config.updates.mode === "polling") {
     logger,
     healthz: () => ({ ok: true, knowledge_version: store.current().version, ...stats.snapshot() }),
   });
-  const port = await server.listen(config.port);
-  await bot.api.setWebhook(config.updates.url, { secret_token: config.updates.secret, allowed_updates: [...ALLOWED_UPDATES] });
-  logger.info({ port, username: bot.botInfo.username }, "webhook server listening");
+  const port = await server.listen(config.port, config.host).catch(failStartup("listening"));
+  await bot.api.setWebhook(config.updates.url, { secret_token: config.updates.secret, allowed_updates: [...ALLOWED_UPDATES] }).catch(failStartup("setWebhook"));
+  logger.info({ host: config.host, port, username: bot.botInfo.username }, "webhook server listening");
   stopUpdates = () => server.close();
 }
 void publishCommands(bot.api, config.adminIds, logger);

@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { writeFileAtomic } from "../src/atomic-file.js";
+import { createFileAtomic, writeFileAtomic } from "../src/atomic-file.js";
 
 describe("writeFileAtomic", () => {
   let dir = "";
@@ -42,5 +42,33 @@ describe("writeFileAtomic", () => {
     await writeFile(path.join(target, "inside"), "");
     await expect(writeFileAtomic(target, "data")).rejects.toThrow();
     expect(await readdir(dir)).toEqual(["occupied"]);
+  });
+
+  it("creates files readable and writable by the owner only (0600), also when replacing a 0644 one", async () => {
+    const file = path.join(dir, "drafts.json");
+    await writeFileAtomic(file, "{}");
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const shared = path.join(dir, "old.json");
+    await writeFile(shared, "{}", { mode: 0o644 });
+    await writeFileAtomic(shared, "[]");
+    expect((await stat(shared)).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe("createFileAtomic", () => {
+  let dir = "";
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "create-"));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("creates a new file, and refuses with EEXIST to replace one, leaving it and no temp file behind", async () => {
+    const file = path.join(dir, "source.json");
+    await createFileAtomic(file, "first");
+    await expect(createFileAtomic(file, "second")).rejects.toMatchObject({ code: "EEXIST" });
+    expect(await readFile(file, "utf8")).toBe("first");
+    expect(await readdir(dir)).toEqual(["source.json"]);
   });
 });

@@ -5,10 +5,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config.js";
+import { ConfigError, WEBHOOK_SECRET_MIN_LENGTH, loadConfig } from "../src/config.js";
 
 const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_";
-const WEBHOOK = { BOT_MODE: "webhook", BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://bot.example.org/webhook", WEBHOOK_SECRET: "s3cret_-X" };
+const SECRET = "s3cret_-X0123456789abcdefghijklmnop";
+const WEBHOOK = { BOT_MODE: "webhook", BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://bot.example.org/webhook", WEBHOOK_SECRET: SECRET };
 
 function configErrorOf(env: Record<string, string | undefined>): ConfigError {
   try {
@@ -33,6 +34,7 @@ describe("loadConfig", () => {
       dataDir: "data",
       logLevel: "info",
       port: 8080,
+      host: "127.0.0.1",
       botApiRoot: "https://api.telegram.org",
       updates: { mode: "polling" },
     });
@@ -64,8 +66,9 @@ describe("loadConfig", () => {
       dataDir: "/srv/data",
       logLevel: "debug",
       port: 3000,
+      host: "127.0.0.1",
       botApiRoot: "http://localhost:8081",
-      updates: { mode: "webhook", url: "https://bot.example.org/webhook", secret: "s3cret_-X" },
+      updates: { mode: "webhook", url: "https://bot.example.org/webhook", secret: SECRET },
     });
   });
 
@@ -116,6 +119,19 @@ describe("loadConfig", () => {
     expect(problemsOf({ ...WEBHOOK, WEBHOOK_SECRET: "a".repeat(257) })[0]?.variable).toBe("WEBHOOK_SECRET");
     expect(problemsOf({ ...WEBHOOK, WEBHOOK_SECRET: "with space" })[0]?.variable).toBe("WEBHOOK_SECRET");
     expect(problemsOf({ ...WEBHOOK, WEBHOOK_SECRET: "semi;colon" })[0]?.message).not.toContain("semi;colon");
+  });
+
+  it(`requires a webhook secret of at least ${WEBHOOK_SECRET_MIN_LENGTH} characters, saying why, without quoting it`, () => {
+    expect(problemsOf({ ...WEBHOOK, WEBHOOK_SECRET: "a" })).toEqual([{ variable: "WEBHOOK_SECRET", message: expect.stringMatching(/at least 32 characters: it is the only proof/) }]);
+    expect(problemsOf({ ...WEBHOOK, WEBHOOK_SECRET: "x".repeat(31) })[0]?.message).not.toContain("x".repeat(31));
+    expect(loadConfig({ ...WEBHOOK, WEBHOOK_SECRET: "x".repeat(32) }).updates).toMatchObject({ secret: "x".repeat(32) });
+  });
+
+  it("listens on loopback unless HOST says otherwise, and refuses a HOST that is no address", () => {
+    expect(loadConfig({}).host).toBe("127.0.0.1");
+    expect(loadConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+    expect(loadConfig({ HOST: "::1" }).host).toBe("::1");
+    expect(problemsOf({ HOST: "http://example.org/" })).toEqual([{ variable: "HOST", message: expect.stringMatching(/IP address or a host name/) }]);
   });
 
   it("ignores webhook variables in polling mode", () => {

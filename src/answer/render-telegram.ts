@@ -3,13 +3,12 @@ import { wordSpans } from "../search/normalize.js";
 import { citationOf } from "./citation.js";
 import { formatDate } from "./dates.js";
 import { partnerName } from "./partner-names.js";
-import { escapeHtml, shorten } from "./html.js";
+import { escapeHtml } from "./html.js";
 import { ANSWER_TEXTS } from "./texts.js";
 import type { Answer, AnswerFact, Lang } from "./types.js";
 import type { Source } from "../knowledge/types.js";
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
-const TITLE_LIMIT = 300;
 const PARTNERS_LISTED = 30;
 /** Room kept for the "Showing 3 of 12" line. */
 const FOOTER_RESERVE = 64;
@@ -72,7 +71,7 @@ export function renderFactHtml(fact: AnswerFact, lang: Lang): string {
 
 export function citationHtml(source: Source, lang: Lang): string {
   const citation = citationOf(source, lang);
-  const title = escapeHtml(shorten(citation.title, TITLE_LIMIT));
+  const title = escapeHtml(citation.title);
   // A described source links its description; only a real headline stands in quotes.
   const linked = citation.url ? `<a href="${escapeHtml(citation.url)}">${title}</a>` : citation.described ? title : `«${title}»`;
   return `<i>${escapeHtml(citation.publisher)}, ${citation.date} — ${linked}</i>`;

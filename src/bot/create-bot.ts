@@ -22,13 +22,16 @@ export interface BotOptions {
   apiRoot?: string;
   /** Skips getMe at start-up when known (tests). */
   botInfo?: UserFromGetMe;
-  /** Messages one user may send per minute before the bot asks them to slow down. */
+  /** Messages and button presses one user may send per minute before the bot asks them to slow down. */
   messagesPerMinute?: number;
   /** Longest flood wait (retry_after) honoured before a request is given up. */
   maxRetryDelaySeconds?: number;
   /** Answers remembered per snapshot (0: every question goes to the engine; benchmarks compare). */
   cachedAnswers?: number;
 }
+
+/** The flood limit's window: its count per user starts over every minute. */
+const RATE_WINDOW_MS = 60_000;
 
 /** The bot with every feature; no network until it is started, so tests can build several side by side. */
 export function createBot(options: BotOptions, deps: BotDeps): Bot<BotContext> {
@@ -49,13 +52,28 @@ export function createBot(options: BotOptions, deps: BotDeps): Bot<BotContext> {
   // flooder's own replies (slow when Telegram throttles that chat) it would hold the runner's slots
   // that every other chat needs. The one notice still waits its turn in the chat.
   const overLimit = new WeakSet<BotContext>();
+  // Users told to slow down in the current window, cleared on the limiter's own period: a flooder
+  // hears it once a minute however many messages they send.
+  const told = new Set<string>();
+  setInterval(() => told.clear(), RATE_WINDOW_MS).unref();
   bot.use(
     limit<BotContext, never>({
-      timeFrame: 60_000,
+      timeFrame: RATE_WINDOW_MS,
       limit: options.messagesPerMinute ?? 30,
-      // Inline queries arrive per keystroke and buttons are cheap: only messages count.
-      keyGenerator: (ctx) => (ctx.message && ctx.from ? String(ctx.from.id) : undefined),
-      onLimitExceeded: (ctx, next) => {
+      // A button press sends a new message or edits one just like a question does, so presses share
+      // the user's budget with messages. Inline queries arrive per keystroke: they are not counted.
+      keyGenerator: (ctx) => ((ctx.message || ctx.callbackQuery) && ctx.from ? String(ctx.from.id) : undefined),
+      // Every update over the limit comes here, not only the first: each press must be answered.
+      alwaysReply: true,
+      onLimitExceeded: async (ctx, next) => {
+        const key = String(ctx.from!.id);
+        const first = !told.has(key);
+        told.add(key);
+        if (first) deps.logger.warn({ chat_type: ctx.chat?.type }, "rate limit: user told to slow down");
+        // An unanswered press spins in the client until Telegram gives up; the answer is a toast,
+        // not a message, so it needs no turn in the chat's queue.
+        if (ctx.callbackQuery) return void (await ctx.answerCallbackQuery({ text: BOT_TEXTS[ctx.lang].rateLimitedPress }).catch(() => undefined));
+        if (!first) return;
         overLimit.add(ctx);
         return next();
       },
@@ -65,7 +83,6 @@ export function createBot(options: BotOptions, deps: BotDeps): Bot<BotContext> {
   bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString()));
   bot.use(async (ctx, next) => {
     if (!overLimit.has(ctx)) return next();
-    deps.logger.warn({ chat_type: ctx.chat?.type }, "rate limit: user told to slow down");
     await ctx.reply(BOT_TEXTS[ctx.lang].rateLimited).catch(() => undefined);
   });
 

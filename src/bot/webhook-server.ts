@@ -42,7 +42,12 @@ export function createWebhookServer({
   let closing = false;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { pathname } = new URL(req.url ?? "/", "http://localhost");
+    const pathname = pathOf(req.url ?? "/");
+    if (pathname === undefined) {
+      // Anyone can send "GET //[": a client's mistake, not the server's, so no stack trace at error level.
+      logger.warn({ remoteAddress: req.socket.remoteAddress }, "malformed request target");
+      return refuseBody(req, res, 400, "bad request");
+    }
     if (pathname === HEALTHZ_PATH) {
       if (req.method !== "GET") return send(res, 405, { error: "method not allowed" }, { Allow: "GET" });
       return send(res, 200, healthz());
@@ -104,7 +109,7 @@ export function createWebhookServer({
   });
 
   return {
-    listen(port, host = "0.0.0.0") {
+    listen(port, host = "127.0.0.1") {
       return new Promise((resolve, reject) => {
         server.once("error", reject);
         server.listen(port, host, () => {
@@ -123,6 +128,15 @@ export function createWebhookServer({
       });
     },
   };
+}
+
+/** The path of a request target, or undefined when it is not a URL path at all ("//[" names a bad host). */
+function pathOf(target: string): string | undefined {
+  try {
+    return new URL(target, "http://localhost").pathname;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Hashing first gives equal lengths, which timingSafeEqual requires, without revealing the secret's length. */

@@ -1,3 +1,4 @@
+import { graphemePrefix } from "../graphemes.js";
 import { isRealDate } from "../knowledge/schema.js";
 import { fold } from "./text.js";
 
@@ -114,7 +115,7 @@ export function parseArticle(input: string): Article {
       const match = FIELD_LINE.exec(lines[index]!);
       const name = match?.[1]?.toLowerCase();
       if (!match || !FRONT_MATTER_FIELDS.includes(name as FrontMatterField)) {
-        notes.push(`header line ${index + 1} was ignored: "${lines[index]!.trim().slice(0, 60)}" (known fields: ${FRONT_MATTER_FIELDS.join(", ")})`);
+        notes.push(`header line ${index + 1} was ignored: "${graphemePrefix(lines[index]!.trim(), 60)}" (known fields: ${FRONT_MATTER_FIELDS.join(", ")})`);
         continue;
       }
       const value = match[2]!.trim();
@@ -163,7 +164,11 @@ const BARE_DATELINE = /^\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*,\s*\d{1,2}\s+\p{L}{3,9}\.?
 // Москва. 5 марта. INTERFAX.RU -   НЬЮ-ЙОРК, 1 января 2025 /ТАСС/.
 const DATELINE = new RegExp(
   [
-    String.raw`^(?<place>\p{Lu}[\p{Lu}\-]+(?:[ \-]\p{Lu}[\p{Lu}\-]*)*|\p{Lu}\p{Ll}+(?:[ \-]\p{Lu}\p{Ll}+)*)`,
+    // A place in capitals is capitals and hyphens with single spaces between words ("НЬЮ-ЙОРК",
+    // "АБУ-ДАБИ", "НУР-СУЛТАН"). The hyphen is in the letters' class only, never also a separator
+    // beside it: "[\p{Lu}-]+(?:[ -]\p{Lu}[\p{Lu}-]*)*" could split a chain of hyphenated groups in
+    // exponentially many ways before failing.
+    String.raw`^(?<place>\p{Lu}[\p{Lu}\-]+(?: \p{Lu}[\p{Lu}\-]*)*|\p{Lu}\p{Ll}+(?:[ \-]\p{Lu}\p{Ll}+)*)`,
     String.raw`(?:[,.]\s*(?<date>\d{1,2}\s+\p{L}{3,9}\.?(?:\s+\d{4})?))?`,
     String.raw`\s*[.,]?\s*(?<dash>[-‒–—]\s*)?`,
     String.raw`(?:/\s*(?<slashed>[^/\n]{2,40}?)\s*/|(?<agency>\p{Lu}[^\n/–—]{1,60}?))`,
@@ -177,7 +182,7 @@ const DATELINE = new RegExp(
  * date or its place is written in capitals, so an ordinary first sentence is never eaten.
  */
 export function readDateline(body: string): Dateline | undefined {
-  const match = DATELINE.exec(body);
+  const match = DATELINE.exec(datelineWindow(body));
   const groups = match?.groups;
   if (!match || !groups) return undefined;
   const place = groups.place!;
@@ -189,6 +194,20 @@ export function readDateline(body: string): Dateline | undefined {
   const name = agency.split(",")[0]!.trim();
   if (!name || (!knownPublisher(name) && !looksLikeName(name))) return undefined;
   return { place, agency: name, text: match[0] };
+}
+
+/**
+ * A place, a date and an agency's name fit in this many characters; the pattern never sees more,
+ * so the work it can do on one article is bounded whatever the article holds.
+ */
+const DATELINE_WINDOW = 200;
+
+// Cut after a space, never inside a word: the pattern's "\.$" then means what it means on the
+// whole text (a full stop before a space), not a full stop in the middle of "INTERFAX.RU".
+function datelineWindow(body: string): string {
+  if (body.length <= DATELINE_WINDOW) return body;
+  const head = body.slice(0, DATELINE_WINDOW);
+  return head.slice(0, Math.max(head.lastIndexOf(" "), head.lastIndexOf("\n")) + 1);
 }
 
 // An agency we do not know yet: a few words, each capitalised ("Вечерний Минск", "INTERFAX.RU").
@@ -207,8 +226,11 @@ export function cleanText(text: string): string {
     .replace(/\r\n?/g, "\n")
     .replace(/[\u00AD\u200B-\u200D\u2060]/g, "")
     .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g, " ")
-    .replace(/[ ]+\n/g, "\n")
-    .replace(/[\p{L}]+/gu, foldLookalikes);
+    .replace(/[\p{L}]+/gu, foldLookalikes)
+    // Not /[ ]+\n/g: a long run of spaces without a line break after it costs quadratic time there.
+    .split("\n")
+    .map((line) => line.trimEnd())
+    .join("\n");
 }
 
 const LATIN_LOOKALIKES: Record<string, string> = {

@@ -1,4 +1,6 @@
+import { graphemePrefix } from "../graphemes.js";
 import { PARTNERS_FILE, SOURCES_DIR, parseKnowledge } from "../knowledge/parse.js";
+import { MAX_NAME_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS } from "../knowledge/schema.js";
 import type { FactCard, Partner, SourceFile } from "../knowledge/schema.js";
 import { formatProblem } from "../knowledge/types.js";
 import type { Article } from "./article.js";
@@ -10,7 +12,7 @@ import type { NameMatcher, Stem } from "./partners.js";
 import { DEFAULT_KNOWN_PEOPLE, findPeople } from "./people.js";
 import { quotePieces, quotedSpeech } from "./quotes.js";
 import { paragraphSentences, splitParagraphs } from "./sentences.js";
-import { words } from "./text.js";
+import { trimEndOf, words } from "./text.js";
 import { findTopics } from "./topics.js";
 
 /**
@@ -87,7 +89,7 @@ export function draftFromArticle(text: string, options: DraftOptions): DraftResu
   const { candidates, dropped } = candidateCards(paragraphs, people, meta.publisher ?? "");
   if (candidates.length === 0) error("no sentence of the article carries a fact: is the body empty or only a header?");
 
-  const title = article.title ?? titleFrom(candidates[0]?.text ?? "");
+  const title = article.title ? fitted(article.title, MAX_TITLE_CHARS, "title", warn) : titleFrom(candidates[0]?.text ?? "");
   if (!article.title && title) warn(`the article has no headline; the title "${title}" is its first sentence: write a real one`);
   const mainPartners = mainPartnerIds(matcher, title, article.body);
   if (mainPartners.length === 0) warn("no partner from partners.json is named in the article; the cards have no partners");
@@ -126,14 +128,17 @@ interface SourceMeta {
 /** Publisher, date and URL by priority: the flags, the header, then what the text and URL show. */
 function sourceMeta(article: Article, options: DraftOptions, error: (message: string) => void, warn: (message: string) => void): SourceMeta {
   const url = options.url?.trim() || article.url;
-  if (url && !isHttpUrl(url)) error(`the URL "${url}" is not an absolute http(s) address`);
-  const validUrl = url && isHttpUrl(url) ? url : undefined;
+  const httpUrl = url && isHttpUrl(url) ? url : undefined;
+  if (url && !httpUrl) error(`the URL "${url}" is not an absolute http(s) address`);
+  // A URL cut short would lead somewhere else: one too long to keep is left out, not cut.
+  if (httpUrl && httpUrl.length > MAX_URL_CHARS) warn(`the URL is over ${MAX_URL_CHARS} characters, the most a source may have, and was left out`);
+  const validUrl = httpUrl && httpUrl.length <= MAX_URL_CHARS ? httpUrl : undefined;
 
   const given = options.publisher?.trim() || article.publisher;
   const fromDateline = article.dateline?.agency;
   const fromUrl = validUrl ? publisherFromUrl(validUrl)?.name : undefined;
   const written = given ?? fromDateline ?? fromUrl;
-  const publisher = written ? (knownPublisher(written)?.name ?? written) : undefined;
+  const publisher = written ? fitted(knownPublisher(written)?.name ?? written, MAX_NAME_CHARS, "publisher", warn) : undefined;
   if (!publisher) error("no publisher: add a `publisher:` line to the header or pass --publisher");
   else if (!given && fromDateline) warn(`the publisher "${publisher}" was read from the dateline "${article.dateline!.text.trim()}"`);
   else if (!given) warn(`the publisher "${publisher}" was read from the URL`);
@@ -145,6 +150,16 @@ function sourceMeta(article: Article, options: DraftOptions, error: (message: st
   }
   if (!published) error("no publication date: add a `published: YYYY-MM-DD` line to the header");
   return { ...(publisher ? { publisher } : {}), ...(published ? { published } : {}), ...(validUrl ? { url: validUrl } : {}) };
+}
+
+/**
+ * A header value over the knowledge format's maximum is cut, with a warning, rather than refusing
+ * the article: the draft still validates, and the editor fixes the value in review.
+ */
+function fitted(value: string, max: number, field: string, warn: (message: string) => void): string {
+  if (value.length <= max) return value;
+  warn(`the ${field} was over ${max} characters and was cut: check it`);
+  return graphemePrefix(value, max).trimEnd();
 }
 
 interface Candidate {
@@ -208,11 +223,16 @@ function candidateCards(paragraphs: readonly string[][], people: readonly string
   return { candidates, dropped };
 }
 
+const SPEAKER_WINDOW = 240;
+
 /** The person right after a verb of saying ("сообщил … Александр Комендант", "отметил Черёмин"). */
 function speakerIn(sentence: string, people: readonly string[]): string | undefined {
   const verb = /(?:сказал|сообщил|рассказал|отметил|подчеркнул|заявил|добавил|пояснил|уточнил|по словам)\p{Ll}*/giu;
   for (const match of sentence.matchAll(verb)) {
-    const after = sentence.slice(match.index + match[0].length);
+    // A name that starts within 120 characters ends well within SPEAKER_WINDOW; reading the whole
+    // rest of the sentence at every verb made a sentence of verbs quadratic.
+    const from = match.index + match[0].length;
+    const after = sentence.slice(from, from + SPEAKER_WINDOW);
     const first = findPeople(after, people)[0];
     if (first && first.start < 120 && !/[.!?]/.test(after.slice(0, first.start))) return first.name;
   }
@@ -231,7 +251,7 @@ function quotedPart(piece: string): string {
 function toCard(candidate: Candidate, id: string, matcher: NameMatcher, mainPartners: readonly string[], published: string, publisher: string, warn: (message: string) => void): FactCard {
   let text = candidate.text;
   if (text.length > MAX_CARD_TEXT) {
-    text = `${text.slice(0, MAX_CARD_TEXT - 1).replace(/\s+\S*$/, "")}…`;
+    text = `${graphemePrefix(text, MAX_CARD_TEXT - 1).replace(/\s+\S*$/, "")}…`;
     warn(`${id}: the sentence was over ${MAX_CARD_TEXT} characters and was cut`);
   }
   const named = matcher.ids(text);
@@ -240,12 +260,14 @@ function toCard(candidate: Candidate, id: string, matcher: NameMatcher, mainPart
   const topics = findTopics(text);
   const keywords = keywordsOf(text, publisher);
   const date = exactDates(text, published)[0];
+  // A "name" longer than any real one is a run of capitalised text; the format would refuse it.
+  const people = candidate.people.filter((person) => person.length <= MAX_NAME_CHARS);
   return {
     id,
     text,
     ...(partners.length ? { partners } : {}),
     ...(topics.length ? { topics } : {}),
-    ...(candidate.people.length ? { people: candidate.people } : {}),
+    ...(people.length ? { people } : {}),
     ...(keywords.length ? { keywords } : {}),
     ...(date ? { date } : {}),
   };
@@ -310,12 +332,9 @@ export function slugify(text: string): string {
 
 /** A headline from a sentence: without its attribution tail, at most MAX_TITLE characters. */
 export function titleFrom(sentence: string): string {
-  const core = sentence
-    .replace(/,\s*(?:сообщил|сказал|рассказал|заявил|отметил|подчеркнул|пишет|передает|передаёт)\p{Ll}*\s[^,]*$/u, "")
-    .replace(/[.!…]+$/, "")
-    .trim();
+  const core = trimEndOf(sentence.replace(/,\s*(?:сообщил|сказал|рассказал|заявил|отметил|подчеркнул|пишет|передает|передаёт)\p{Ll}*\s[^,]*$/u, ""), ".!…").trim();
   if (core.length <= MAX_TITLE) return core;
-  return `${core.slice(0, MAX_TITLE - 1).replace(/\s+\S*$/, "")}…`;
+  return `${graphemePrefix(core, MAX_TITLE - 1).replace(/\s+\S*$/, "")}…`;
 }
 
 /** The draft checked by the knowledge validator itself, as if it were already in sources/. */

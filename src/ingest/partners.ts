@@ -123,9 +123,13 @@ export function suggestPartners(sentences: readonly string[], partners: NameMatc
   const found = new Map<string, string[]>();
   for (const { list, known } of parsed) {
     const covered = new Set(known.flatMap((mention) => range(mention.fromWord, mention.toWord)));
-    const triggers = list.flatMap((word, index) => (word.parts.some((part) => hasStem(part, TRIGGERS)) ? [index] : []));
+    // Marked around each trigger, rather than every word looking at every trigger (quadratic in a long sentence).
+    const near = new Uint8Array(list.length);
     list.forEach((word, index) => {
-      if (!triggers.some((trigger) => Math.abs(trigger - index) <= WINDOW)) return;
+      if (word.parts.some((part) => hasStem(part, TRIGGERS))) near.fill(1, Math.max(0, index - WINDOW), index + WINDOW + 1);
+    });
+    list.forEach((word, index) => {
+      if (!near[index]) return;
       if (covered.has(index) || !looksLikePlace(word)) return;
       const key = stemOf(word, stem);
       if (index === 0 && !midSentence.has(key)) return;

@@ -99,7 +99,14 @@ const CAPITALISED_WORD = new RegExp(String.raw`(?<![\p{L}-])${CAPITALISED}(?![\p
  */
 export function findPeople(text: string, known: readonly string[] = DEFAULT_KNOWN_PEOPLE): PersonMention[] {
   const mentions: PersonMention[] = [];
-  const free = (start: number, end: number): boolean => mentions.every((mention) => end <= mention.start || start >= mention.end);
+  // Characters already in a mention: checking a span against every mention found so far made a
+  // text of many names quadratic.
+  const covered = new Uint8Array(text.length);
+  const free = (start: number, end: number): boolean => !covered.subarray(start, end).includes(1);
+  const add = (mention: PersonMention): void => {
+    covered.fill(1, mention.start, mention.end);
+    mentions.push(mention);
+  };
 
   for (const word of text.matchAll(CAPITALISED_WORD)) {
     if (!free(word.index, word.index + 1)) continue;
@@ -110,19 +117,19 @@ export function findPeople(text: string, known: readonly string[] = DEFAULT_KNOW
     const surname = match[3]!;
     if (!readings || FIRST_NAMES.has(fold(surname))) continue;
     const name = chooseReading(readings, surname, known);
-    mentions.push({ name: knownSpelling(name, known) ?? name, start: match.index, end: match.index + match[0].length });
+    add({ name: knownSpelling(name, known) ?? name, start: match.index, end: match.index + match[0].length });
   }
   for (const match of text.matchAll(INITIALS)) {
     const end = match.index + match[0].length;
     if (!free(match.index, end)) continue;
     const full = known.find((person) => fold(person[0] ?? "") === fold(match[1]!) && surnameMatches(match[2]!, person));
-    mentions.push({ name: full ?? match[0].replace(/\s+/g, " "), start: match.index, end });
+    add({ name: full ?? match[0].replace(/\s+/g, " "), start: match.index, end });
   }
   for (const match of text.matchAll(CAPITALISED_WORD)) {
     const end = match.index + match[0].length;
     if (!free(match.index, end)) continue;
     const full = known.find((person) => surnameMatches(match[0], person));
-    if (full) mentions.push({ name: full, start: match.index, end });
+    if (full) add({ name: full, start: match.index, end });
   }
   return mentions.sort((a, b) => a.start - b.start);
 }

@@ -1,4 +1,5 @@
 import { quoteDepths, splitSentences } from "./sentences.js";
+import { trimEndOf } from "./text.js";
 
 /** A sentence that is direct speech with its attribution, in one of the two Russian shapes. */
 export interface QuotedSpeech {
@@ -26,7 +27,8 @@ export function quotedSpeech(sentence: string): QuotedSpeech | undefined {
   if (OPENERS.includes(text[0] ?? "")) {
     const close = depths.indexOf(0);
     if (close <= 0) return undefined;
-    const rest = /^\s*[,.!?…]*\s*([-‒–—―])\s*(\p{Ll}[\s\S]*)$/u.exec(text.slice(close + 1));
+    // One class for the spaces and marks before the dash: "\s*[,.!?…]*\s*" splits a run of spaces in quadratically many ways.
+    const rest = /^[\s,.!?…]*([-‒–—―])\s*(\p{Ll}[\s\S]*)$/u.exec(text.slice(close + 1));
     if (!rest) return undefined;
     return { quote: text.slice(1, close).trim(), open: text[0]!, close: text[close]!, attribution: rest[2]!.trim(), form: "after", dash: rest[1]! };
   }
@@ -48,7 +50,7 @@ export function quotedSpeech(sentence: string): QuotedSpeech | undefined {
 export function quotePieces(speech: QuotedSpeech): string[] {
   const inner = splitSentences(speech.quote);
   if (inner.length <= 1) return [compose(speech, speech.quote, speech.attribution)];
-  const speaker = speech.form === "after" ? (speech.attribution.split(",")[0] ?? "").replace(/[.!?…]+$/, "").trim() : speech.attribution;
+  const speaker = speech.form === "after" ? trimEndOf(speech.attribution.split(",")[0] ?? "", ".!?…").trim() : speech.attribution;
   return inner.map((sentence, index) => compose(speech, sentence, index === inner.length - 1 ? speech.attribution : speaker));
 }
 

@@ -80,7 +80,7 @@ function endsSentence(text: string, runStart: number, runEnd: number, after: num
   const last = word.split(".").at(-1) ?? "";
   if (/^\p{Lu}$/u.test(last)) return false; // an initial: А. Комендант, А.Г. Лукашенко
   if (NEVER_END.has(lower)) return false;
-  if (lower === "г" || lower === "гг") return /\d\s*$/.test(text.slice(0, runStart - word.length)); // 2020 г. | г. Москва
+  if (lower === "г" || lower === "гг") return digitBefore(text, runStart - word.length); // 2020 г. | г. Москва
   if (MONTH_ABBREVIATIONS.has(lower) && /\d/.test(char)) return false;
   return true;
 }
@@ -92,9 +92,21 @@ function wordBefore(text: string, end: number): string {
   return text.slice(start, end).replace(/^[.-]+/, "");
 }
 
+/** Line of dialogue or not is told by its first letter, a few characters after the dash at most. */
+const DASH_LOOKAHEAD = 8;
+
+// Looks no further than DASH_LOOKAHEAD: scanning the rest of the paragraph at every ". -" made a
+// text of nothing but ". -" quadratic.
 function firstLetterAfter(text: string, from: number): string {
-  const match = /\p{L}/u.exec(text.slice(from));
-  return match ? match[0] : "";
+  for (const char of text.slice(from, from + DASH_LOOKAHEAD)) if (/\p{L}/u.test(char)) return char;
+  return "";
+}
+
+/** A digit just before `end`, spaces aside ("2020 г."); reads back from `end` only, never the whole text. */
+function digitBefore(text: string, end: number): boolean {
+  let at = end;
+  while (at > 0 && /\s/.test(text[at - 1]!)) at--;
+  return at > 0 && /\d/.test(text[at - 1]!);
 }
 
 function isLowerCase(char: string): boolean {

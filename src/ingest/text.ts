@@ -37,6 +37,16 @@ export function fold(text: string): string {
   return text.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ").trim();
 }
 
+/**
+ * The text without any of `chars` at its end. A loop rather than /[…]+$/: such a pattern is tried
+ * at every mark of a long run that does not end the text, which is quadratic in the run.
+ */
+export function trimEndOf(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
 /** Does the normalised token start with any of the stems? Short stems (under 4 letters) must match whole. */
 export function hasStem(token: string, stems: readonly string[]): boolean {
   return stems.some((stem) => (stem.length < 4 ? token === stem : token.startsWith(stem)));

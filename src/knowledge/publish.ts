@@ -1,5 +1,5 @@
 import path from "node:path";
-import { writeFileAtomic } from "../atomic-file.js";
+import { createFileAtomic } from "../atomic-file.js";
 import { readKnowledgeFiles } from "./load.js";
 import { SOURCES_DIR, parseKnowledge } from "./parse.js";
 import type { SourceFile } from "./schema.js";
@@ -7,20 +7,45 @@ import type { KnowledgeProblem } from "./types.js";
 
 export type PublishResult = { ok: true; file: string } | { ok: false; problems: KnowledgeProblem[] };
 
+/** Knowledge is text meant to be read (by editors, by git), unlike the private state files. */
+const SOURCE_FILE_MODE = 0o644;
+
+/** The publish in progress per knowledge folder (resolved path), which the next one waits for. */
+const publishing = new Map<string, Promise<unknown>>();
+
 /**
  * Adds a reviewed source to the knowledge folder — only if the folder with it validates whole.
- * The file is written atomically, so a reload running at the same moment sees it entirely or not at all.
+ * Publishes into one folder run one at a time, so the second of two admins publishing the same
+ * article at once is told it was just published; and the file is created, never replaced, so
+ * even another process cannot have its source overwritten. The file appears whole or not at all,
+ * so a reload running at the same moment never sees half of it.
  */
-export async function publishSource(dir: string, source: SourceFile): Promise<PublishResult> {
+export function publishSource(dir: string, source: SourceFile): Promise<PublishResult> {
+  const key = path.resolve(dir);
+  const result = (publishing.get(key) ?? Promise.resolve()).then(() => publishNow(dir, source));
+  const done = result.catch(() => undefined);
+  publishing.set(key, done);
+  void done.then(() => {
+    if (publishing.get(key) === done) publishing.delete(key);
+  });
+  return result;
+}
+
+async function publishNow(dir: string, source: SourceFile): Promise<PublishResult> {
   const relative = `${SOURCES_DIR}/${source.source.id}.json`;
+  const published = (message: string): PublishResult => ({ ok: false, problems: [{ file: relative, path: "", message }] });
   const files = await readKnowledgeFiles(dir);
-  if (files.texts.has(relative)) {
-    return { ok: false, problems: [{ file: relative, path: "", message: "a source with this id is already published; change the id or edit that file" }] };
-  }
+  if (files.texts.has(relative)) return published("a source with this id is already published (perhaps just now, by another admin); nothing was overwritten — change the id or edit that file");
   const text = `${JSON.stringify(source, null, 2)}\n`;
   files.texts.set(relative, text);
   const checked = parseKnowledge(files);
   if (!checked.ok) return { ok: false, problems: checked.problems };
-  await writeFileAtomic(path.join(dir, relative), text);
+  try {
+    await createFileAtomic(path.join(dir, relative), text, SOURCE_FILE_MODE);
+  } catch (error) {
+    // Another process published this id between the check above and now.
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return published("a source with this id was published just now by someone else; nothing was overwritten");
+    throw error;
+  }
   return { ok: true, file: relative };
 }

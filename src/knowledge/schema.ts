@@ -33,7 +33,16 @@ export function isFactDate(value: string): boolean {
   return isRealDate(value);
 }
 
-const httpUrl = z.string().refine(
+/**
+ * Longest values, in characters. Names, publishers and titles are shown in every answer that cites
+ * them, where Telegram allows 4,096 characters in all; anything longer is a paste gone wrong.
+ */
+export const MAX_NAME_CHARS = 200;
+export const MAX_TITLE_CHARS = 500;
+export const MAX_URL_CHARS = 2000;
+const atMost = (max: number) => ({ message: `must be at most ${max} characters` });
+
+const httpUrl = z.string().max(MAX_URL_CHARS, atMost(MAX_URL_CHARS)).refine(
   (value) => {
     try {
       const url = new URL(value);
@@ -46,7 +55,9 @@ const httpUrl = z.string().refine(
 );
 
 const nonEmpty = z.string().trim().min(1, { message: "must not be empty" });
-const stringList = z.array(nonEmpty);
+/** A partner's or person's name, a country, a publisher, a keyword or topic. */
+const name = nonEmpty.max(MAX_NAME_CHARS, atMost(MAX_NAME_CHARS));
+const nameList = z.array(name);
 
 /** World regions for grouping partners; their names for readers live with the bot's texts. */
 export const REGIONS = ["europe", "eurasia", "asia", "middle-east", "americas", "africa"] as const;
@@ -64,15 +75,15 @@ export const partnerStatusSchema = z.strictObject({
 
 export const partnerSchema = z.strictObject({
   id: idString,
-  name: nonEmpty,
-  name_en: nonEmpty.optional(),
-  country: nonEmpty,
-  country_en: nonEmpty.optional(),
+  name,
+  name_en: name.optional(),
+  country: name,
+  country_en: name.optional(),
   /** v2: for grouping /partners. */
   region: z.enum(REGIONS).optional(),
-  aliases: stringList.optional(),
+  aliases: nameList.optional(),
   /** v2: words for the city's or country's people and the country adjective (минчане, белорусы, вьетнамский). */
-  demonyms: stringList.optional(),
+  demonyms: nameList.optional(),
   /** v2: absent means the partnership holds as far as the knowledge says. */
   status: partnerStatusSchema.optional(),
 });
@@ -81,15 +92,15 @@ export const partnersFileSchema = z.array(partnerSchema);
 
 export const sourceMetaSchema = z.strictObject({
   id: idString,
-  title: nonEmpty,
-  publisher: nonEmpty,
+  title: nonEmpty.max(MAX_TITLE_CHARS, atMost(MAX_TITLE_CHARS)),
+  publisher: name,
   published: isoDate,
   url: httpUrl.optional(),
   language: nonEmpty.default("ru"),
   /** v2: the publisher's own English name (TASS for ТАСС), cited in English answers. */
-  publisher_en: nonEmpty.optional(),
+  publisher_en: name.optional(),
   /** v2: an English rendering of a title in another language, cited in English answers. */
-  title_en: nonEmpty.optional(),
+  title_en: nonEmpty.max(MAX_TITLE_CHARS, atMost(MAX_TITLE_CHARS)).optional(),
   /** v2: the source has no headline of its own; `title` describes it and is never shown as a quoted headline. */
   title_is_description: z.boolean().optional(),
 });
@@ -99,9 +110,9 @@ export const factCardSchema = z.strictObject({
   text: nonEmpty.max(1000, { message: "must be at most 1000 characters" }),
   text_en: nonEmpty.max(1000, { message: "must be at most 1000 characters" }).optional(),
   partners: z.array(z.string()).optional(),
-  topics: stringList.optional(),
-  people: stringList.optional(),
-  keywords: stringList.optional(),
+  topics: nameList.optional(),
+  people: nameList.optional(),
+  keywords: nameList.optional(),
   date: factDate.optional(),
   /** v2: what the fact is on a partner's timeline; background facts have none. */
   kind: z.enum(["agreement", "visit", "event", "status"]).optional(),

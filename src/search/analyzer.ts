@@ -100,7 +100,7 @@ export function buildAnalyzer(partners: readonly Partner[], synonyms: readonly S
       const parts = splitWords(span.word)[0];
       const concept = parts ? wordConcept(parts, tokenTerms, lexicon.matchWithTypos, countries.match) : undefined;
       if (!concept) return;
-      const sentenceStart = /(^|[.!?…])$/u.test(question.slice(0, span.start).trimEnd());
+      const sentenceStart = startsSentence(question, span.start);
       const capital = !/^\p{Lu}/u.test(span.word) ? "none" : sentenceStart ? "initial" : "name";
       concepts.push({ ...concept, last: endsInWord && index === spans.length - 1, capital });
     });
@@ -109,6 +109,13 @@ export function buildAnalyzer(partners: readonly Partner[], synonyms: readonly S
   };
 
   return { indexTerms, analyzeQuestion };
+}
+
+/** Nothing but spaces before `at`, or a sentence's last mark; reads back from `at`, not the whole question again. */
+function startsSentence(text: string, at: number): boolean {
+  let before = at;
+  while (before > 0 && /\s/.test(text[before - 1]!)) before--;
+  return before === 0 || ".!?…".includes(text[before - 1]!);
 }
 
 function phraseStems(phrase: string): string[] {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { formatDate } from "../../src/answer/dates.js";
+import { shorten } from "../../src/answer/html.js";
+import { graphemePrefix } from "../../src/graphemes.js";
 import { renderPlainAnswer } from "../../src/answer/render-text.js";
-import { TELEGRAM_TEXT_LIMIT, renderTelegramAnswer } from "../../src/answer/render-telegram.js";
+import { TELEGRAM_TEXT_LIMIT, renderFactHtml, renderTelegramAnswer } from "../../src/answer/render-telegram.js";
 import type { Answer, AnswerFact } from "../../src/answer/types.js";
 import { checkTelegramHtml } from "../support/telegram-html.js";
 
@@ -89,6 +91,62 @@ describe("plain-text rendering", () => {
       "1. Первый.\n   ТАСС, 3 декабря 2025 — «Москва и Ханой будут сотрудничать» https://example.org/a?b=1&c=2\n" +
         "2. Второй.\n   ТАСС, 3 декабря 2025 — «Москва и Ханой будут сотрудничать» https://example.org/a?b=1&c=2",
     );
+  });
+});
+
+/** Half a surrogate pair, which Telegram refuses as not UTF-8. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+describe("citations of fields longer than the knowledge format allows", () => {
+  // The schema refuses these; the renderers must still never build a reply Telegram refuses.
+  const long = { publisher: `<Агентство>&${"Т".repeat(4200)}`, title: `«${"З".repeat(5000)}»` };
+
+  it("keep a chat answer and an inline message within 4,096 characters", () => {
+    const page = renderTelegramAnswer(answer([fact("a", "я".repeat(1000), {}, long)]));
+    const text = visible(page.html);
+    expect(text.length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
+    expect(text).toContain(`<Агентство>&${"Т".repeat(187)}…`);
+    expect(visible(renderFactHtml(fact("a", "я".repeat(1000), {}, long), "ru")).length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
+  });
+
+  it("are cut the same way for the terminal", () => {
+    const plain = renderPlainAnswer(answer([fact("a", "я", {}, long)]));
+    expect(plain.length).toBeLessThan(600);
+    expect(plain).toContain(`<Агентство>&${"Т".repeat(187)}…`);
+  });
+});
+
+describe("shortening", () => {
+  it("never splits an emoji: 198 letters and an emoji cut at 200 keep the letters and drop the whole emoji", () => {
+    const question = `${"а".repeat(198)}😀 и ещё`;
+    const short = shorten(question, 200);
+    expect(short).toBe(`${"а".repeat(198)}…`);
+    expect(short).not.toMatch(LONE_SURROGATE);
+  });
+
+  it("keeps every cut within the budget in UTF-16 units and whole graphemes, wherever the emoji falls", () => {
+    const pieces = ["😀", "🇷🇺", "👨‍👩‍👧", "👍🏽", "é"];
+    for (const piece of pieces) {
+      for (let letters = 90; letters <= 100; letters += 1) {
+        const text = `${"ж".repeat(letters)}${piece}${piece} конец`;
+        const short = shorten(text, 100);
+        expect(short.length).toBeLessThanOrEqual(100);
+        expect(short).not.toMatch(LONE_SURROGATE);
+        const kept = short.slice(0, -1);
+        expect(text.startsWith(kept)).toBe(true);
+        // What is kept ends between graphemes: the next grapheme of the text starts right after it.
+        expect([...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)].some((s) => s.index === kept.length)).toBe(true);
+      }
+    }
+    expect(graphemePrefix("ab🇷🇺", 3)).toBe("ab");
+    expect(graphemePrefix("ab🇷🇺", 6)).toBe("ab🇷🇺");
+  });
+
+  it("cites a title with an emoji at the cut without half of it", () => {
+    const title = `Москва ${"ж".repeat(291)}😀 и Ханой`;
+    const html = renderTelegramAnswer(answer([fact("a", "Москва и Ханой подписали меморандум.", {}, { title })])).html;
+    expect(html).not.toMatch(LONE_SURROGATE);
+    expect(visible(html)).toContain(`Москва ${"ж".repeat(291)}…`);
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -35,6 +35,13 @@ describe("createUnansweredStore", () => {
     const store = await openStore();
     expect(store.latest(10)).toEqual([]);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("saves the file readable by the bot's user only (0600)", async () => {
+    const store = await openStore();
+    store.add("Когда подписано соглашение с Ханоем?", AT);
+    await store.flush();
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 
   it("lists the latest questions newest first", async () => {

@@ -1,4 +1,5 @@
 import { request } from "node:http";
+import { connect } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createWebhookServer } from "../../src/bot/webhook-server.js";
 import type { WebhookServerOptions } from "../../src/bot/webhook-server.js";
@@ -127,6 +128,22 @@ describe("createWebhookServer", () => {
     expect((await post(`${base}/webhook`, JSON.stringify(UPDATE))).status).toBe(500);
     expect(logger.error).toHaveBeenCalledOnce();
     expect(JSON.stringify(logger.error.mock.calls)).not.toContain(SECRET);
+  });
+
+  it("answers 400 to a malformed request target, logged as a warning and not as an error", async () => {
+    const { base, logger, handleUpdate } = await start();
+    const { port } = new URL(base);
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), "127.0.0.1", () => socket.end("GET //[ HTTP/1.1\r\nHost: x\r\n\r\n"));
+      let text = "";
+      socket.on("data", (chunk) => (text += chunk.toString()));
+      socket.on("close", () => resolve(text));
+      socket.on("error", reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    expect(logger.warn).toHaveBeenCalledWith(expect.anything(), "malformed request target");
+    expect(logger.error).not.toHaveBeenCalled();
+    expect(handleUpdate).not.toHaveBeenCalled();
   });
 
   it("answers 500 when healthz() throws", async () => {

@@ -93,6 +93,36 @@ describe("/ingest in Telegram", () => {
     expect(shownText(refused)).toBe("The file is over 100 KB. Send one article at a time.");
   });
 
+  it("drafts a .txt whose header has a 5,000-character publisher, a long title and URL: one reply, the draft kept with the fields fitted", async () => {
+    const h = await ingestBot();
+    const publisher = `Агентство ${"Т".repeat(4990)}`;
+    const article = ARTICLE.replace(/^title: .*$/m, `title: ${"Москва и Ташкент ".repeat(40)}`)
+      .replace(/^publisher: .*$/m, `publisher: ${publisher}`)
+      .replace(/^url: .*$/m, `url: https://example.org/e2e/${"a".repeat(2500)}`);
+    h.api.putFile("long-header", article, { fileName: "article.txt", mimeType: "text/plain" });
+    const message = h.api.privateDocument(ADMIN, "long-header", { caption: "/ingest" });
+    (message.message as unknown as Record<string, unknown>).caption_entities = [{ type: "bot_command", offset: 0, length: "/ingest".length }];
+    const draft = await h.send(message);
+    expect(draft.status).toBe(200);
+    const shown = shownText(draft);
+    expect(shown.length).toBeLessThanOrEqual(4096);
+    expect(shown).toMatch(/^Draft \S+ — \d+ cards/);
+    expect(shown).toContain("⚠ the publisher was over 200 characters and was cut: check it");
+    expect(shown).toContain("⚠ the title was over 500 characters and was cut: check it");
+    expect(shown).toContain("⚠ the URL is over 2000 characters");
+    expect(shown).toContain("1. Москва и Ташкент договорились обмениваться опытом строительства метрополитена.");
+
+    await waitUntil(() => h.deps.ingest!.drafts.byMessage(ADMIN, resultMessage(draft).message_id) !== undefined, 5_000, "the draft kept");
+    const kept = h.deps.ingest!.drafts.byMessage(ADMIN, resultMessage(draft).message_id)!;
+    expect(kept.file.source.publisher).toBe(publisher.slice(0, 200));
+    expect(kept.file.source.title.length).toBeLessThanOrEqual(500);
+    expect(kept.file.source.url).toBeUndefined();
+    // The fitted draft is valid knowledge: publishing it works.
+    const published = await h.send(h.api.callbackQuery(ADMIN, button(draft, "Publish all").callback_data, resultMessage(draft)), "editMessageText", undefined, 10_000);
+    expect(shownText(published)).toMatch(/^Published /);
+    expect(h.api.violations).toEqual([]);
+  });
+
   it("does not exist for anyone else: no draft, nothing written", async () => {
     const h = await ingestBot();
     const reply = await h.send(h.api.privateText(USER, `/ingest ${ARTICLE}`));

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { BOT_TEXTS } from "../../src/bot/texts.js";
-import { BOT_USERNAME, LEVEL, bytes, button, buttonsOf, privateMedia, resultMessage, shownText, startBot, stopAll } from "./harness.js";
+import { BOT_USERNAME, LEVEL, bytes, button, buttonsOf, privateMedia, resultMessage, shownText, startBot, stopAll, waitUntil } from "./harness.js";
 
 const USER = 1001;
 const EN_USER = 1002;
@@ -134,6 +134,33 @@ describe("a private chat", () => {
     await h.send(h.api.privateText(USER, "Минск"));
     const third = await h.send(h.api.privateText(USER, "Ташкент"));
     expect(third.params.text).toBe(RU.rateLimited);
+  });
+
+  it("counts button presses against the same flood limit as messages: 100 presses get about as many answers as 100 messages", async () => {
+    const h = await startBot({ logLevel: "info" });
+    const [PRESSER, WRITER] = [USER, USER + 10];
+    const start = await h.send(h.api.privateText(PRESSER, "/start"));
+    await h.send(h.api.privateText(WRITER, "/start"));
+    const example = buttonsOf(start)[0]!.callback_data;
+    const before = new Set(h.api.calls);
+    for (let i = 0; i < 100; i += 1) {
+      h.api.pushUpdate(h.api.callbackQuery(PRESSER, example, resultMessage(start)));
+      h.api.pushUpdate(h.api.privateText(WRITER, i % 2 ? "Ханой" : "Минск"));
+    }
+    const presses = () => h.api.callsTo("answerCallbackQuery").filter((call) => !before.has(call));
+    await waitUntil(() => presses().length === 100, 15_000, "every press answered");
+    await h.stop();
+
+    const sentTo = (chat: number) => h.api.callsTo("sendMessage").filter((call) => !before.has(call) && call.params.chat_id === chat);
+    // /start used one of the 30 per minute: 29 answers each, then the writer's one notice.
+    expect(sentTo(WRITER).map((call) => call.params.text)).toEqual([...Array<unknown>(29).fill(expect.any(String)), RU.rateLimited]);
+    expect(sentTo(PRESSER)).toHaveLength(29);
+    expect(sentTo(PRESSER).every((call) => call.params.text !== RU.rateLimited)).toBe(true);
+    // Each press over the limit is answered with a notice, never left spinning, and sends nothing.
+    expect(presses().filter((call) => call.params.text === RU.rateLimitedPress)).toHaveLength(71);
+    expect(presses().every((call) => call.status === 200)).toBe(true);
+    expect(h.logs.withMessage("rate limit: user told to slow down")).toHaveLength(2);
+    expect(h.api.violations).toEqual([]);
   });
 
   it("ignores an edited message quietly", async () => {

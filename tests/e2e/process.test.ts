@@ -11,7 +11,7 @@ import type { MainProcess } from "./harness.js";
 
 const TOKEN = "7000000042:AAE-process-level_token-0123456789abcdef";
 const TOKEN_TAIL = TOKEN.slice(TOKEN.indexOf(":") + 1);
-const SECRET = "wh_secret-0123456789-abcdefghij";
+const SECRET = "wh_secret-0123456789-abcdefghij-klmnop";
 const ADMIN = 777;
 const USER = 5001;
 const OTHER_USER = 5002;
@@ -151,6 +151,22 @@ describe("src/main.ts", () => {
     expect(main.stderr()).toContain(question);
     expectCleanLogs(main, [question, "Минск"]);
     expect(api.violations).toEqual([]);
+  });
+
+  it("when setWebhook fails prints one short line without the secret or the token and exits 1", async () => {
+    const api = await startStandIn({ token: TOKEN });
+    // Telegram's answer to a webhook it cannot use; the request that failed holds secret_token.
+    api.failNext("setWebhook", { kind: "400", description: "Bad Request: bad webhook: Failed to resolve host: Name or service not known" });
+    const port = await freePort();
+    const main = await spawnMain({ ...(await environment(api.apiRoot)), BOT_MODE: "webhook", WEBHOOK_URL: "https://example.invalid/hook", WEBHOOK_SECRET: SECRET, PORT: String(port) });
+
+    expect((await main.exited(15_000)).code).toBe(1);
+    expect(api.callsTo("setWebhook")[0]?.params.secret_token).toBe(SECRET);
+    const output = main.stdout() + main.stderr();
+    expect(output).not.toContain(SECRET);
+    expect(output).not.toContain(TOKEN_TAIL);
+    expect(output).not.toMatch(/^\s+at /m);
+    expect(main.logRecords().at(-1)).toMatchObject({ level: LEVEL.fatal, msg: "start-up failed; exiting", step: "setWebhook", reason: expect.stringContaining("bad webhook") });
   });
 
   it("with a bad configuration prints one readable message and exits 1", async () => {

@@ -69,6 +69,20 @@ describe("readDateline", () => {
   });
 });
 
+describe("readDateline on hostile text", () => {
+  it("answers at once for a chain of hyphenated capital groups (it used to backtrack exponentially: 25 groups took over 100 s)", () => {
+    const chain = Array.from({ length: 60 }, (_, index) => `${"АБВГДЕЖЗ"[index % 8]}${"ИКЛМНОПР"[(index * 3) % 8]}`).join("-");
+    // The old pattern would not return from this within the test run's lifetime.
+    expect(readDateline(`${chain} ${"а".repeat(70)}.`)).toBeUndefined();
+    expect(parseArticle(`${chain} ${"а".repeat(70)}.`).body).toContain(chain);
+  });
+
+  it("still finds a dateline with a hyphenated place, and one whose agency ends in a full stop at the window's edge", () => {
+    expect(readDateline("АБУ-ДАБИ, 3 декабря. /ТАСС/. Текст.")?.place).toBe("АБУ-ДАБИ");
+    expect(readDateline(`МИНСК – Sputnik. ${"слово ".repeat(60)}`)?.agency).toBe("Sputnik");
+  });
+});
+
 describe("publishers", () => {
   it("knows publishers by any of their names and hosts", () => {
     expect(knownPublisher("РИА")?.slug).toBe("ria");

@@ -185,6 +185,11 @@ describe("helpers", () => {
     expect(titleFrom("Минск изучает МЭШ, сообщил РИА Новости Александр Комендант.")).toBe("Минск изучает МЭШ");
   });
 
+  it("cuts a long title between graphemes, never leaving half of an emoji", () => {
+    // One long word: no space to fall back to, so the cut itself must respect the emoji.
+    expect(titleFrom(`${"ж".repeat(148)}😀 и ещё немного текста`)).toBe(`${"ж".repeat(148)}…`);
+  });
+
   it("finds abbreviations as keywords, but not the publisher's", () => {
     expect(keywordsOf("Об этом сообщили ТАСС в ДВМС, а ЕМИАС работает.", "ТАСС")).toEqual(["ДВМС", "ЕМИАС"]);
   });

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/load.js";
@@ -40,5 +40,26 @@ describe("publishing a reviewed source", () => {
     const draft = sourceFile("tass-2025-12-03-moscow-hanoi", [card("other")]) as unknown as SourceFile;
     const result = await publishSource(dir, draft);
     expect(result.ok).toBe(false);
+  });
+
+  it("publishes one of two drafts of the same article sent at the same moment, tells the other, and overwrites nothing", async () => {
+    const dir = await folder();
+    const id = "ria-2025-10-30-moscow-minsk";
+    const first = sourceFile(id, [card("minsk-edit-one", { partners: ["minsk"] })]) as unknown as SourceFile;
+    const second = sourceFile(id, [card("minsk-edit-two", { partners: ["minsk"] })]) as unknown as SourceFile;
+    const results = await Promise.all([publishSource(dir, first), publishSource(path.join(dir, "."), second)]);
+
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    const loser = results.find((result) => !result.ok);
+    expect(loser && !loser.ok && loser.problems[0]!.message).toMatch(/already published \(perhaps just now/);
+    const written = await readFile(path.join(dir, `sources/${id}.json`), "utf8");
+    expect(written).toContain(results[0]!.ok ? "minsk-edit-one" : "minsk-edit-two");
+  });
+
+  it("writes sources readable by editors (0644), unlike the private state files", async () => {
+    const dir = await folder();
+    const draft = sourceFile("ria-2025-10-30-moscow-minsk", [card("minsk-new-fact", { partners: ["minsk"] })]) as unknown as SourceFile;
+    await publishSource(dir, draft);
+    expect((await stat(path.join(dir, "sources/ria-2025-10-30-moscow-minsk.json"))).mode & 0o777).toBe(0o644 & ~process.umask());
   });
 });

@@ -547,6 +547,28 @@ describe("parameter validation", () => {
     );
   });
 
+  it("refuses half a surrogate pair in any string, as Telegram does, and takes whole ones", async () => {
+    const { api, call } = await setup();
+    const LONE = "Вопрос \ud83d";
+    const UTF8 = "Bad Request: strings must be encoded in UTF-8";
+    expect(descriptionOf(await call("sendMessage", { chat_id: 5, text: LONE }))).toBe(UTF8);
+    const msg = resultOf<Message.TextMessage>(await call("sendMessage", { chat_id: 5, text: "Вопрос 😀" }));
+    expect(msg.text).toBe("Вопрос 😀");
+    expect(descriptionOf(await call("editMessageText", { chat_id: 5, message_id: msg.message_id, text: `<b>${LONE}</b>`, parse_mode: "HTML" }))).toBe(UTF8);
+    const id = api.pushUpdate(api.callbackQuery(5, "a", msg)).callback_query!.id;
+    expect(descriptionOf(await call("answerCallbackQuery", { callback_query_id: id, text: LONE }))).toBe(UTF8);
+    const inline = (result: Record<string, unknown>) => {
+      const queryId = api.pushUpdate(api.inlineQuery(5, "q")).inline_query!.id;
+      const article = { type: "article", id: "a", title: "T", input_message_content: { message_text: "m" } };
+      return call("answerInlineQuery", { inline_query_id: queryId, results: [{ ...article, ...result }] });
+    };
+    expect(descriptionOf(await inline({ title: LONE }))).toBe(UTF8);
+    expect(descriptionOf(await inline({ description: "\ude00 tail" }))).toBe(UTF8);
+    expect(descriptionOf(await inline({ input_message_content: { message_text: LONE } }))).toBe(UTF8);
+    resultOf(await inline({ title: "😀", description: "👨‍👩‍👧 🇷🇺" }));
+    expect(api.violations.map((violation) => violation.description)).toEqual(Array(6).fill(UTF8));
+  });
+
   it("can reject chats it has never seen, like Telegram", async () => {
     const { api, call } = await setup({ unknownChats: "reject" });
     expect(descriptionOf(await call("sendMessage", { chat_id: 77, text: "x" }))).toBe("Bad Request: chat not found");

@@ -847,6 +847,7 @@ export class BotApiStandIn {
         return;
       }
       try {
+        refuseLoneSurrogates(parsed.params);
         const result = await handler.fn(parsed.params, { call, uploads: parsed.files });
         this.answer(call, res, 200, { ok: true, result });
       } catch (error) {
@@ -1571,6 +1572,23 @@ function omit<T extends object>(value: T, ...keys: string[]): T {
   const copy = { ...value } as Record<string, unknown>;
   for (const key of keys) delete copy[key];
   return copy as unknown as T;
+}
+
+/**
+ * Telegram decodes every string parameter as UTF-8 before it looks at the method, and half a
+ * surrogate pair (which JSON.stringify writes as a \ud83d escape) is not UTF-8: the whole request is
+ * refused, whichever field holds it — text, caption, inline result title or description, callback
+ * answer text.
+ */
+function refuseLoneSurrogates(value: unknown): void {
+  if (typeof value === "string") {
+    // With the u flag a well-formed pair is one code point; only a lone half is in Cs.
+    if (/\p{Cs}/u.test(value)) throw new BotApiError(400, "Bad Request: strings must be encoded in UTF-8");
+  } else if (Array.isArray(value)) {
+    for (const item of value) refuseLoneSurrogates(item);
+  } else if (isRecord(value)) {
+    for (const item of Object.values(value)) refuseLoneSurrogates(item);
+  }
 }
 
 function withoutReply(message: MessageLike): MessageLike {

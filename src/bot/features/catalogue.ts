@@ -3,6 +3,7 @@ import type { InlineKeyboardButton } from "grammy/types";
 import { formatDate } from "../../answer/dates.js";
 import { escapeHtml, shorten } from "../../answer/html.js";
 import { partnerName } from "../../answer/partner-names.js";
+import { CITED_PUBLISHER_LIMIT } from "../../answer/citation.js";
 import { TELEGRAM_TEXT_LIMIT, renderTelegramAnswer, visibleLength } from "../../answer/render-telegram.js";
 import type { Lang } from "../../answer/types.js";
 import type { Snapshot } from "../../engine/types.js";
@@ -66,8 +67,9 @@ export function renderSources(snapshot: Snapshot, lang: Lang): string {
   let length = visibleLength(lines[0]!);
   for (const [position, source] of sources.entries()) {
     const title = escapeHtml(shorten(source.title, 200));
+    const publisher = escapeHtml(shorten(source.publisher, CITED_PUBLISHER_LIMIT));
     const linked = source.url ? `<a href="${escapeHtml(source.url)}">${title}</a>` : `«${title}»`;
-    const line = `• ${escapeHtml(source.publisher)}, ${formatDate(source.published, lang)} — ${linked} (${counts.get(source.id) ?? 0})`;
+    const line = `• ${publisher}, ${formatDate(source.published, lang)} — ${linked} (${counts.get(source.id) ?? 0})`;
     const rest = `… +${sources.length - position}`;
     if (length + visibleLength(line) + 1 + rest.length + 1 > TELEGRAM_TEXT_LIMIT) {
       lines.push(rest);

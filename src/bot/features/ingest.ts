@@ -2,7 +2,8 @@ import { Composer } from "grammy";
 import type { InlineKeyboardButton, Message } from "grammy/types";
 import { formatDate } from "../../answer/dates.js";
 import { escapeHtml, shorten } from "../../answer/html.js";
-import { TELEGRAM_TEXT_LIMIT } from "../../answer/render-telegram.js";
+import { CITED_PUBLISHER_LIMIT } from "../../answer/citation.js";
+import { TELEGRAM_TEXT_LIMIT, visibleLength } from "../../answer/render-telegram.js";
 import { MAX_ARTICLE_BYTES, draftFromArticle } from "../../ingest/draft.js";
 import { publishSource } from "../../knowledge/publish.js";
 import { formatProblem } from "../../knowledge/types.js";
@@ -15,6 +16,14 @@ import { reloadLines } from "./admin.js";
 export type DownloadFile = (filePath: string) => Promise<string>;
 
 const DROP_BUTTONS = 48;
+// What a draft shows of its header and notes: at most about 2,500 of Telegram's 4,096 characters,
+// however long the article's header was, which leaves room for at least one card of 1,000.
+const SHOWN_TITLE = 200;
+const SHOWN_URL = 200;
+const SHOWN_SUGGESTIONS = 10;
+const SHOWN_SUGGESTION = 60;
+const SHOWN_WARNINGS = 5;
+const SHOWN_NOTE = 200;
 const EDIT_REPLY = /^\s*(\d{1,3})\s*[:.)]\s*([\s\S]+)$/;
 
 /**
@@ -35,7 +44,7 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
     const knownPeople = [...new Set(snapshot.knowledge.cards.flatMap(({ card }) => card.people ?? []))];
     const result = draftFromArticle(article.text, { partners: snapshot.knowledge.partners, knownPeople });
     if (!result.ok) {
-      const problems = result.problems.map((problem) => `• ${escapeHtml(problem.message)}`);
+      const problems = result.problems.map((problem) => `• ${escapeHtml(shorten(problem.message, SHOWN_NOTE))}`);
       return void (await ctx.reply(fitLines(["<b>No draft</b>: the article could not be turned into cards.", ...problems]), replyPlacement(ctx, ctx.msg)));
     }
     const draft: Draft = {
@@ -131,7 +140,7 @@ export function renderDraft(draft: Draft): string {
   const { source, facts } = draft.file;
   const head = [
     `<b>Draft</b> <code>${escapeHtml(source.id)}</code> — ${facts.length} cards`,
-    `${escapeHtml(source.publisher)}, ${formatDate(source.published, "en")} — ${escapeHtml(shorten(source.title, 200))}${source.url ? `\n${escapeHtml(source.url)}` : ""}`,
+    `${escapeHtml(shorten(source.publisher, CITED_PUBLISHER_LIMIT))}, ${formatDate(source.published, "en")} — ${escapeHtml(shorten(source.title, SHOWN_TITLE))}${source.url ? `\n${escapeHtml(shorten(source.url, SHOWN_URL))}` : ""}`,
   ];
   const cards = facts.map((card, index) => {
     const details = [
@@ -142,18 +151,22 @@ export function renderDraft(draft: Draft): string {
     ].filter(Boolean);
     return `<b>${index + 1}.</b> ${escapeHtml(card.text)}${details.length ? `\n<i>${escapeHtml(details.join(" · "))}</i>` : ""}`;
   });
+  const suggestions = draft.suggestions.slice(0, SHOWN_SUGGESTIONS).map((name) => shorten(name, SHOWN_SUGGESTION));
+  const unshown = draft.suggestions.length - suggestions.length;
   const tail = [
-    ...(draft.suggestions.length ? [`Not in partners.json yet: ${escapeHtml(draft.suggestions.join(", "))}`] : []),
-    ...draft.warnings.slice(0, 5).map((warning) => `⚠ ${escapeHtml(shorten(warning, 200))}`),
+    ...(suggestions.length ? [`Not in partners.json yet: ${escapeHtml(suggestions.join(", "))}${unshown ? ` and ${unshown} more` : ""}`] : []),
+    ...draft.warnings.slice(0, SHOWN_WARNINGS).map((warning) => `⚠ ${escapeHtml(shorten(warning, SHOWN_NOTE))}`),
     "Publish writes the source and reloads. To fix card N, reply to this message with “N: corrected text”.",
   ];
-  const budget = TELEGRAM_TEXT_LIMIT - [...head, ...tail].join("\n\n").length - 80;
+  // Telegram counts what is shown, not the markup; 80 keeps room for the "more cards" line.
+  const budget = TELEGRAM_TEXT_LIMIT - visibleLength([...head, ...tail].join("\n\n")) - 80;
   const shown: string[] = [];
   let used = 0;
   for (const card of cards) {
-    if (used + card.length + 2 > budget) break;
+    const length = visibleLength(card) + 2;
+    if (used + length > budget) break;
     shown.push(card);
-    used += card.length + 2;
+    used += length;
   }
   const hidden = cards.length - shown.length;
   return [...head, ...shown, ...(hidden ? [`… ${hidden} more cards not shown (they are published too)`] : []), ...tail].join("\n\n");

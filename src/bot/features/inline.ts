@@ -1,11 +1,12 @@
 import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
-import { formatDate } from "../../answer/dates.js";
 import { shorten } from "../../answer/html.js";
 import { partnerName } from "../../answer/partner-names.js";
+import { citationOf } from "../../answer/citation.js";
 import { renderFactHtml, renderTelegramAnswer } from "../../answer/render-telegram.js";
 import { detectLanguage } from "../../engine/language.js";
 import { displayText } from "../../answer/display.js";
+import { graphemePrefix } from "../../graphemes.js";
 import type { Lang } from "../../answer/types.js";
 import type { Snapshot } from "../../engine/types.js";
 import type { BotContext } from "../context.js";
@@ -25,7 +26,7 @@ export function inlineFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on("inline_query", async (ctx) => {
     const snapshot = ctx.deps.store.current();
-    const query = ctx.inlineQuery.query.slice(0, INLINE_QUERY_LIMIT).trim();
+    const query = graphemePrefix(ctx.inlineQuery.query, INLINE_QUERY_LIMIT).trim();
     const offset = parseOffset(ctx.inlineQuery.offset);
     const texts = BOT_TEXTS[ctx.lang];
 
@@ -49,7 +50,7 @@ export function inlineFeature(): Composer<BotContext> {
       type: "article",
       id: `f${snapshot.version}-${offset + index}`,
       title: shorten(displayText(fact.card, lang), 100),
-      description: `${fact.source.publisher}, ${formatDate(fact.source.published, lang)}`,
+      description: `${citationOf(fact.source, lang).publisher}, ${citationOf(fact.source, lang).date}`,
       input_message_content: { message_text: renderFactHtml(fact, lang), parse_mode: "HTML", link_preview_options: { is_disabled: true } },
     }));
     const next = offset + INLINE_PAGE_SIZE < answer.facts.length ? String(offset + INLINE_PAGE_SIZE) : "";

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import type { Draft } from "../../src/bot/draft-store.js";
+import { renderDraft } from "../../src/bot/features/ingest.js";
+import { checkTelegramHtml } from "../support/telegram-html.js";
+
+function shown(html: string): string {
+  const checked = checkTelegramHtml(html);
+  if (!checked.ok) throw new Error(`not valid Telegram HTML: ${checked.error}`);
+  return checked.text;
+}
+
+// Drafts saved before the knowledge format had maxima, or fields an article can make as long as it
+// likes (suggestions, warnings): the preview must fit one Telegram message whatever they hold.
+const draft = (overrides: Partial<Draft["file"]["source"]>, extra: Partial<Draft> = {}): Draft => ({
+  key: "k1",
+  adminId: 1,
+  chatId: 1,
+  createdAt: "2026-05-14T00:00:00.000Z",
+  file: {
+    source: { id: "testovoe-agentstvo-2026-05-14-moscow-tashkent", title: "Москва и Ташкент", publisher: "Тестовое агентство", published: "2026-05-14", language: "ru", ...overrides },
+    facts: Array.from({ length: 48 }, (_, i) => ({ id: `c-${i + 1}`, text: `Москва и Ташкент ${"&<".repeat(490)}.`, partners: ["tashkent"], people: ["Сергей Собянин"], topics: ["транспорт"] })),
+  },
+  suggestions: [],
+  warnings: [],
+  ...extra,
+});
+
+describe("the draft preview", () => {
+  it("fits Telegram's 4,096 characters with every field at its longest, and still shows a card", () => {
+    const html = renderDraft(
+      draft(
+        { publisher: "&".repeat(5000), title: "<".repeat(5000), url: `https://example.org/${"a".repeat(5000)}` },
+        { suggestions: Array.from({ length: 500 }, (_, i) => `Город${i}${"й".repeat(300)}`), warnings: Array.from({ length: 50 }, () => "⚠".repeat(5000)) },
+      ),
+    );
+    const text = shown(html);
+    expect(text.length).toBeLessThanOrEqual(4096);
+    expect(text).toContain(`${"&".repeat(199)}…`);
+    expect(text).toContain("and 490 more");
+    expect(text).toMatch(/\n1\. Москва и Ташкент/);
+    expect(text).toMatch(/… \d+ more cards not shown/);
+  });
+
+  it("shows a short draft whole", () => {
+    const text = shown(renderDraft(draft({ url: "https://example.org/a" }, { suggestions: ["Бухара"] })));
+    expect(text).toContain("Тестовое агентство, 14 May 2026 — Москва и Ташкент\nhttps://example.org/a");
+    expect(text).toContain("Not in partners.json yet: Бухара\n");
+  });
+});
