@@ -5,10 +5,11 @@ import type { FactCard } from "../knowledge/types.js";
  * "Кто подписал…" wants the card that names the signatories, not the one that only says a
  * programme was signed; "Когда…" the card that carries a date; "Где…" the one that says where;
  * "Сколько…" one with a number; "До какого года…" one with a term or an end year; "Какой
- * документ…" one that records a signed document; "Почему…" one that gives a reason. Checked in
+ * документ…" one that records a signed document; "В каких сферах…" one that lists the areas;
+ * "Почему…" one that gives a reason. Checked in
  * this order: "на сколько лет" is a term before it is a count, "в каком году" a date.
  */
-export const ANSWER_TYPES = ["term", "date", "person", "place", "count", "document", "reason"] as const;
+export const ANSWER_TYPES = ["term", "date", "person", "place", "count", "areas", "document", "reason"] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 const W = "(?<![\\p{L}])";
@@ -21,6 +22,7 @@ const QUESTION: Record<AnswerType, RegExp> = {
   person: words("кто|кого|кому|кем|who|whom|whose|с кем|which (official|mayor|person)|какой чиновник|какие люди"),
   place: words("где|куда|откуда|в каком (городе|месте|зале)|в какой стране|where|in which (city|place|hall)|at which|what (city|venue|place)"),
   count: words("сколько|скока|how many|how much|what number|какое количество|какой объ[её]м"),
+  areas: words("в как(их|ой) (сферах|сфере|областях|области|направлениях|отраслях)|по каким (сферам|направлениям|областям)|как(ие|ое) (направления|сферы|области|отрасли|направление)|what (areas|fields|sectors|spheres)|which (areas|fields|sectors)|in what (areas|fields)|что (входит|включает)|what does .{1,40} (cover|include)|what('s| is) (in|on) the (programme|program)"),
   document: words("какой документ|какие документы|какое соглашение|что (подписали|подписал|подписала|заключили)|что за документ|what (document|agreement|did .{1,30} sign)|which (document|agreement)"),
   reason: words("почему|зачем|для чего|с какой целью|по какой причине|why|what for|for what purpose|what was the (reason|aim|goal)"),
 };
@@ -34,13 +36,17 @@ const YEAR = /(?<![\p{N}])(1[89]|20)\d\d(?![\p{N}])/u;
 const NUMBER = new RegExp(`\\p{N}|${W}(один|одн\\p{L}+|два|две|двух|три|трех|тр[её]х|четыр\\p{L}*|пят\\p{L}*|шест\\p{L}*|сем\\p{L}*|восем\\p{L}*|девят\\p{L}*|десят\\p{L}*|двадцат\\p{L}*|тридцат\\p{L}*|сорок\\p{L}*|сот\\p{L}*|сто|тысяч\\p{L}*|миллион\\p{L}*|миллиард\\p{L}*|полтора|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|hundred|thousand|million|billion|dozen)${E}`, "iu");
 const TERM = new RegExp(`(1[89]|20)\\d\\d\\s*[–—-]\\s*(1[89]|20)?\\d\\d|${W}(до|по|until|through|till|to) (1[89]|20)\\d\\d|${W}(на|for) (\\p{L}+ )?(год|года|лет|years?)${E}|(трех|тр[её]х|двух|пяти|три|два|пять|three|two|five)[- ]?(лет|летн\\p{L}*|год\\p{L}*|years?|year)`, "iu");
 const PLACE = new RegExp(`${W}(в|во|на|at|in) (\\p{Lu}|зале|конференц|ратуш|мэри|здани|офис|кремл|резиденц|рамках|ходе|полях|форум|выставк|city hall|the hall|the forum|the office|the margins)|ратуш|city hall|конференц-зал`, "u");
-const REASON = new RegExp(`${W}(чтобы|для того|поскольку|так как|потому|из-за|ради|цел(ь|ью|и)|причин\\p{L}*|в знак|в связи|because|in order to|so that|aim|goal|purpose|reason|due to|owing to|in protest)${E}`, "iu");
+const REASON = new RegExp(`${W}(чтобы|для того|поскольку|так как|потому|из-за|ради|цел(ь|ью|и)|причин\\p{L}*|в знак|в связи|мотивирова\\p{L}*|вызван\\p{L}*|обоснован\\p{L}*|в ответ|because|in order to|so that|aim|goal|purpose|reasons?|due to|owing to|in protest|prompted|motivated|in response|justification|justified)${E}`, "iu");
+// A list of areas: three or more items, or a word that announces them.
+const AREAS = new RegExp(`${W}(сфер\\p{L}*|област\\p{L}*|направлени\\p{L}*|отрасл\\p{L}*|таких как|такие как|в том числе|включая|areas?|fields?|sectors?|spheres?|such as|including)${E}|[^,]+,[^,]+,[^,]+ (и|and) `, "iu");
 
 export function cardAnswers(card: FactCard, type: AnswerType): boolean {
   const text = `${card.text} ${card.text_en ?? ""}`;
   switch (type) {
     case "person":
-      return (card.people?.length ?? 0) > 0;
+      // Named in the card's own words, not only listed in `people`: "who signed" wants the card
+      // that says who signed, not the one that only says a document was signed.
+      return (card.people ?? []).some((person) => namedIn(person, text));
     case "date":
       return card.date !== undefined || YEAR.test(card.text) || new RegExp(`\\d{1,2} (${MONTHS})`, "iu").test(card.text);
     case "term":
@@ -51,7 +57,15 @@ export function cardAnswers(card: FactCard, type: AnswerType): boolean {
       return NUMBER.test(card.text);
     case "document":
       return card.kind === "agreement";
+    case "areas":
+      return AREAS.test(text);
     case "reason":
       return REASON.test(text);
   }
+}
+
+/** Whether the person's surname (its first five letters, which survive case endings) is in the text. */
+function namedIn(person: string, text: string): boolean {
+  const surname = person.trim().split(/\s+/).at(-1) ?? "";
+  return surname.length > 0 && text.toLowerCase().includes(surname.toLowerCase().slice(0, Math.min(5, surname.length)));
 }
