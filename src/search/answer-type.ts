@@ -31,14 +31,18 @@ export function answerTypeOf(question: string): AnswerType | undefined {
   return ANSWER_TYPES.find((type) => QUESTION[type].test(question));
 }
 
+// Card texts are read at every build: a consumed separator, cheaper there than a look-behind.
+const CW = "(?:^|[\\s«\"(,.;:—–-])";
 const MONTHS = "январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|january|february|march|april|may|june|july|august|september|october|november|december";
 const YEAR = /(?<![\p{N}])(1[89]|20)\d\d(?![\p{N}])/u;
-const NUMBER = new RegExp(`\\p{N}|${W}(один|одн\\p{L}+|два|две|двух|три|трех|тр[её]х|четыр\\p{L}*|пят\\p{L}*|шест\\p{L}*|сем\\p{L}*|восем\\p{L}*|девят\\p{L}*|десят\\p{L}*|двадцат\\p{L}*|тридцат\\p{L}*|сорок\\p{L}*|сот\\p{L}*|сто|тысяч\\p{L}*|миллион\\p{L}*|миллиард\\p{L}*|полтора|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|hundred|thousand|million|billion|dozen)${E}`, "iu");
-const TERM = new RegExp(`(1[89]|20)\\d\\d\\s*[–—-]\\s*(1[89]|20)?\\d\\d|${W}(до|по|until|through|till|to) (1[89]|20)\\d\\d|${W}(на|for) (\\p{L}+ )?(год|года|лет|years?)${E}|(трех|тр[её]х|двух|пяти|три|два|пять|three|two|five)[- ]?(лет|летн\\p{L}*|год\\p{L}*|years?|year)`, "iu");
-const PLACE = new RegExp(`${W}(в|во|на|at|in) (\\p{Lu}|зале|конференц|ратуш|мэри|здани|офис|кремл|резиденц|рамках|ходе|полях|форум|выставк|city hall|the hall|the forum|the office|the margins)|ратуш|city hall|конференц-зал`, "u");
-const REASON = new RegExp(`${W}(чтобы|для того|поскольку|так как|потому|из-за|ради|цел(ь|ью|и)|причин\\p{L}*|в знак|в связи|мотивирова\\p{L}*|вызван\\p{L}*|обоснован\\p{L}*|в ответ|because|in order to|so that|aim|goal|purpose|reasons?|due to|owing to|in protest|prompted|motivated|in response|justification|justified)${E}`, "iu");
-// A list of areas: three or more items, or a word that announces them.
-const AREAS = new RegExp(`${W}(сфер\\p{L}*|област\\p{L}*|направлени\\p{L}*|отрасл\\p{L}*|таких как|такие как|в том числе|включая|areas?|fields?|sectors?|spheres?|such as|including)${E}|[^,]+,[^,]+,[^,]+ (и|and) `, "iu");
+// Number words by their first letters (трёх, пятью, двадцати); a digit anywhere is a number too.
+const NUMBER_WORDS = /^(один|одн|два|две|двух|три|трех|четыр|пят|шест|сем|восем|девят|десят|двадцат|тридцат|сорок|сто|сот|тысяч|миллион|миллиард|полтор|one$|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|twenty|thirty|hundred|thousand|million|billion|dozen)/u;
+const TERM = new RegExp(`(1[89]|20)\\d\\d\\s*[–—-]\\s*(1[89]|20)?\\d\\d|${CW}(до|по|until|through|till|to) (1[89]|20)\\d\\d|${CW}(на|for) (\\p{L}+ )?(год|года|лет|years?)${E}|(трех|тр[её]х|двух|пяти|три|два|пять|three|two|five)[- ]?(лет|летн\\p{L}*|год\\p{L}*|years?|year)`, "iu");
+const PLACE = new RegExp(`${CW}(в|во|на|at|in) (\\p{Lu}|зале|конференц|ратуш|мэри|здани|офис|кремл|резиденц|рамках|ходе|полях|форум|выставк|city hall|the hall|the forum|the office|the margins)|ратуш|city hall|конференц-зал`, "u");
+const REASON = new RegExp(`${CW}(чтобы|для того|поскольку|так как|потому|из-за|ради|цел(ь|ью|и)|причин\\p{L}*|в знак|в связи|мотивирова\\p{L}*|вызван\\p{L}*|обоснован\\p{L}*|в ответ|because|in order to|so that|aim|goal|purpose|reasons?|due to|owing to|in protest|prompted|motivated|in response|justification|justified)${E}`, "iu");
+// A word that announces a list of areas; a list itself is told by its commas (listsItems).
+const AREAS = new RegExp(`${CW}(сфер\\p{L}*|област\\p{L}*|направлени\\p{L}*|отрасл\\p{L}*|таких как|такие как|в том числе|включая|areas?|fields?|sectors?|spheres?|such as|including)${E}`, "iu");
+const DAY_AND_MONTH = new RegExp(`\\d{1,2} (${MONTHS})`, "iu");
 
 export function cardAnswers(card: FactCard, type: AnswerType): boolean {
   const text = `${card.text} ${card.text_en ?? ""}`;
@@ -48,17 +52,17 @@ export function cardAnswers(card: FactCard, type: AnswerType): boolean {
       // that says who signed, not the one that only says a document was signed.
       return (card.people ?? []).some((person) => namedIn(person, text));
     case "date":
-      return card.date !== undefined || YEAR.test(card.text) || new RegExp(`\\d{1,2} (${MONTHS})`, "iu").test(card.text);
+      return card.date !== undefined || YEAR.test(card.text) || DAY_AND_MONTH.test(card.text);
     case "term":
       return TERM.test(text);
     case "place":
       return PLACE.test(text);
     case "count":
-      return NUMBER.test(card.text);
+      return /\p{N}/u.test(card.text) || (card.text.toLowerCase().replace(/ё/g, "е").match(/\p{L}+/gu) ?? []).some((word) => NUMBER_WORDS.test(word));
     case "document":
       return card.kind === "agreement";
     case "areas":
-      return AREAS.test(text);
+      return AREAS.test(text) || listsItems(card.text);
     case "reason":
       return REASON.test(text);
   }
@@ -68,4 +72,11 @@ export function cardAnswers(card: FactCard, type: AnswerType): boolean {
 function namedIn(person: string, text: string): boolean {
   const surname = person.trim().split(/\s+/).at(-1) ?? "";
   return surname.length > 0 && text.toLowerCase().includes(surname.toLowerCase().slice(0, Math.min(5, surname.length)));
+}
+
+/** Three or more items and a closing «и»: «экология, спорт и культура, градостроительство и транспорт». */
+function listsItems(text: string): boolean {
+  let commas = 0;
+  for (const char of text) if (char === ",") commas++;
+  return commas >= 2 && / и /u.test(text);
 }
