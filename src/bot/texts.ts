@@ -1,5 +1,7 @@
 import { formatDate } from "../answer/dates.js";
 import { escapeHtml } from "../answer/html.js";
+import { countOf } from "../answer/plural.js";
+import type { Noun } from "../answer/plural.js";
 import type { Lang } from "../answer/types.js";
 
 export interface KnowledgeSummary {
@@ -9,6 +11,14 @@ export interface KnowledgeSummary {
   newestSource?: string;
 }
 
+/** Counted nouns of the bot's texts. */
+export const NOUNS = {
+  facts: { ru: { one: "факт", few: "факта", many: "фактов" }, en: { one: "fact", other: "facts" } },
+  partners: { ru: { one: "партнёр", few: "партнёра", many: "партнёров" }, en: { one: "partner", other: "partners" } },
+  // After «из»: из 1 источника, из 2 источников, из 21 источника.
+  fromSources: { ru: { one: "источника", few: "источников", many: "источников" }, en: { one: "source", other: "sources" } },
+} satisfies Record<string, Noun>;
+
 /** Every fixed phrase the bot says, in Russian and English. HTML-safe: variables are escaped here. */
 export const BOT_TEXTS = {
   ru: {
@@ -17,7 +27,7 @@ export const BOT_TEXTS = {
         "<b>Бот о городских партнёрствах Москвы</b>",
         "Отвечаю на вопросы о соглашениях, меморандумах, программах сотрудничества и совместных проектах Москвы с другими городами. Каждый ответ — факты из проверенной базы со ссылкой на источник; чего нет в базе, того не выдумываю.",
         "",
-        `В базе: ${summary.facts} фактов из ${summary.sources} источников${summary.newestSource ? `, самый свежий — от ${formatDate(summary.newestSource, "ru")}` : ""}.`,
+        `В базе: ${countOf(summary.facts, NOUNS.facts, "ru")} из ${countOf(summary.sources, NOUNS.fromSources, "ru")}${summary.newestSource ? `, самый свежий — от ${formatDate(summary.newestSource, "ru")}` : ""}.`,
         `Партнёры: ${escapeHtml(summary.partners.join(", "))}.`,
         "",
         "<b>Как спросить</b>",
@@ -48,7 +58,7 @@ export const BOT_TEXTS = {
         "<b>Moscow's city partnerships bot</b>",
         "I answer questions about the agreements, memoranda, cooperation programmes and joint projects between Moscow and other cities. Every answer is a set of facts from a reviewed knowledge base with its source; what the base does not hold, I do not make up.",
         "",
-        `Knowledge: ${summary.facts} facts from ${summary.sources} sources${summary.newestSource ? `, the newest from ${formatDate(summary.newestSource, "en")}` : ""}.`,
+        `Knowledge: ${countOf(summary.facts, NOUNS.facts, "en")} from ${countOf(summary.sources, NOUNS.fromSources, "en")}${summary.newestSource ? `, the newest from ${formatDate(summary.newestSource, "en")}` : ""}.`,
         `Partners: ${escapeHtml(summary.partners.join(", "))}.`,
         "",
         "<b>How to ask</b>",

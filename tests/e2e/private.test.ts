@@ -154,7 +154,7 @@ describe("/start and /help", () => {
     const reply = await h.send(h.api.privateText(USER, "/start"));
     const text = shownText(reply);
     expect(reply.params.parse_mode).toBe("HTML");
-    expect(text).toContain("В базе: 94 фактов из 11 источников, самый свежий — от 3 декабря 2025.");
+    expect(text).toContain("В базе: 94 факта из 11 источников, самый свежий — от 3 декабря 2025.");
     for (const partner of ["Ханой", "Минск", "Ташкент", "Абу-Даби", "Астана", "Шанхай", "Бавария", "Берлин", "Мехико"]) expect(text).toContain(partner);
     expect(text).toContain("в личном чате со мной — просто напишите вопрос");
     expect(text).toContain(`/ask вопрос`);
