@@ -1,3 +1,4 @@
+import { citedPublisher, citedTitle, isHeadline } from "./citation.js";
 import { displayText } from "./display.js";
 import { wordSpans } from "../search/normalize.js";
 import { formatDate } from "./dates.js";
@@ -66,10 +67,11 @@ export function renderFactHtml(fact: AnswerFact, lang: Lang): string {
   return `${boldMatched(text, fact.matched)}\n${citationHtml(fact.source, lang)}`;
 }
 
+/** Publisher, date and linked title, in the reader's language where the source gives them in English. */
 export function citationHtml(source: Source, lang: Lang): string {
-  const title = escapeHtml(shorten(source.title, TITLE_LIMIT));
-  const linked = source.url ? `<a href="${escapeHtml(source.url)}">${title}</a>` : `«${title}»`;
-  return `<i>${escapeHtml(source.publisher)}, ${formatDate(source.published, lang)} — ${linked}</i>`;
+  const title = escapeHtml(shorten(citedTitle(source, lang), TITLE_LIMIT));
+  const linked = source.url ? `<a href="${escapeHtml(source.url)}">${title}</a>` : isHeadline(source) ? `«${title}»` : title;
+  return `<i>${escapeHtml(citedPublisher(source, lang))}, ${formatDate(source.published, lang)} — ${linked}</i>`;
 }
 
 function boldMatched(text: string, matched: readonly string[]): string {

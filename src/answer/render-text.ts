@@ -1,3 +1,4 @@
+import { citedPublisher, citedTitle, isHeadline } from "./citation.js";
 import { displayText } from "./display.js";
 import { formatDate } from "./dates.js";
 import { ANSWER_TEXTS } from "./texts.js";
@@ -15,7 +16,8 @@ export function renderPlainAnswer(answer: Answer, options: { limit?: number; par
   const facts = answer.facts.slice(0, options.limit ?? 3);
   const lines = facts.map((fact, index) => {
     const { source } = fact;
-    const citation = `${source.publisher}, ${formatDate(source.published, answer.lang)} — «${source.title}»${source.url ? ` ${source.url}` : ""}`;
+    const title = isHeadline(source) ? `«${citedTitle(source, answer.lang)}»` : citedTitle(source, answer.lang);
+    const citation = `${citedPublisher(source, answer.lang)}, ${formatDate(source.published, answer.lang)} — ${title}${source.url ? ` ${source.url}` : ""}`;
     return `${index + 1}. ${displayText(fact.card, answer.lang)}\n   ${citation}`;
   });
   if (answer.facts.length > facts.length) lines.push(texts.more(facts.length, answer.facts.length));

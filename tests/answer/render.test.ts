@@ -37,6 +37,23 @@ describe("Telegram rendering", () => {
     expect(renderTelegramAnswer(answer([fact("a", "Факт.", {}, { url: undefined })])).html).toContain("«Москва и Ханой будут сотрудничать»");
   });
 
+  it("cites the English publisher and title to an English reader, the Russian ones to a Russian reader", () => {
+    const english = { publisher_en: "TASS", title_en: "Moscow and Hanoi will cooperate" };
+    expect(renderTelegramAnswer(answer([fact("a", "Факт.", {}, english)], { lang: "en" })).html).toContain('TASS, 3 December 2025 — <a href="https://example.org/a?b=1&amp;c=2">Moscow and Hanoi will cooperate</a>');
+    expect(renderTelegramAnswer(answer([fact("a", "Факт.", {}, english)])).html).toContain("ТАСС, 3 декабря 2025 — <a");
+    expect(renderTelegramAnswer(answer([fact("a", "Факт.", {}, english)])).html).toContain(">Москва и Ханой будут сотрудничать</a>");
+    expect(renderPlainAnswer(answer([fact("a", "Факт.", {}, english)], { lang: "en" }))).toContain("TASS, 3 December 2025 — «Moscow and Hanoi will cooperate» https://example.org/");
+  });
+
+  it("never quotes a title that only describes the source as if it were its headline", () => {
+    const described = { url: undefined, title: "Сообщение ТАСС из Ханоя", title_is_description: true };
+    const html = renderTelegramAnswer(answer([fact("a", "Факт.", {}, described)])).html;
+    expect(html).toContain("ТАСС, 3 декабря 2025 — Сообщение ТАСС из Ханоя</i>");
+    expect(html).not.toContain("«");
+    expect(renderPlainAnswer(answer([fact("a", "Факт.", {}, described)]))).toContain("ТАСС, 3 декабря 2025 — Сообщение ТАСС из Ханоя");
+    expect(renderPlainAnswer(answer([fact("a", "Факт.", {}, described)]))).not.toContain("«");
+  });
+
   it("escapes markup in card text, titles and publishers", () => {
     const hostile = fact("a", `<script>alert("x")</script> & "кавычки" <b>`, {}, { title: `Заголовок <i>&amp;</i> "q"`, publisher: "A&B <x>" });
     const page = renderTelegramAnswer(answer([hostile]));

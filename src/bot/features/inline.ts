@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
+import { citedPublisher } from "../../answer/citation.js";
 import { formatDate } from "../../answer/dates.js";
 import { shorten } from "../../answer/html.js";
 import { partnerName } from "../../answer/partner-names.js";
@@ -49,7 +50,7 @@ export function inlineFeature(): Composer<BotContext> {
       type: "article",
       id: `f${snapshot.version}-${offset + index}`,
       title: shorten(displayText(fact.card, lang), 100),
-      description: `${fact.source.publisher}, ${formatDate(fact.source.published, lang)}`,
+      description: `${citedPublisher(fact.source, lang)}, ${formatDate(fact.source.published, lang)}`,
       input_message_content: { message_text: renderFactHtml(fact, lang), parse_mode: "HTML", link_preview_options: { is_disabled: true } },
     }));
     const next = offset + INLINE_PAGE_SIZE < answer.facts.length ? String(offset + INLINE_PAGE_SIZE) : "";
