@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate } from "../../src/answer/dates.js";
+import { formatDate, formatDateGenitiveRu } from "../../src/answer/dates.js";
 import { renderPlainAnswer } from "../../src/answer/render-text.js";
 import { TELEGRAM_TEXT_LIMIT, renderTelegramAnswer } from "../../src/answer/render-telegram.js";
 import type { Answer, AnswerFact } from "../../src/answer/types.js";
@@ -115,6 +115,9 @@ describe("dates", () => {
     expect(formatDate("2014-05-01", "en")).toBe("1 May 2014");
     expect(formatDate("2025-09", "ru")).toBe("сентябрь 2025");
     expect(formatDate("2025-09", "en")).toBe("September 2025");
+    expect(formatDateGenitiveRu("2022-03-02")).toBe("2 марта 2022 года");
+    expect(formatDateGenitiveRu("2016-05")).toBe("мая 2016 года");
+    expect(formatDateGenitiveRu("2014")).toBe("2014 года");
     expect(formatDate("2016", "ru")).toBe("2016");
   });
 });
