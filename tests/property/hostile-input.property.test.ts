@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { citedPublisher } from "../../src/answer/citation.js";
 import { renderPlainAnswer } from "../../src/answer/render-text.js";
 import { TELEGRAM_TEXT_LIMIT, renderFactHtml, renderTelegramAnswer } from "../../src/answer/render-telegram.js";
 import { buildSnapshot } from "../../src/engine/snapshot.js";
@@ -49,7 +50,7 @@ describe("hostile and odd input", () => {
         expect(checked.text.trim().length).toBeGreaterThan(0);
         if (answer.answered) {
           const shown = answer.facts.slice(page.offset, page.offset + page.shown);
-          for (const fact of shown) expect(page.html).toContain(`${fact.source.publisher}`);
+          for (const fact of shown) expect(page.html).toContain(citedPublisher(fact.source, answer.lang));
           expect((page.html.match(/<i>[^<]*, \d{1,2} [^<]+ \d{4} — /g) ?? []).length).toBe(page.shown);
         } else {
           expect(answer.facts).toEqual([]);
