@@ -22,3 +22,16 @@ export function formatDate(iso: string, lang: Lang): string {
   const name = (lang === "ru" ? RU_MONTHS : EN_MONTHS)[index];
   return name ? `${Number(day)} ${name} ${year}` : iso;
 }
+
+/**
+ * A Russian date in the genitive, as it reads after «с» (since): "2 марта 2022 года",
+ * "мая 2016 года", "2014 года". Another language's phrasing needs no case, so only Russian has this.
+ */
+export function formatDateGenitiveRu(iso: string): string {
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(iso);
+  if (!match) return iso;
+  const [, year, month, day] = match;
+  const name = month === undefined ? undefined : RU_MONTHS[Number(month) - 1];
+  if (month !== undefined && !name) return iso;
+  return [day === undefined ? undefined : String(Number(day)), name, year, "года"].filter((part) => part !== undefined).join(" ");
+}

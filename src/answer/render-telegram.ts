@@ -69,6 +69,7 @@ export function renderFactHtml(fact: AnswerFact, lang: Lang): string {
   return `${boldMatched(text, fact.matched)}\n${citationHtml(fact.source, lang)}`;
 }
 
+/** Publisher, date and linked title, in the reader's language where the source gives them in English. */
 export function citationHtml(source: Source, lang: Lang): string {
   const citation = citationOf(source, lang);
   const title = escapeHtml(citation.title);

@@ -1,5 +1,5 @@
 import { formatDate } from "./dates.js";
-import { pluralEn, pluralRu } from "./plural.js";
+import { russianForm } from "./plural.js";
 import type { Lang, ListQuery } from "./types.js";
 import type { PartnerStatus, Region } from "../knowledge/types.js";
 
@@ -27,7 +27,7 @@ export const ANSWER_TEXTS: Record<Lang, AnswerTexts> = {
     knownPartners: "В базе есть партнёрства Москвы с городами",
     tryAsking: "Попробуйте спросить:",
     more: (shown, total) => `Показано ${shown} из ${total}.`,
-    facts: (count) => `${count} ${pluralRu(count, "факт", "факта", "фактов")}`,
+    facts: (count) => `${count} ${russianForm(count, { one: "факт", few: "факта", many: "фактов" })}`,
     status: (partner, status) => `Партнёрство Москвы и города ${partner} ${status.state === "ended" ? "прекращено" : "приостановлено"} (${formatDate(status.since, "ru")}).`,
     statusMark: (status) => `⛔ ${status.state === "ended" ? "прекращено" : "приостановлено"}, ${formatDate(status.since, "ru")}`,
     region: { europe: "Европа", eurasia: "Евразия (бывший СССР)", asia: "Азия", "middle-east": "Ближний Восток", americas: "Америка", africa: "Африка" },
@@ -36,12 +36,12 @@ export const ANSWER_TEXTS: Record<Lang, AnswerTexts> = {
         case "partners": {
           const where = query.region ? ` — ${ANSWER_TEXTS.ru.region[query.region]}` : query.country ? ` — ${query.country}` : "";
           const which = query.status === "ended" ? "Партнёрства, прекращённые или приостановленные" : query.status === "current" ? "Действующие партнёры Москвы" : "Партнёры Москвы";
-          return `${which}${where}: ${count} ${pluralRu(count, "партнёр", "партнёра", "партнёров")} в базе знаний`;
+          return `${which}${where}: ${count} ${russianForm(count, { one: "партнёр", few: "партнёра", many: "партнёров" })} в базе знаний`;
         }
         case "documents":
           return `Документы Москвы и города ${partner ?? ""}: ${count} — по дате подписания`;
         case "year":
-          return `${query.year} год${partner ? `, ${partner}` : ""}: ${count} ${pluralRu(count, "событие", "события", "событий")} в базе знаний`;
+          return `${query.year} год${partner ? `, ${partner}` : ""}: ${count} ${russianForm(count, { one: "событие", few: "события", many: "событий" })} в базе знаний`;
       }
     },
     greeting: "Здравствуйте! Я отвечаю на вопросы о партнёрствах Москвы с другими городами: соглашения, меморандумы, программы, визиты. Спросите, например:",
@@ -52,7 +52,7 @@ export const ANSWER_TEXTS: Record<Lang, AnswerTexts> = {
     knownPartners: "The knowledge base covers Moscow's partnerships with",
     tryAsking: "Try asking:",
     more: (shown, total) => `Showing ${shown} of ${total}.`,
-    facts: (count) => `${count} ${pluralEn(count, "fact", "facts")}`,
+    facts: (count) => `${count} ${(count === 1 ? "fact" : "facts")}`,
     status: (partner, status) => `Moscow's partnership with ${partner} was ${status.state === "ended" ? "ended" : "suspended"} (${formatDate(status.since, "en")}).`,
     statusMark: (status) => `⛔ ${status.state === "ended" ? "ended" : "suspended"}, ${formatDate(status.since, "en")}`,
     region: { europe: "Europe", eurasia: "Eurasia (former USSR)", asia: "Asia", "middle-east": "Middle East", americas: "Americas", africa: "Africa" },
@@ -61,12 +61,12 @@ export const ANSWER_TEXTS: Record<Lang, AnswerTexts> = {
         case "partners": {
           const where = query.region ? ` — ${ANSWER_TEXTS.en.region[query.region]}` : query.country ? ` — ${query.country}` : "";
           const which = query.status === "ended" ? "Partnerships ended or suspended" : query.status === "current" ? "Moscow's current partners" : "Moscow's partners";
-          return `${which}${where}: ${count} ${pluralEn(count, "partner", "partners")} in the knowledge base`;
+          return `${which}${where}: ${count} ${(count === 1 ? "partner" : "partners")} in the knowledge base`;
         }
         case "documents":
           return `Documents between Moscow and ${partner ?? ""}: ${count}, by date of signing`;
         case "year":
-          return `${query.year}${partner ? `, ${partner}` : ""}: ${count} ${pluralEn(count, "event", "events")} in the knowledge base`;
+          return `${query.year}${partner ? `, ${partner}` : ""}: ${count} ${(count === 1 ? "event" : "events")} in the knowledge base`;
       }
     },
     greeting: "Hello! I answer questions about Moscow's partnerships with other cities: agreements, memoranda, programmes, visits. Try asking, for example:",

@@ -6,13 +6,13 @@ const PUBLIC: Record<"ru" | "en", BotCommand[]> = {
   ru: [
     { command: "help", description: "Что я знаю и как спросить" },
     { command: "ask", description: "Задать вопрос (в группах)" },
-    { command: "partners", description: "Города-партнёры Москвы" },
+    { command: "partners", description: "Партнёры Москвы по регионам" },
     { command: "sources", description: "Источники фактов" },
   ],
   en: [
     { command: "help", description: "What I know and how to ask" },
     { command: "ask", description: "Ask a question (in groups)" },
-    { command: "partners", description: "Moscow's partner cities" },
+    { command: "partners", description: "Moscow's partners by region" },
     { command: "sources", description: "Where the facts come from" },
   ],
 };

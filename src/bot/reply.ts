@@ -1,5 +1,6 @@
 import { TELEGRAM_TEXT_LIMIT } from "../answer/render-telegram.js";
-import type { InlineKeyboardButton, Message } from "grammy/types";
+import { GrammyError } from "grammy";
+import type { InlineKeyboardButton, InlineKeyboardMarkup, Message } from "grammy/types";
 import type { BotContext } from "./context.js";
 
 /**
@@ -26,4 +27,14 @@ export function fitLines(lines: readonly string[]): string {
   const kept = [...lines];
   while (kept.join("\n").length > TELEGRAM_TEXT_LIMIT - 16 && kept.length > 1) kept.pop();
   return kept.join("\n");
+}
+
+/** A double tap asks for the page already shown; Telegram refuses that edit as "not modified", and nothing is lost. */
+export async function editPage(ctx: BotContext, html: string, markup: InlineKeyboardMarkup | undefined): Promise<void> {
+  try {
+    await ctx.editMessageText(html, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) });
+  } catch (error) {
+    if (error instanceof GrammyError && error.description.includes("message is not modified")) return;
+    throw error;
+  }
 }

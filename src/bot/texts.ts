@@ -1,6 +1,10 @@
-import { formatDate } from "../answer/dates.js";
+import { formatDate, formatDateGenitiveRu } from "../answer/dates.js";
 import { escapeHtml } from "../answer/html.js";
+import { countOf } from "../answer/plural.js";
+import type { Noun } from "../answer/plural.js";
 import type { Lang } from "../answer/types.js";
+import type { RegionKey } from "../engine/catalogue.js";
+import type { PartnerStatus } from "../knowledge/types.js";
 
 export interface KnowledgeSummary {
   partners: string[];
@@ -8,6 +12,16 @@ export interface KnowledgeSummary {
   sources: number;
   newestSource?: string;
 }
+
+/** Counted nouns of the bot's texts. */
+export const NOUNS = {
+  facts: { ru: { one: "факт", few: "факта", many: "фактов" }, en: { one: "fact", other: "facts" } },
+  partners: { ru: { one: "партнёр", few: "партнёра", many: "партнёров" }, en: { one: "partner", other: "partners" } },
+  // After «из»: из 1 источника, из 2 источников, из 21 источника.
+  fromSources: { ru: { one: "источника", few: "источников", many: "источников" }, en: { one: "source", other: "sources" } },
+  // After «в»: в 1 регионе, в 6 регионах.
+  inRegions: { ru: { one: "регионе", few: "регионах", many: "регионах" }, en: { one: "region", other: "regions" } },
+} satisfies Record<string, Noun>;
 
 /** Every fixed phrase the bot says, in Russian and English. HTML-safe: variables are escaped here. */
 export const BOT_TEXTS = {
@@ -17,7 +31,7 @@ export const BOT_TEXTS = {
         "<b>Бот о городских партнёрствах Москвы</b>",
         "Отвечаю на вопросы о соглашениях, меморандумах, программах сотрудничества и совместных проектах Москвы с другими городами. Каждый ответ — факты из проверенной базы со ссылкой на источник; чего нет в базе, того не выдумываю.",
         "",
-        `В базе: ${summary.facts} фактов из ${summary.sources} источников${summary.newestSource ? `, самый свежий — от ${formatDate(summary.newestSource, "ru")}` : ""}.`,
+        `В базе: ${countOf(summary.facts, NOUNS.facts, "ru")} из ${countOf(summary.sources, NOUNS.fromSources, "ru")}${summary.newestSource ? `, самый свежий — от ${formatDate(summary.newestSource, "ru")}` : ""}.`,
         `Партнёры: ${escapeHtml(summary.partners.join(", "))}.`,
         "",
         "<b>Как спросить</b>",
@@ -36,6 +50,26 @@ export const BOT_TEXTS = {
     expired: "Эта кнопка устарела. Задайте вопрос ещё раз.",
     partnersTitle: "<b>Партнёры Москвы в базе знаний</b>\nНажмите на город, чтобы увидеть факты.",
     partnerFacts: (name: string, total: number) => `<b>${escapeHtml(name)}</b> — фактов: ${total}`,
+    regionsTitle: (partners: number, regions: number) =>
+      `<b>Партнёры Москвы в базе знаний</b>\n${countOf(partners, NOUNS.partners, "ru")} в ${countOf(regions, NOUNS.inRegions, "ru")}. Выберите регион.`,
+    regionNames: { europe: "Европа", eurasia: "Евразия", asia: "Азия", "middle-east": "Ближний Восток", americas: "Америка", africa: "Африка", other: "Другие" } satisfies Record<RegionKey, string>,
+    regionButton: (region: string, partners: number) => `${region} (${countOf(partners, NOUNS.partners, "ru")})`,
+    regionTitle: (region: string, partners: number) => `<b>${escapeHtml(region)}</b> — ${countOf(partners, NOUNS.partners, "ru")}`,
+    countryLine: (country: string, names: readonly string[]) => `• ${escapeHtml(country)}: ${escapeHtml(names.join(", "))}`,
+    notCurrentTitle: "<b>Партнёрство прекращено или приостановлено</b>",
+    notCurrentLine: (name: string, country: string, status: PartnerStatus) => `⛔ ${escapeHtml(name)} (${escapeHtml(country)}) — ${statusRu(status)}`,
+    choosePartner: "Нажмите на партнёра, чтобы увидеть хронологию и факты.",
+    partnerButton: (name: string, facts: number, current: boolean) => `${current ? "" : "⛔ "}${name} (${countOf(facts, NOUNS.facts, "ru")})`,
+    // The flat list of knowledge without regions keeps its short buttons: «Минск (30)».
+    flatPartnerButton: (name: string, facts: number, current: boolean) => `${current ? "" : "⛔ "}${name} (${facts})`,
+    partnerStatus: (status: PartnerStatus) => `⛔ <b>Партнёрство ${statusRu(status)}</b>`,
+    timelineTitle: "<b>Хронология</b>",
+    otherFactsTitle: "<b>Другие факты</b>",
+    backToRegions: "← Регионы",
+    backToPartners: "← Партнёры",
+    backTo: (region: string) => `← ${region}`,
+    partnerGone: "Этого партнёра больше нет в базе знаний. Откройте /partners заново.",
+    regionGone: "Партнёров из этого региона больше нет в базе знаний. Откройте /partners заново.",
     sourcesTitle: "<b>Источники</b>",
     rateLimited: "Слишком много сообщений подряд. Подождите немного — я отвечу на следующие вопросы.",
     rateLimitedPress: "Слишком много нажатий подряд. Подождите минуту и нажмите снова.",
@@ -49,7 +83,7 @@ export const BOT_TEXTS = {
         "<b>Moscow's city partnerships bot</b>",
         "I answer questions about the agreements, memoranda, cooperation programmes and joint projects between Moscow and other cities. Every answer is a set of facts from a reviewed knowledge base with its source; what the base does not hold, I do not make up.",
         "",
-        `Knowledge: ${summary.facts} facts from ${summary.sources} sources${summary.newestSource ? `, the newest from ${formatDate(summary.newestSource, "en")}` : ""}.`,
+        `Knowledge: ${countOf(summary.facts, NOUNS.facts, "en")} from ${countOf(summary.sources, NOUNS.fromSources, "en")}${summary.newestSource ? `, the newest from ${formatDate(summary.newestSource, "en")}` : ""}.`,
         `Partners: ${escapeHtml(summary.partners.join(", "))}.`,
         "",
         "<b>How to ask</b>",
@@ -67,7 +101,26 @@ export const BOT_TEXTS = {
     stale: "The knowledge base has been updated since. Please ask again.",
     expired: "This button has expired. Please ask again.",
     partnersTitle: "<b>Moscow's partners in the knowledge base</b>\nTap a city to see its facts.",
-    partnerFacts: (name: string, total: number) => `<b>${escapeHtml(name)}</b> — ${total} facts`,
+    partnerFacts: (name: string, total: number) => `<b>${escapeHtml(name)}</b> — ${countOf(total, NOUNS.facts, "en")}`,
+    regionsTitle: (partners: number, regions: number) =>
+      `<b>Moscow's partners in the knowledge base</b>\n${countOf(partners, NOUNS.partners, "en")} in ${countOf(regions, NOUNS.inRegions, "en")}. Choose a region.`,
+    regionNames: { europe: "Europe", eurasia: "Eurasia", asia: "Asia", "middle-east": "Middle East", americas: "Americas", africa: "Africa", other: "Other" } satisfies Record<RegionKey, string>,
+    regionButton: (region: string, partners: number) => `${region} (${countOf(partners, NOUNS.partners, "en")})`,
+    regionTitle: (region: string, partners: number) => `<b>${escapeHtml(region)}</b> — ${countOf(partners, NOUNS.partners, "en")}`,
+    countryLine: (country: string, names: readonly string[]) => `• ${escapeHtml(country)}: ${escapeHtml(names.join(", "))}`,
+    notCurrentTitle: "<b>Partnership ended or suspended</b>",
+    notCurrentLine: (name: string, country: string, status: PartnerStatus) => `⛔ ${escapeHtml(name)} (${escapeHtml(country)}) — ${statusEn(status)}`,
+    choosePartner: "Tap a partner to see its timeline and facts.",
+    partnerButton: (name: string, facts: number, current: boolean) => `${current ? "" : "⛔ "}${name} (${countOf(facts, NOUNS.facts, "en")})`,
+    flatPartnerButton: (name: string, facts: number, current: boolean) => `${current ? "" : "⛔ "}${name} (${facts})`,
+    partnerStatus: (status: PartnerStatus) => `⛔ <b>Partnership ${statusEn(status)}</b>`,
+    timelineTitle: "<b>Timeline</b>",
+    otherFactsTitle: "<b>Other facts</b>",
+    backToRegions: "← Regions",
+    backToPartners: "← Partners",
+    backTo: (region: string) => `← ${region}`,
+    partnerGone: "This partner is no longer in the knowledge base. Open /partners again.",
+    regionGone: "The knowledge base no longer has partners in this region. Open /partners again.",
     sourcesTitle: "<b>Sources</b>",
     rateLimited: "Too many messages in a row. Please wait a little — I will answer your next questions.",
     rateLimitedPress: "Too many presses in a row. Please wait a minute and press again.",
@@ -76,6 +129,17 @@ export const BOT_TEXTS = {
     error: "Something went wrong. Please try again a little later.",
   },
 } satisfies Record<Lang, unknown>;
+
+// «прекращено с мая 2016 года»: the status holds from that date on, as a legal text would put it.
+function statusRu(status: PartnerStatus): string {
+  return `${status.state === "suspended" ? "приостановлено" : "прекращено"} с ${formatDateGenitiveRu(status.since)}`;
+}
+
+function statusEn(status: PartnerStatus): string {
+  const when = formatDate(status.since, "en");
+  // A day takes "on", a month or a year "in": ended on 2 March 2022, ended in May 2016.
+  return status.state === "suspended" ? `suspended since ${when}` : `ended ${status.since.length === 10 ? "on" : "in"} ${when}`;
+}
 
 export function userLang(languageCode: string | undefined): Lang {
   return languageCode?.toLowerCase().startsWith("en") ? "en" : "ru";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate } from "../../src/answer/dates.js";
+import { formatDate, formatDateGenitiveRu } from "../../src/answer/dates.js";
 import { shorten } from "../../src/answer/html.js";
 import { graphemePrefix } from "../../src/graphemes.js";
 import { renderPlainAnswer } from "../../src/answer/render-text.js";
@@ -37,6 +37,23 @@ describe("Telegram rendering", () => {
 
   it("quotes a title without a url instead of linking it", () => {
     expect(renderTelegramAnswer(answer([fact("a", "Факт.", {}, { url: undefined })])).html).toContain("«Москва и Ханой будут сотрудничать»");
+  });
+
+  it("cites the English publisher and title to an English reader, the Russian ones to a Russian reader", () => {
+    const english = { publisher_en: "TASS", title_en: "Moscow and Hanoi will cooperate" };
+    expect(renderTelegramAnswer(answer([fact("a", "Факт.", {}, english)], { lang: "en" })).html).toContain('TASS, 3 December 2025 — <a href="https://example.org/a?b=1&amp;c=2">Moscow and Hanoi will cooperate</a>');
+    expect(renderTelegramAnswer(answer([fact("a", "Факт.", {}, english)])).html).toContain("ТАСС, 3 декабря 2025 — <a");
+    expect(renderTelegramAnswer(answer([fact("a", "Факт.", {}, english)])).html).toContain(">Москва и Ханой будут сотрудничать</a>");
+    expect(renderPlainAnswer(answer([fact("a", "Факт.", {}, english)], { lang: "en" }))).toContain("TASS, 3 December 2025 — «Moscow and Hanoi will cooperate» https://example.org/");
+  });
+
+  it("never quotes a title that only describes the source as if it were its headline", () => {
+    const described = { url: undefined, title: "Сообщение ТАСС из Ханоя", title_is_description: true };
+    const html = renderTelegramAnswer(answer([fact("a", "Факт.", {}, described)])).html;
+    expect(html).toContain("ТАСС, 3 декабря 2025 — Сообщение ТАСС из Ханоя</i>");
+    expect(html).not.toContain("«");
+    expect(renderPlainAnswer(answer([fact("a", "Факт.", {}, described)]))).toContain("ТАСС, 3 декабря 2025 — Сообщение ТАСС из Ханоя");
+    expect(renderPlainAnswer(answer([fact("a", "Факт.", {}, described)]))).not.toContain("«");
   });
 
   it("escapes markup in card text, titles and publishers", () => {
@@ -156,6 +173,9 @@ describe("dates", () => {
     expect(formatDate("2014-05-01", "en")).toBe("1 May 2014");
     expect(formatDate("2025-09", "ru")).toBe("сентябрь 2025");
     expect(formatDate("2025-09", "en")).toBe("September 2025");
+    expect(formatDateGenitiveRu("2022-03-02")).toBe("2 марта 2022 года");
+    expect(formatDateGenitiveRu("2016-05")).toBe("мая 2016 года");
+    expect(formatDateGenitiveRu("2014")).toBe("2014 года");
     expect(formatDate("2016", "ru")).toBe("2016");
   });
 });

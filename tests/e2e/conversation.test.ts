@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ANSWER_TEXTS } from "../../src/answer/texts.js";
-import { buttonsOf, copyKnowledge, shownText, startBot, stopAll } from "./harness.js";
+import { PROJECT_KNOWLEDGE_DIR, buttonsOf, copyKnowledge, shownText, startBot, stopAll } from "./harness.js";
 
 const USER = 2001;
 const OTHER = 2002;
@@ -37,7 +37,7 @@ describe("a conversation in a private chat", () => {
 
 describe("answers from the version-2 knowledge", () => {
   it("list the partners on pages, and show an ended partnership with the card that says so", async () => {
-    const h = await startBot({ knowledgeDir: await copyKnowledge("knowledge") });
+    const h = await startBot({ knowledgeDir: await copyKnowledge(PROJECT_KNOWLEDGE_DIR) });
     const list = shownText(await h.send(h.api.privateText(USER, "С какими городами у Москвы есть соглашения?")));
     expect(list).toMatch(/Партнёры Москвы: \d+ партн/);
 
@@ -48,7 +48,7 @@ describe("answers from the version-2 knowledge", () => {
   });
 
   it("cite English publishers and titles to an English reader", async () => {
-    const h = await startBot({ knowledgeDir: await copyKnowledge("knowledge") });
+    const h = await startBot({ knowledgeDir: await copyKnowledge(PROJECT_KNOWLEDGE_DIR) });
     const answer = shownText(await h.send(h.api.privateText(USER, "What did Moscow and Hanoi agree on?")));
     expect(answer).toContain("TASS");
     expect(answer).not.toContain("ТАСС");

@@ -108,7 +108,7 @@ describe("a supergroup (privacy mode on)", () => {
     const start = h.api.groupText(GROUP, USER, `/start@${BOT_USERNAME}`);
     const help = await h.send(start);
     expectReplyTo(h, help, start.message!);
-    expect(shownText(help)).toContain("В базе: 94 фактов");
+    expect(shownText(help)).toContain("В базе: 94 факта");
     expect(buttonsOf(help).length).toBeGreaterThanOrEqual(3);
 
     const partners = h.api.groupText(GROUP, USER, "/partners");

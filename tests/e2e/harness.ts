@@ -41,6 +41,8 @@ export const REPO_DIR = fileURLToPath(new URL("../..", import.meta.url));
  * adds, and so that a version-1 folder keeps loading as it is.
  */
 export const KNOWLEDGE_DIR = path.join(REPO_DIR, "tests", "fixtures", "knowledge-v1");
+/** The knowledge the project ships (version 2: regions, statuses, fact kinds, English citations), for tests of what only it has. */
+export const PROJECT_KNOWLEDGE_DIR = path.join(REPO_DIR, "knowledge");
 export const BOT_USERNAME = "PartnersTestBot";
 
 // ───────────── logs ─────────────
@@ -124,10 +126,10 @@ export async function tempDir(prefix: string): Promise<string> {
   return dir;
 }
 
-/** A private copy of the bot tests' knowledge, or of the project's own ("knowledge", version 2), free to break and extend. */
-export async function copyKnowledge(which: "fixture" | "knowledge" = "fixture"): Promise<string> {
+/** A private copy of the bot tests' knowledge (or of `from`), free to break and extend. */
+export async function copyKnowledge(from = KNOWLEDGE_DIR): Promise<string> {
   const dir = await tempDir("knowledge");
-  await cp(which === "fixture" ? KNOWLEDGE_DIR : path.join(REPO_DIR, "knowledge"), dir, { recursive: true });
+  await cp(from, dir, { recursive: true });
   return dir;
 }
 

@@ -181,7 +181,7 @@ describe("/start and /help", () => {
     const reply = await h.send(h.api.privateText(USER, "/start"));
     const text = shownText(reply);
     expect(reply.params.parse_mode).toBe("HTML");
-    expect(text).toContain("В базе: 94 фактов из 11 источников, самый свежий — от 3 декабря 2025.");
+    expect(text).toContain("В базе: 94 факта из 11 источников, самый свежий — от 3 декабря 2025.");
     for (const partner of ["Ханой", "Минск", "Ташкент", "Абу-Даби", "Астана", "Шанхай", "Бавария", "Берлин", "Мехико"]) expect(text).toContain(partner);
     expect(text).toContain("в личном чате со мной — просто напишите вопрос");
     expect(text).toContain(`/ask вопрос`);
@@ -232,10 +232,16 @@ describe("/partners and /sources", () => {
     const minsk = await h.send(h.api.callbackQuery(USER, button(list, "Минск (30)").callback_data, resultMessage(list)), "editMessageText");
     expect(shownText(minsk)).toMatch(/^Минск — фактов: 30/);
     expect(shownText(minsk)).toContain("Показано 5 из 30.");
-    expect(buttonsOf(minsk).map((b) => b.text)).toEqual([RU.more]);
+    expect(buttonsOf(minsk).map((b) => b.text)).toEqual([RU.more, RU.backToPartners]);
     const next = await h.send(h.api.callbackQuery(USER, button(minsk, RU.more).callback_data, resultMessage(minsk)), "editMessageText");
     expect(shownText(next)).toContain("Показано 10 из 30.");
-    expect(buttonsOf(next).map((b) => b.text)).toEqual([RU.back, RU.more]);
+    expect(buttonsOf(next).map((b) => b.text)).toEqual([RU.back, RU.more, RU.backToPartners]);
+
+    // Knowledge without regions has no region to go back to: the way back is the same flat list, in the same message.
+    const back = await h.send(h.api.callbackQuery(USER, button(next, RU.backToPartners).callback_data, resultMessage(next)), "editMessageText");
+    expect(back.params.message_id).toBe(resultMessage(list).message_id);
+    expect(shownText(back)).toBe(shownText(list));
+    expect(buttonsOf(back)).toEqual(buttonsOf(list));
     expect(h.api.violations).toEqual([]);
   });
 

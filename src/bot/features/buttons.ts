@@ -1,17 +1,18 @@
-import { Composer, GrammyError } from "grammy";
-import type { InlineKeyboardMarkup } from "grammy/types";
+import { Composer } from "grammy";
 import { partnerNames } from "../../answer/partner-names.js";
 import { renderTelegramAnswer } from "../../answer/render-telegram.js";
 import { detectLanguage } from "../../engine/language.js";
 import { decodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { editPage } from "../reply.js";
 import { BOT_TEXTS } from "../texts.js";
 import { PAGE_SIZE, answerQuestion, pageButtons } from "./answering.js";
-import { partnerPage } from "./catalogue.js";
 
 /**
- * Every inline button of the bot. Callback data is untrusted input: anything that does not parse,
- * or that points into knowledge that has since been reloaded, gets a polite answer and no change.
+ * The buttons under answers (More/Back pages, example questions); the catalogue's buttons are
+ * handled by its own feature, which runs first. Callback data is untrusted input: anything that
+ * does not parse, or that points into knowledge that has since been reloaded, gets a polite
+ * answer and no change.
  */
 export function buttonsFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -20,7 +21,7 @@ export function buttonsFeature(): Composer<BotContext> {
     const action = decodeCallback(ctx.callbackQuery.data);
     const texts = BOT_TEXTS[ctx.lang];
     const snapshot = ctx.deps.store.current();
-    if (!action) {
+    if (action?.kind !== "page" && action?.kind !== "example") {
       await ctx.answerCallbackQuery({ text: texts.expired });
       return;
     }
@@ -37,32 +38,15 @@ export function buttonsFeature(): Composer<BotContext> {
       return;
     }
     if (action.version !== snapshot.version) return void (await ctx.answerCallbackQuery({ text: texts.stale }));
-    if (action.kind === "example") {
-      const question = snapshot.examples(action.lang)[action.index];
-      // A press on a message sent inline has no chat to answer in (and we put no such button there).
-      if (!question || !ctx.chat) return void (await ctx.answerCallbackQuery({ text: texts.expired }));
-      await ctx.answerCallbackQuery();
-      const message = ctx.callbackQuery.message;
-      await answerQuestion(ctx, question, message && "text" in message ? message : undefined);
-      return;
-    }
-    const page = partnerPage(snapshot, action.index, action.offset, ctx.lang);
-    if (!page) return void (await ctx.answerCallbackQuery({ text: texts.expired }));
+    const question = snapshot.examples(action.lang)[action.index];
+    // A press on a message sent inline has no chat to answer in (and we put no such button there).
+    if (!question || !ctx.chat) return void (await ctx.answerCallbackQuery({ text: texts.expired }));
     await ctx.answerCallbackQuery();
-    await editPage(ctx, page.html, page.markup);
+    const message = ctx.callbackQuery.message;
+    await answerQuestion(ctx, question, message && "text" in message ? message : undefined);
   });
 
   // Callback queries from game buttons or without data: acknowledge so the client stops spinning.
   composer.on("callback_query", (ctx) => ctx.answerCallbackQuery());
   return composer;
-}
-
-/** A double tap asks for the page already shown; Telegram refuses that edit as "not modified", and nothing is lost. */
-async function editPage(ctx: BotContext, html: string, markup: InlineKeyboardMarkup | undefined): Promise<void> {
-  try {
-    await ctx.editMessageText(html, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) });
-  } catch (error) {
-    if (error instanceof GrammyError && error.description.includes("message is not modified")) return;
-    throw error;
-  }
 }
