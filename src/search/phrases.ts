@@ -1,7 +1,7 @@
-import type { Analyzer, QueryConcept } from "./analyzer.js";
+import type { QueryConcept } from "./analyzer.js";
 import { STRENGTH } from "./analyzer.js";
 import { splitWords } from "./normalize.js";
-import { isPrefixTerm } from "./terms.js";
+
 
 /**
  * Phrases. Words match one by one, so «Дни Минска в Москве» shares every word of «Дни Москвы»
@@ -21,10 +21,13 @@ export function questionPairs(concepts: readonly QueryConcept[]): QuestionPair[]
   return pairs;
 }
 
-/** A text as the index terms of its words, in order, stopwords left out (their terms are empty). */
-export function wordTermsOf(text: string, analyzer: Analyzer): string[][] {
+/**
+ * A text as the index terms of its words, in order, stopwords left out. `termsOfWord` gives one
+ * word's terms (the caller remembers them: cards share most of their words).
+ */
+export function wordTermsOf(text: string, termsOfWord: (word: string) => string[]): string[][] {
   return splitWords(text)
-    .map((parts) => analyzer.indexTerms(parts.join("-")).filter((term) => !isPrefixTerm(term)))
+    .map((parts) => termsOfWord(parts.join("-")))
     .filter((terms) => terms.length > 0);
 }
 

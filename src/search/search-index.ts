@@ -15,7 +15,7 @@ import { FIELDS, fieldInputs } from "./card-fields.js";
 import type { Field } from "./card-fields.js";
 import { FIRST_PASS_POSTINGS, matchCards } from "./posting-budget.js";
 import { querySpecs } from "./query-terms.js";
-import { isPartnerTerm, partnerIdOf, partnerTerm } from "./terms.js";
+import { isPartnerTerm, isPrefixTerm, partnerIdOf, partnerTerm } from "./terms.js";
 
 export type { SearchHit };
 export { ANSWERED_COVERAGE } from "./answered-rule.js";
@@ -148,13 +148,24 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     return { ...decideAnswered(ranked, weighed, limit), partners, weights, needed: weighed.needed };
   };
 
-  // A card's words with their terms, for the phrase check of the cards a question ranks.
+  // A card's words with their terms, for the phrase check of the cards a question ranks; words
+  // recur across cards, so their terms are remembered apart.
   const wordsMemo = new Map<number, string[][][]>();
+  const termsMemo = new Map<string, string[]>();
+  const termsOfWord = (word: string): string[] => {
+    let terms = termsMemo.get(word);
+    if (!terms) {
+      terms = analyzer.indexTerms(word).filter((term) => !isPrefixTerm(term));
+      if (termsMemo.size >= 100_000) termsMemo.clear();
+      termsMemo.set(word, terms);
+    }
+    return terms;
+  };
   const cardWords = (card: number): string[][][] => {
     let words = wordsMemo.get(card);
     if (!words) {
       const { text, text_en } = knowledge.cards[card]!.card;
-      words = [wordTermsOf(text, analyzer), ...(text_en ? [wordTermsOf(text_en, analyzer)] : [])];
+      words = [wordTermsOf(text, termsOfWord), ...(text_en ? [wordTermsOf(text_en, termsOfWord)] : [])];
       if (wordsMemo.size >= 20_000) wordsMemo.clear();
       wordsMemo.set(card, words);
     }
@@ -187,7 +198,13 @@ const PHRASE_BOOST = 0.5;
  */
 function favourPhrases(ranked: RankedHit[], pairs: QuestionPair[], cardWords: (card: number) => string[][][]): void {
   if (pairs.length === 0) return;
-  for (const hit of ranked) hit.score *= 1 + PHRASE_BOOST * phraseShare(pairs, cardWords(hit.card));
+  for (const hit of ranked) {
+    // Only a card that matched both words of a pair can have them side by side: most cards are
+    // never read word by word.
+    const matched = new Set(hit.matched);
+    const possible = pairs.filter(([first, second]) => [...first].some((term) => matched.has(term)) && [...second].some((term) => matched.has(term)));
+    if (possible.length > 0) hit.score *= 1 + (PHRASE_BOOST * phraseShare(possible, cardWords(hit.card)) * possible.length) / pairs.length;
+  }
   ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
 }
 
