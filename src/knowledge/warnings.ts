@@ -28,7 +28,7 @@ export const NEAR_DUPLICATE_SIMILARITY = 0.8;
 /** Everything worth an editor's look in a validated knowledge base, in file order. Pure. */
 export function knowledgeWarnings(knowledge: KnowledgeBase): KnowledgeWarning[] {
   const analyzer = buildAnalyzer(knowledge.partners, knowledge.synonyms);
-  const names = partnerNames(knowledge.partners);
+  const namedIn = partnersNamedIn(knowledge.partners);
   const partnersById = new Map(knowledge.partners.map((partner) => [partner.id, partner]));
   const found: Array<{ order: number; warning: KnowledgeWarning }> = [];
   const sourceOrder = new Map<string, number>();
@@ -57,7 +57,7 @@ export function knowledgeWarnings(knowledge: KnowledgeBase): KnowledgeWarning[] 
     }
     const add = (kind: WarningKind, path: string, message: string): void => void found.push({ order, warning: { kind, file, path: `facts[${index}]${path}`, message } });
 
-    const named = new Set([...names(card.text), ...(card.text_en ? names(card.text_en) : [])]);
+    const named = new Set([...namedIn(card.text), ...(card.text_en ? namedIn(card.text_en) : [])]);
     const unlisted = [...named].filter((id) => !card.partners?.includes(id));
     if (unlisted.length > 0) add("unlisted-partner", ".partners", unlistedMessage(unlisted.map((id) => partnersById.get(id)!)));
 
@@ -102,7 +102,7 @@ function sourceFile(source: Source): string {
  * "capital" or "state" are just words, not Большой Париж, Vientiane Capital or Free State of
  * Bavaria), and a region named after its city ("the Luhansk region") is not the city.
  */
-function partnerNames(partners: readonly Partner[]): (text: string) => string[] {
+function partnersNamedIn(partners: readonly Partner[]): (text: string) => string[] {
   const allNames = (partner: Partner): Array<string | undefined> => [partner.name, partner.name_en, ...(partner.aliases ?? [])];
   const oneWord: PartnerLexicon = buildPartnerLexicon(partners, (partner) => allNames(partner).filter((name) => name !== undefined && !/\s/u.test(name.trim())));
   const twoWords: PartnerLexicon = buildPartnerLexicon(partners, allNames);
