@@ -13,6 +13,7 @@ import { createWebhookServer } from "./bot/webhook-server.js";
 import { openKnowledgeOrExit } from "./cli/open-knowledge.js";
 import { runConsoleChat } from "./cli/console.js";
 import { readConfigOrExit } from "./config.js";
+import { knowledgeWarnings } from "./engine/knowledge-warnings.js";
 import { createLogger } from "./logger.js";
 
 /** Answers in flight get this long after SIGTERM/SIGINT; a second signal exits at once. */
@@ -115,5 +116,7 @@ if (config.updates.mode === "polling") {
 }
 void publishCommands(bot.api, config.adminIds, logger);
 const { knowledge } = store.current();
-logger.info({ cards: knowledge.cards.length, sources: knowledge.sources.length, partners: knowledge.partners.length, mode: config.updates.mode }, "bot started");
+// Counted, not listed: `npm run validate` lists them, and /reload shows the first few.
+const warnings = knowledgeWarnings(knowledge).length;
+logger.info({ cards: knowledge.cards.length, sources: knowledge.sources.length, partners: knowledge.partners.length, warnings, mode: config.updates.mode }, "bot started");
 

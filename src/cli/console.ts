@@ -5,6 +5,7 @@ import { FOLLOW_UP_WINDOW_MS } from "../bot/conversations.js";
 import { detectLanguage } from "../engine/language.js";
 import type { KnowledgeStore } from "../engine/store.js";
 import { partnerNames } from "../answer/partner-names.js";
+import { knowledgeWarnings } from "../engine/knowledge-warnings.js";
 
 export interface ConsoleIo {
   input: Readable & { isTTY?: boolean };
@@ -22,9 +23,11 @@ const EXIT_WORDS = new Set(["exit", "quit", "выход"]);
 export async function runConsoleChat(store: KnowledgeStore, io: ConsoleIo): Promise<void> {
   const interactive = io.input.isTTY === true;
   const { knowledge } = store.current();
+  const warnings = knowledgeWarnings(knowledge).length;
   const banner = [
     "Console chat: no BOT_TOKEN is set, so the bot is not started and questions are answered here.",
     `Knowledge: ${knowledge.cards.length} facts from ${knowledge.sources.length} sources about ${knowledge.partners.map((partner) => partner.name).join(", ")}.`,
+    ...(warnings > 0 ? [`Knowledge warnings: ${warnings} (npm run validate lists them).`] : []),
     interactive ? 'Ask in Russian or English; "exit" or Ctrl-D quits.' : "Answering each line of the input.",
   ].join("\n");
   (interactive ? io.output : io.notices).write(`${banner}\n\n`);

@@ -1,8 +1,12 @@
 import path from "node:path";
 import { loadKnowledge } from "../knowledge/load.js";
 import { formatProblem } from "../knowledge/types.js";
+import { knowledgeWarnings } from "../engine/knowledge-warnings.js";
 
-/** `npm run validate [-- DIR]`: the problems (exit 1) or a summary of a knowledge folder. */
+/**
+ * `npm run validate [-- DIR]`: the problems (exit 1), or a summary of a knowledge folder and its
+ * warnings (exit 0: a folder with warnings is served as it is).
+ */
 const dir = path.resolve(process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? "knowledge");
 const result = await loadKnowledge(dir);
 if (!result.ok) {
@@ -11,10 +15,11 @@ if (!result.ok) {
   process.exit(1);
 }
 const { knowledge } = result;
-const withoutEnglish = knowledge.cards.filter(({ card }) => !card.text_en).map(({ card }) => card.id);
+const warnings = knowledgeWarnings(knowledge);
 console.log(`${dir}: OK`);
 console.log(`  sources:  ${knowledge.sources.length}`);
 console.log(`  cards:    ${knowledge.cards.length}`);
 console.log(`  partners: ${knowledge.partners.length} (${knowledge.partners.map((partner) => partner.id).join(", ")})`);
 console.log(`  synonym groups: ${knowledge.synonyms.length}`);
-console.log(`  cards without text_en: ${withoutEnglish.length}${withoutEnglish.length ? ` (${withoutEnglish.join(", ")})` : ""}`);
+console.log(`${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}${warnings.length > 0 ? " (the folder is served as it is; each says what to do):" : ""}`);
+for (const warning of warnings) console.log(`  ${formatProblem(warning)}`);

@@ -1,6 +1,7 @@
 import { diffKnowledge } from "../knowledge/diff.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import type { KnowledgeProblem, LoadResult } from "../knowledge/types.js";
+import { knowledgeWarnings } from "./knowledge-warnings.js";
 import { buildSnapshotInSteps } from "./snapshot.js";
 import type { ReloadResult, Snapshot } from "./types.js";
 
@@ -32,7 +33,7 @@ export async function openKnowledgeStore(
     const next = await buildSnapshotInSteps(loaded.knowledge, snapshot.version + 1, new Date(), snapshot);
     const diff = diffKnowledge(snapshot.knowledge, next.knowledge);
     snapshot = next;
-    return { ok: true, snapshot: next, diff, tookMs: now() - started };
+    return { ok: true, snapshot: next, diff, warnings: knowledgeWarnings(next.knowledge), tookMs: now() - started };
   };
 
   const store: KnowledgeStore = {

@@ -1,6 +1,7 @@
 import type { Answer, Lang } from "../answer/types.js";
 import type { KnowledgeDiff } from "../knowledge/diff.js";
 import type { KnowledgeBase, KnowledgeProblem } from "../knowledge/types.js";
+import type { KnowledgeWarning } from "./knowledge-warnings.js";
 
 export type { KnowledgeDiff };
 
@@ -27,7 +28,7 @@ export interface Snapshot {
   examples(lang: Lang): readonly string[];
 }
 
-
+/** A reload swaps in knowledge with warnings as readily as without: they are only reported. */
 export type ReloadResult =
-  | { ok: true; snapshot: Snapshot; diff: KnowledgeDiff; tookMs: number }
+  | { ok: true; snapshot: Snapshot; diff: KnowledgeDiff; warnings: KnowledgeWarning[]; tookMs: number }
   | { ok: false; problems: KnowledgeProblem[]; tookMs: number };

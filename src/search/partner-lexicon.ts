@@ -81,10 +81,12 @@ function formMatches(token: string, { form, cyrillic }: NameForm, typos: boolean
   if (token === form) return true;
   if (form.length < 4 || token.length < 4) return false;
   if (cyrillic) {
-    // Where the dictionary knows both words, it decides: «Казани» is Kazan, not a form of «казах».
+    // Where the dictionary knows both words, it decides («Казани» is Kazan, not a form of «казах»),
+    // except that the whole name plus an ending is always a form of it: «Минском» reads likelier as
+    // the adjective «минский», but it is Minsk.
     const [tokenLemma, formLemma] = [morphologyOf(token)?.lemma, morphologyOf(form)?.lemma];
     if (tokenLemma !== undefined && formLemma !== undefined) {
-      if (tokenLemma === formLemma) return true;
+      if (tokenLemma === formLemma || (token.startsWith(form) && token.length <= form.length + 3)) return true;
     } else if (isInflectionOf(token, form)) return true;
   }
   if (!typos) return false;

@@ -4,10 +4,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { card, knowledgeFolder, sourceFile, validFolder } from "../knowledge/fixtures.js";
 
 const run = promisify(execFile);
 const root = new URL("../../", import.meta.url).pathname;
 const tsx = path.join(root, "node_modules/.bin/tsx");
+const SOURCE_ID = "tass-2025-12-03-moscow-hanoi";
 
 interface Result {
   stdout: string;
@@ -99,5 +101,46 @@ describe("npm start without BOT_TOKEN", () => {
     expect(result.stderr).toContain("no BOT_TOKEN is set");
     expect(result.stdout).toContain("1. ");
     expect(result.stdout).not.toMatch(/Минск/);
+  });
+});
+
+describe("npm run validate", () => {
+  it("prints the summary, then the warnings counted, each with file, path and what to do, and exits 0", async () => {
+    const folder = await knowledgeFolder(
+      validFolder({
+        [`sources/${SOURCE_ID}.json`]: sourceFile(SOURCE_ID, [card("a1"), card("a2", { text_en: undefined })]),
+      }),
+    );
+    try {
+      const result = await cli([folder.dir], { script: "src/cli/validate.ts" });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`${folder.dir}: OK\n  sources:  1\n  cards:    2\n`);
+      expect(result.stdout).toContain(
+        [
+          "2 warnings (the folder is served as it is; each says what to do):",
+          `  sources/${SOURCE_ID}.json: source: no url: readers cannot check the source; add the address of the published text`,
+          `  sources/${SOURCE_ID}.json: facts[1]: no text_en: English questions get this card in Russian; add an English rendering of the text`,
+        ].join("\n"),
+      );
+      expect(result.stderr).toBe("");
+    } finally {
+      await folder.cleanup();
+    }
+  });
+
+  it("passes the shipped knowledge, warnings or not, and exits 1 with the problems for a broken folder", async () => {
+    const shipped = await cli(["knowledge"], { script: "src/cli/validate.ts" });
+    expect(shipped.code).toBe(0);
+    expect(shipped.stdout).toMatch(/\n\d+ warnings?\b/);
+
+    const folder = await knowledgeFolder(validFolder({ [`sources/${SOURCE_ID}.json`]: sourceFile(SOURCE_ID, [card("a1", { partners: ["hanoy"] })]) }));
+    try {
+      const broken = await cli([folder.dir], { script: "src/cli/validate.ts" });
+      expect(broken.code).toBe(1);
+      expect(broken.stdout).toBe("");
+      expect(broken.stderr).toContain(`sources/${SOURCE_ID}.json: facts[0].partners[0]: unknown partner "hanoy"`);
+    } finally {
+      await folder.cleanup();
+    }
   });
 });

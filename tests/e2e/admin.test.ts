@@ -113,12 +113,21 @@ describe("/reload", () => {
     expect(text).toContain("Added 1: e2e-hanoi-funicular");
     expect(text).toContain("Removed 0: —");
     expect(text).toContain("Changed 0: —");
+    // The new card has no text_en, and the frozen first knowledge's two seed sources have no url: served all the same.
+    expect(text).toContain(
+      [
+        "⚠ 3 warnings (served all the same):",
+        `• sources/${NEW_SOURCE_ID}.json: facts[0]: no text_en: English questions get this card in Russian; add an English rendering of the text`,
+        "• sources/ria-2025-10-30-moscow-minsk.json: source: no url: readers cannot check the source; add the address of the published text",
+        "• sources/tass-2025-12-03-moscow-hanoi.json: source: no url: readers cannot check the source; add the address of the published text",
+      ].join("\n"),
+    );
     for (const answer of answers) expect(shownText(answer)).toContain("РИА Новости");
 
     const after = shownText(await h.send(h.api.privateText(USER, "фуникулёр в Ханое")));
     expect(after).toContain("фуникулёра через Красную реку");
     expect(after).toContain("Тестовое агентство, 15 января 2026");
-    expect(h.logs.withMessage("reload")).toEqual([expect.objectContaining({ ok: true, took_ms: expect.any(Number), admin: ADMIN })]);
+    expect(h.logs.withMessage("reload")).toEqual([expect.objectContaining({ ok: true, took_ms: expect.any(Number), warnings: 3, admin: ADMIN })]);
     expect(h.api.violations).toEqual([]);
   });
 

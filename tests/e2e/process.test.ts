@@ -47,7 +47,8 @@ describe("src/main.ts", () => {
     const main = await spawnMain({ ...env, LOG_LEVEL: "info" });
 
     await api.waitForRequest("getUpdates", (call) => call.response === undefined, 15_000);
-    await main.waitForLog((record) => record.msg === "bot started");
+    const started = await main.waitForLog((record) => record.msg === "bot started");
+    expect(started).toMatchObject({ cards: 94, warnings: 2 });
     await api.waitForCall("setMyCommands", (call) => (call.params.scope as { chat_id?: number } | undefined)?.chat_id === ADMIN, 5000);
     const commands = api.callsTo("setMyCommands");
     expect(commands.map((call) => call.params.language_code ?? null)).toEqual([null, "ru", "en", null]);
@@ -197,6 +198,8 @@ describe("src/main.ts", () => {
     expect((await main.exited(10_000)).code).toBe(0);
     expect(main.stderr()).toMatch(/^Console chat: no BOT_TOKEN is set/);
     expect(main.stderr()).toContain("Knowledge: 94 facts from 11 sources");
+    // The first knowledge's two seed sources have no url.
+    expect(main.stderr()).toContain("Knowledge warnings: 2 (npm run validate lists them).");
     expect(main.stdout()).toContain("РИА Новости");
   });
 });

@@ -36,6 +36,22 @@ describe("the knowledge store", () => {
     expect(opened.store.current().answer("туризм").answered).toBe(true);
   });
 
+  it("swaps in knowledge with warnings and reports them with the reload", async () => {
+    const opened = await openKnowledgeStore(
+      "unused",
+      scriptedLoader([
+        { ok: true, knowledge: base({ a: "Ханой: форум." }) },
+        { ok: true, knowledge: base({ a: "Ханой: форум.", b: "Ханой: туризм." }) },
+      ]),
+    );
+    if (!opened.ok) throw new Error("must open");
+    const result = await opened.store.reload();
+    if (!result.ok) throw new Error("a reload with warnings must succeed");
+    expect(opened.store.current()).toBe(result.snapshot);
+    // The source has no url and neither card has text_en.
+    expect(result.warnings.map((warning) => `${warning.kind} ${warning.path}`)).toEqual(["no-url source", "no-english facts[0]", "no-english facts[1]"]);
+  });
+
   it("keeps serving the old snapshot when a reload has problems", async () => {
     const opened = await openKnowledgeStore(
       "unused",

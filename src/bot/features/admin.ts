@@ -2,11 +2,13 @@ import { Composer } from "grammy";
 import { escapeHtml, shorten } from "../../answer/html.js";
 import type { ReloadResult } from "../../engine/types.js";
 import { formatProblem } from "../../knowledge/types.js";
+import type { KnowledgeWarning } from "../../engine/knowledge-warnings.js";
 import type { BotContext } from "../context.js";
 import { fitLines, replyPlacement } from "../reply.js";
 
 const LISTED_IDS = 15;
 const LISTED_PROBLEMS = 30;
+const LISTED_WARNINGS = 5;
 const LISTED_UNANSWERED = 20;
 
 /**
@@ -20,7 +22,7 @@ export function adminFeature(): Composer<BotContext> {
 
   admin.command("reload", async (ctx) => {
     const result = await ctx.deps.store.reload();
-    ctx.deps.logger.info({ ok: result.ok, took_ms: Math.round(result.tookMs), admin: ctx.from?.id }, "reload");
+    ctx.deps.logger.info({ ok: result.ok, took_ms: Math.round(result.tookMs), ...(result.ok ? { warnings: result.warnings.length } : {}), admin: ctx.from?.id }, "reload");
     await ctx.reply(fitLines(reloadLines(result, ctx.deps.store.current().version)), replyPlacement(ctx, ctx.msg));
   });
 
@@ -64,6 +66,18 @@ export function reloadLines(result: ReloadResult, servingVersion: number): strin
     `Added ${result.diff.added.length}: ${list(result.diff.added)}`,
     `Removed ${result.diff.removed.length}: ${list(result.diff.removed)}`,
     `Changed ${result.diff.changed.length}: ${list(result.diff.changed)}`,
+    ...warningLines(result.warnings),
+  ];
+}
+
+/** Warnings never stop a reload; the first few say what to look at, `npm run validate` lists them all. */
+function warningLines(warnings: readonly KnowledgeWarning[]): string[] {
+  if (warnings.length === 0) return [];
+  const more = warnings.length > LISTED_WARNINGS ? [`… and ${warnings.length - LISTED_WARNINGS} more: <code>npm run validate</code> lists them all`] : [];
+  return [
+    `⚠ ${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"} (served all the same):`,
+    ...warnings.slice(0, LISTED_WARNINGS).map((warning) => `• ${escapeHtml(formatProblem(warning))}`),
+    ...more,
   ];
 }
 
