@@ -127,7 +127,7 @@ function partnersNamedIn(partners: readonly Partner[]): (text: string) => string
 // A word that does not start in lower case: capitalised, or in a script without case (上海, تهران).
 const CAPITALISED_WORD = /(?<![\p{L}\p{N}\p{M}])[^\P{L}\p{Ll}][\p{L}\p{N}\p{M}]*(?:[-\u2010\u2011][\p{L}\p{N}\p{M}]+)*/gu;
 const HYPHEN = /[-\u2010\u2011]/u;
-const REGION_AFTER = /^\s+(?:regions?|oblasts?|provinces?|governorates?|prefectures?|county|counties)(?![\p{L}])/iu;
+const REGION_AFTER = /^\s+(?:regions?|oblasts?|provinces?|governorates?|prefectures?|county|counties|област\p{L}*|район\p{L}*|кра[йяюе]\p{L}*|губерни\p{L}*)(?![\p{L}])/iu;
 
 function unlistedMessage(partners: Partner[]): string {
   const names = partners.map((partner) => partner.name).join(", ");

@@ -1,5 +1,5 @@
 /**
- * Every function of ingest and search that runs patterns over text takes time linear in its input,
+ * Every function of ingest, search and the engine that runs patterns over text takes time linear in its input,
  * whatever the input: an article is anyone's text (a forwarded post, a group message an admin
  * replies /ingest to), and one catastrophic pattern freezes the whole process. Each function is
  * timed on an input of n and of 4n characters in the same run, and the ratio is bounded: linear
@@ -19,7 +19,11 @@ import { quotePieces, quotedSpeech } from "../../src/ingest/quotes.js";
 import { splitSentences } from "../../src/ingest/sentences.js";
 import { words } from "../../src/ingest/text.js";
 import { findTopics } from "../../src/ingest/topics.js";
-import { answerTypeOf } from "../../src/search/answer-type.js";
+import { readFollowUp } from "../../src/engine/follow-up.js";
+import { readListQuery } from "../../src/engine/lists.js";
+import { smallTalkOf, withoutGreeting } from "../../src/engine/small-talk.js";
+import { ANSWER_TYPES, answerTypeOf, cardAnswers } from "../../src/search/answer-type.js";
+import { wordTermsOf } from "../../src/search/phrases.js";
 import { buildAnalyzer } from "../../src/search/analyzer.js";
 import { tokenize } from "../../src/search/normalize.js";
 import { PARTNERS } from "../ingest/fixtures/partners.js";
@@ -90,6 +94,11 @@ const SUBJECTS: Record<string, Subject> = {
   analyzeQuestion: { run: (text) => analyzer.analyzeQuestion(text) },
   indexTerms: { run: (text) => analyzer.indexTerms(text) },
   answerTypeOf: { run: (text) => answerTypeOf(text) },
+  cardAnswers: { run: (text) => ANSWER_TYPES.map((type) => cardAnswers({ id: "c", text, text_en: text, people: ["Сергей Иванов"] }, type)) },
+  wordTermsOf: { run: (text) => wordTermsOf(text, (word) => analyzer.indexTerms(word)) },
+  readListQuery: { run: (text) => readListQuery(text, analyzer, PARTNERS) },
+  readFollowUp: { run: (text) => readFollowUp(`а ${text}`, text, analyzer) },
+  smallTalkOf: { run: (text) => [smallTalkOf(text), withoutGreeting(`привет ${text}`)] },
 };
 
 function repeatTo(text: string, length: number): string {
