@@ -30,9 +30,6 @@ export interface SearchOutcome {
   partners: string[];
   /** The ranking before the answered rule and the cut-offs, best first, at most `limit`: for benchmarks that measure the rule's cost. */
   ranked: SearchHit[];
-  /** How each concept of the question was weighed, and the coverage the best card needed: for reading why a question was refused. */
-  weights?: Array<{ words: string; value: number; common: boolean; unknown: boolean }>;
-  needed?: number;
 }
 
 export interface SearchIndex {
@@ -144,8 +141,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
       .sort((a, b) => b.score - a.score || b.coverage - a.coverage);
     favourNamedPartners(ranked, concepts, knowledge);
     favourPhrases(ranked, questionPairs(concepts), cardWords);
-    const weights = concepts.map((concept, index) => ({ words: concept.words.join(" "), ...weighed.weights[index]! }));
-    return { ...decideAnswered(ranked, weighed, limit), partners, weights, needed: weighed.needed };
+    return { ...decideAnswered(ranked, weighed, limit), partners };
   };
 
   // A card's words with their terms, for the phrase check of the cards a question ranks; words
