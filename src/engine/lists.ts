@@ -14,7 +14,7 @@ import { conceptPartners } from "../search/analyzer.js";
 const PARTNER_NOUN = /(город(а|ов|ами|ах)?|партн[её]р(ы|ов|ами|ах|ства)|побратим(ы|ов|ами|ах)|столиц|cities|partners|partner cities|sister cities|twin cities|capitals|towns)(?![\p{L}])/iu;
 // Plural: «какие документы», «сколько соглашений»; «на сколько лет соглашение» asks about one.
 const DOCUMENTS = /(документ(ы|ов|ами)|соглашени(я|й|ями)|меморандум(ы|ов)|договор(ы|ов)|программ(ы|ами)?(?![\p{L}])|протокол(ы|ов)|бумаг|agreements|documents|memoranda|memorandums|deals|treaties|programmes|programs)/iu;
-const LIST_CUE = /(^|[^\p{L}])(как(ие|их|им|ими|ое|ая)|скольк\w*|список|перечисл\w*|все|всех|есть ли|какими|с кем|что|which|what|how many|list|all|name the|are there)(?![\p{L}])/iu;
+const LIST_CUE = /(^|[^\p{L}])(как(ие|их|им|ими|ое|ая)|скольк\p{L}*|список|перечисл\p{L}*|все|всех|есть ли|какими|с кем|что|which|what|how many|list|all|name the|are there)(?![\p{L}])/iu;
 const ACTION = /(подпис|заключ|провел|провод|прошл|договор|sign|held|hold|conclud|agree|did)/iu;
 const COUNT = /(скольк|how many|number of)/iu;
 const YEAR = /(?<![\p{N}])((?:19|20)\d\d)(?![\p{N}])/u;
@@ -23,10 +23,10 @@ const CURRENT = /(сейчас|текущ|действующ|нынешн|curren
 
 /** Regions as people write them; the first that matches wins (Central Asia before Asia). */
 const REGIONS: Array<[RegExp, Region]> = [
-  [/(центральн\w* ази|средн\w* ази|снг|постсоветск|бывш\w* ссср|central asia|cis|post-soviet|former soviet)/iu, "eurasia"],
-  [/(ближн\w* восток|middle east|near east|арабск\w* стран|arab)/iu, "middle-east"],
-  [/(ази|asia|asian|восточн\w* ази)/iu, "asia"],
-  [/(европ|europe|european|евросоюз|\bес\b|\beu\b)/iu, "europe"],
+  [/(центральн\p{L}* ази|средн\p{L}* ази|снг|постсоветск|бывш\p{L}* ссср|central asia|cis|post-soviet|former soviet)/iu, "eurasia"],
+  [/(ближн\p{L}* восток|middle east|near east|арабск\p{L}* стран|arab)/iu, "middle-east"],
+  [/(ази|asia|asian|восточн\p{L}* ази)/iu, "asia"],
+  [/(европ|europe|european|евросоюз|(?<![\p{L}])(ес|eu)(?![\p{L}]))/iu, "europe"],
   [/(америк|america|americas|латинск|latin)/iu, "americas"],
   [/(африк|africa|african)/iu, "africa"],
 ];
