@@ -44,10 +44,10 @@ const PHRASING_SHARE = 0.15;
 /** How much a typo (fuzzy) or prefix match covers, relative to an exact one. */
 const INEXACT_STRENGTH = 0.6;
 /** Cards shown besides the best: nearly as complete, and not far behind in score. */
-const KEEP_COVERAGE_RATIO = 0.75;
+const KEEP_COVERAGE_RATIO = 0.6;
 const KEEP_SCORE_RATIO = 0.2;
 /** Score factor for a card of the kind the question word asks for (a person for "кто", a date for "когда"). */
-const ANSWER_TYPE_BOOST = 1.5;
+const ANSWER_TYPE_BOOST = 2;
 
 export interface SearchHit {
   /** Index into knowledge.cards. */

@@ -176,7 +176,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
  * about the place asked of: «а с Токио?» after a question on twin cities wants Tokyo's card, not
  * Luhansk's that says «стали побратимами» word for word.
  */
-const NAMED_PARTNER_BOOST = 1.5;
+const NAMED_PARTNER_BOOST = 2;
 
 function favourNamedPartners(ranked: RankedHit[], concepts: QueryConcept[], knowledge: KnowledgeBase): void {
   const named = new Set(concepts.flatMap((concept) => conceptPartners(concept, "itself")));
