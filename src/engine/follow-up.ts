@@ -6,8 +6,8 @@ import { conceptPartners } from "../search/analyzer.js";
  * asks the same about another partner, and «а кто подписывал?» asks about the same partner and
  * document. A question reads as a follow-up when it starts like one («а …», «и …», "and …", "what
  * about …"), or when it is too short to stand alone and names no partner; it is then read together
- * with the previous question, whose partner, year and topic words it keeps unless it names its
- * own. A question that starts afresh, or a bare partner name, is read as it is.
+ * with the previous question's words, except that a partner or a year it names replaces the
+ * previous one's. A question that starts afresh, or a bare partner name, is read as it is.
  */
 const MARKER = /^\s*(а|и|ну а|ну и|а ещё|а еще|ещё|еще|тогда|and|and what about|what about|how about|also|then)(?![\p{L}\p{N}])/iu;
 /** Words a question may have and still be too short to stand alone («кто подписывал?», "who signed it?"). */
