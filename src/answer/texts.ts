@@ -1,4 +1,4 @@
-import { formatDate } from "./dates.js";
+import { formatDate, formatDateGenitiveRu } from "./dates.js";
 import { russianForm } from "./plural.js";
 import type { Lang, ListQuery } from "./types.js";
 import type { PartnerStatus, Region } from "../knowledge/types.js";
@@ -28,8 +28,8 @@ export const ANSWER_TEXTS: Record<Lang, AnswerTexts> = {
     tryAsking: "Попробуйте спросить:",
     more: (shown, total) => `Показано ${shown} из ${total}.`,
     facts: (count) => `${count} ${russianForm(count, { one: "факт", few: "факта", many: "фактов" })}`,
-    status: (partner, status) => `Партнёрство Москвы и города ${partner} ${status.state === "ended" ? "прекращено" : "приостановлено"} (${formatDate(status.since, "ru")}).`,
-    statusMark: (status) => `⛔ ${status.state === "ended" ? "прекращено" : "приостановлено"}, ${formatDate(status.since, "ru")}`,
+    status: (partner, status) => `Партнёрство Москвы и города ${partner} ${statusPhrase(status, "ru")}.`,
+    statusMark: (status) => `⛔ ${statusPhrase(status, "ru")}`,
     region: { europe: "Европа", eurasia: "Евразия (бывший СССР)", asia: "Азия", "middle-east": "Ближний Восток", americas: "Америка", africa: "Африка" },
     listHeading: (query, count, partner) => {
       switch (query.type) {
@@ -53,8 +53,8 @@ export const ANSWER_TEXTS: Record<Lang, AnswerTexts> = {
     tryAsking: "Try asking:",
     more: (shown, total) => `Showing ${shown} of ${total}.`,
     facts: (count) => `${count} ${(count === 1 ? "fact" : "facts")}`,
-    status: (partner, status) => `Moscow's partnership with ${partner} was ${status.state === "ended" ? "ended" : "suspended"} (${formatDate(status.since, "en")}).`,
-    statusMark: (status) => `⛔ ${status.state === "ended" ? "ended" : "suspended"}, ${formatDate(status.since, "en")}`,
+    status: (partner, status) => `Moscow's partnership with ${partner} was ${statusPhrase(status, "en")}.`,
+    statusMark: (status) => `⛔ ${statusPhrase(status, "en")}`,
     region: { europe: "Europe", eurasia: "Eurasia (former USSR)", asia: "Asia", "middle-east": "Middle East", americas: "Americas", africa: "Africa" },
     listHeading: (query, count, partner) => {
       switch (query.type) {
@@ -73,3 +73,14 @@ export const ANSWER_TEXTS: Record<Lang, AnswerTexts> = {
     thanks: "You're welcome! Ask more, for example:",
   },
 };
+
+/**
+ * A partnership's status with its date, the one wording every surface uses: «прекращено с мая
+ * 2016 года» (the status holds from that date on, as a legal text would put it); "ended in May
+ * 2016", "ended on 2 March 2022" (a day takes "on", a month or a year "in"), "suspended since …".
+ */
+export function statusPhrase(status: PartnerStatus, lang: Lang): string {
+  if (lang === "ru") return `${status.state === "suspended" ? "приостановлено" : "прекращено"} с ${formatDateGenitiveRu(status.since)}`;
+  const when = formatDate(status.since, "en");
+  return status.state === "suspended" ? `suspended since ${when}` : `ended ${status.since.length === 10 ? "on" : "in"} ${when}`;
+}

@@ -1,6 +1,7 @@
-import { formatDate, formatDateGenitiveRu } from "../answer/dates.js";
+import { formatDate } from "../answer/dates.js";
 import { escapeHtml } from "../answer/html.js";
 import { countOf } from "../answer/plural.js";
+import { statusPhrase } from "../answer/texts.js";
 import type { Noun } from "../answer/plural.js";
 import type { Lang } from "../answer/types.js";
 import type { RegionKey } from "../engine/catalogue.js";
@@ -57,12 +58,12 @@ export const BOT_TEXTS = {
     regionTitle: (region: string, partners: number) => `<b>${escapeHtml(region)}</b> — ${countOf(partners, NOUNS.partners, "ru")}`,
     countryLine: (country: string, names: readonly string[]) => `• ${escapeHtml(country)}: ${escapeHtml(names.join(", "))}`,
     notCurrentTitle: "<b>Партнёрство прекращено или приостановлено</b>",
-    notCurrentLine: (name: string, country: string, status: PartnerStatus) => `⛔ ${escapeHtml(name)} (${escapeHtml(country)}) — ${statusRu(status)}`,
+    notCurrentLine: (name: string, country: string, status: PartnerStatus) => `⛔ ${escapeHtml(name)} (${escapeHtml(country)}) — ${statusPhrase(status, "ru")}`,
     choosePartner: "Нажмите на партнёра, чтобы увидеть хронологию и факты.",
     partnerButton: (name: string, facts: number, current: boolean) => `${current ? "" : "⛔ "}${name} (${countOf(facts, NOUNS.facts, "ru")})`,
     // The flat list of knowledge without regions keeps its short buttons: «Минск (30)».
     flatPartnerButton: (name: string, facts: number, current: boolean) => `${current ? "" : "⛔ "}${name} (${facts})`,
-    partnerStatus: (status: PartnerStatus) => `⛔ <b>Партнёрство ${statusRu(status)}</b>`,
+    partnerStatus: (status: PartnerStatus) => `⛔ <b>Партнёрство ${statusPhrase(status, "ru")}</b>`,
     timelineTitle: "<b>Хронология</b>",
     otherFactsTitle: "<b>Другие факты</b>",
     backToRegions: "← Регионы",
@@ -109,11 +110,11 @@ export const BOT_TEXTS = {
     regionTitle: (region: string, partners: number) => `<b>${escapeHtml(region)}</b> — ${countOf(partners, NOUNS.partners, "en")}`,
     countryLine: (country: string, names: readonly string[]) => `• ${escapeHtml(country)}: ${escapeHtml(names.join(", "))}`,
     notCurrentTitle: "<b>Partnership ended or suspended</b>",
-    notCurrentLine: (name: string, country: string, status: PartnerStatus) => `⛔ ${escapeHtml(name)} (${escapeHtml(country)}) — ${statusEn(status)}`,
+    notCurrentLine: (name: string, country: string, status: PartnerStatus) => `⛔ ${escapeHtml(name)} (${escapeHtml(country)}) — ${statusPhrase(status, "en")}`,
     choosePartner: "Tap a partner to see its timeline and facts.",
     partnerButton: (name: string, facts: number, current: boolean) => `${current ? "" : "⛔ "}${name} (${countOf(facts, NOUNS.facts, "en")})`,
     flatPartnerButton: (name: string, facts: number, current: boolean) => `${current ? "" : "⛔ "}${name} (${facts})`,
-    partnerStatus: (status: PartnerStatus) => `⛔ <b>Partnership ${statusEn(status)}</b>`,
+    partnerStatus: (status: PartnerStatus) => `⛔ <b>Partnership ${statusPhrase(status, "en")}</b>`,
     timelineTitle: "<b>Timeline</b>",
     otherFactsTitle: "<b>Other facts</b>",
     backToRegions: "← Regions",
@@ -129,17 +130,6 @@ export const BOT_TEXTS = {
     error: "Something went wrong. Please try again a little later.",
   },
 } satisfies Record<Lang, unknown>;
-
-// «прекращено с мая 2016 года»: the status holds from that date on, as a legal text would put it.
-function statusRu(status: PartnerStatus): string {
-  return `${status.state === "suspended" ? "приостановлено" : "прекращено"} с ${formatDateGenitiveRu(status.since)}`;
-}
-
-function statusEn(status: PartnerStatus): string {
-  const when = formatDate(status.since, "en");
-  // A day takes "on", a month or a year "in": ended on 2 March 2022, ended in May 2016.
-  return status.state === "suspended" ? `suspended since ${when}` : `ended ${status.since.length === 10 ? "on" : "in"} ${when}`;
-}
 
 export function userLang(languageCode: string | undefined): Lang {
   return languageCode?.toLowerCase().startsWith("en") ? "en" : "ru";
