@@ -1,6 +1,7 @@
 import type { ListQuery, ListedPartner } from "../answer/types.js";
 import type { KnowledgeBase, Partner, Region, SourcedCard } from "../knowledge/types.js";
 import type { Analyzer, QueryConcept } from "../search/analyzer.js";
+import { compareFactDates } from "./catalogue.js";
 import { conceptPartners } from "../search/analyzer.js";
 
 /**
@@ -98,28 +99,32 @@ function partnersList(query: ListQuery, knowledge: KnowledgeBase): BuiltList | u
       (!query.country || partner.country === query.country) &&
       (query.status === undefined || (query.status === "ended") === (partner.status !== undefined)),
   );
+  // Each partner's cards in knowledge order, in one pass over the cards.
+  const cardsOf = new Map<string, SourcedCard[]>();
+  for (const entry of knowledge.cards) for (const id of entry.card.partners ?? []) cardsOf.set(id, [...(cardsOf.get(id) ?? []), entry]);
   const lines: Array<{ listed: ListedPartner; card: SourcedCard }> = [];
   for (const partner of chosen) {
-    const cards = knowledge.cards.filter(({ card }) => card.partners?.includes(partner.id));
+    const cards = cardsOf.get(partner.id) ?? [];
     const cited = citingCard(partner, cards, knowledge);
     if (cited) lines.push({ listed: { partner, facts: cards.length }, card: cited });
   }
   if (lines.length === 0) return undefined;
   // Current partnerships first, then those ended or suspended; each group by its first dated fact.
-  lines.sort((a, b) => Number(!!a.listed.partner.status) - Number(!!b.listed.partner.status) || (a.card.card.date ?? "9999").localeCompare(b.card.card.date ?? "9999"));
+  lines.sort((a, b) => Number(!!a.listed.partner.status) - Number(!!b.listed.partner.status) || compareFactDates(a.card.card.date ?? UNDATED, b.card.card.date ?? UNDATED));
   return { cards: lines.map((line) => line.card), partners: lines.map((line) => line.listed) };
 }
 
 /** The card a partner's line cites: its status card if it has one, else its first dated agreement, else its first dated fact, else its first fact. */
 function citingCard(partner: Partner, cards: SourcedCard[], knowledge: KnowledgeBase): SourcedCard | undefined {
-  if (partner.status) {
-    const status = knowledge.cards.find(({ card }) => card.id === partner.status!.card);
-    if (status) return status;
-  }
+  const status = partner.status && knowledge.cards.find(({ card }) => card.id === partner.status!.card);
+  if (status) return status;
   const dated = byDate(cards.filter(({ card }) => card.date));
   return dated.find(({ card }) => card.kind === "agreement") ?? dated[0] ?? cards[0];
 }
 
+/** Undated facts sort after every dated one. */
+const UNDATED = "9999";
+
 function byDate(cards: SourcedCard[]): SourcedCard[] {
-  return [...cards].sort((a, b) => (a.card.date ?? "9999").localeCompare(b.card.date ?? "9999"));
+  return [...cards].sort((a, b) => compareFactDates(a.card.date ?? UNDATED, b.card.date ?? UNDATED));
 }
