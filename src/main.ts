@@ -3,6 +3,7 @@ import { BotError, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
 import { createBot } from "./bot/create-bot.js";
 import { createDraftStore } from "./bot/draft-store.js";
+import { folderKnowledgeUpdates } from "./bot/knowledge-updates.js";
 import { publishCommands } from "./bot/commands.js";
 import { startPolling, stopPolling, ALLOWED_UPDATES } from "./bot/polling.js";
 import { createConversations } from "./bot/conversations.js";
@@ -49,7 +50,7 @@ const drafts = createDraftStore(path.join(config.dataDir, "drafts.json"), logger
 await drafts.load().catch(failStartup("reading drafts.json"));
 const bot = createBot(
   { token: config.botToken, apiRoot: config.botApiRoot },
-  { store, logger, stats, unanswered, adminIds: new Set(config.adminIds), questions: createQuestionMemory(), conversations: createConversations(), ingest: { drafts, knowledgeDir: config.knowledgeDir } },
+  { store, logger, stats, unanswered, adminIds: new Set(config.adminIds), questions: createQuestionMemory(), conversations: createConversations(), knowledgeUpdates: folderKnowledgeUpdates(store, config.knowledgeDir), ingest: { drafts } },
 );
 
 // Installed before updates are taken, so a signal during start-up also ends the process cleanly.

@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
 import { escapeHtml, shorten } from "../../answer/html.js";
-import type { ReloadResult } from "../../engine/types.js";
 import { formatProblem } from "../../knowledge/types.js";
 import type { KnowledgeWarning } from "../../engine/knowledge-warnings.js";
 import type { BotContext } from "../context.js";
+import type { KnowledgeUpdate, Rollout } from "../knowledge-updates.js";
 import { fitLines, replyPlacement } from "../reply.js";
 
 const LISTED_IDS = 15;
@@ -21,13 +21,13 @@ export function adminFeature(): Composer<BotContext> {
   const admin = composer.filter((ctx) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id));
 
   admin.command("reload", async (ctx) => {
-    const result = await ctx.deps.store.reload();
+    const result = await ctx.deps.knowledgeUpdates.reload(`admin ${ctx.from!.id}`);
     ctx.deps.logger.info({ ok: result.ok, took_ms: Math.round(result.tookMs), ...(result.ok ? { warnings: result.warnings.length } : {}), admin: ctx.from?.id }, "reload");
     await ctx.reply(fitLines(reloadLines(result, ctx.deps.store.current().version)), replyPlacement(ctx, ctx.msg));
   });
 
   admin.command("stats", async (ctx) => {
-    const stats = ctx.deps.stats.snapshot();
+    const stats = await ctx.deps.stats.snapshot();
     const snapshot = ctx.deps.store.current();
     const { knowledge } = snapshot;
     const lines = [
@@ -42,7 +42,7 @@ export function adminFeature(): Composer<BotContext> {
   });
 
   admin.command("unanswered", async (ctx) => {
-    const latest = ctx.deps.unanswered.latest(LISTED_UNANSWERED);
+    const latest = await ctx.deps.unanswered.latest(LISTED_UNANSWERED);
     const lines = latest.length === 0 ? ["No unanswered questions yet."] : ["<b>Latest unanswered questions</b>", ...latest.map((entry) => `• ${escapeHtml(entry.at.slice(0, 16).replace("T", " "))} — ${escapeHtml(shorten(entry.text, 200))}`)];
     await ctx.reply(fitLines(lines), replyPlacement(ctx, ctx.msg));
   });
@@ -51,7 +51,7 @@ export function adminFeature(): Composer<BotContext> {
 }
 
 /** The admin's reply to a reload, a line each, for fitLines. */
-export function reloadLines(result: ReloadResult, servingVersion: number): string[] {
+export function reloadLines(result: KnowledgeUpdate, servingVersion: number): string[] {
   const took = `${Math.round(result.tookMs)} ms`;
   if (!result.ok) {
     const problems = result.problems.slice(0, LISTED_PROBLEMS).map((problem) => `• ${escapeHtml(formatProblem(problem))}`);
@@ -67,7 +67,14 @@ export function reloadLines(result: ReloadResult, servingVersion: number): strin
     `Removed ${result.diff.removed.length}: ${list(result.diff.removed)}`,
     `Changed ${result.diff.changed.length}: ${list(result.diff.changed)}`,
     ...warningLines(result.warnings),
+    ...(result.rollout ? [rolloutLine(result.rollout)] : []),
   ];
+}
+
+/** In a fleet: how many replicas serve the new version now, and which have not caught up yet. */
+function rolloutLine({ version, live, replicas, lagging }: Rollout): string {
+  const behind = lagging.map((replica) => `${escapeHtml(replica.replica)} (version ${replica.version})`).join(", ");
+  return `Version ${version} live on ${live} of ${replicas} replicas${lagging.length > 0 ? `; behind: ${behind}` : "."}`;
 }
 
 /** Warnings never stop a reload; the first few say what to look at, `npm run validate` lists them all. */

@@ -26,7 +26,7 @@ export function buttonsFeature(): Composer<BotContext> {
       return;
     }
     if (action.kind === "page") {
-      const remembered = ctx.deps.questions.recall(action.key);
+      const remembered = await ctx.deps.questions.recall(action.key);
       if (!remembered) return void (await ctx.answerCallbackQuery({ text: texts.expired }));
       if (remembered.version !== snapshot.version) return void (await ctx.answerCallbackQuery({ text: texts.stale }));
       const lang = detectLanguage(remembered.question, ctx.lang);
