@@ -281,6 +281,14 @@ export class BotApiStandIn {
     this.faults.clear();
   }
 
+  /**
+   * Forgets every stored message (chats, users, files and message numbering stay), e.g. before a
+   * test reads the bot's memory after a burst, so what the stand-in keeps is not counted.
+   */
+  forgetMessages(): void {
+    this.state.forgetMessages();
+  }
+
   // ───────────── test API: faults and custom methods ─────────────
 
   /** The next `count` calls to `method` get `fault` instead of their normal answer. */

@@ -148,6 +148,11 @@ export class ChatState {
     return this.messages.get(chatId)?.delete(messageId) ?? false;
   }
 
+  /** Forgets every stored message (numbering goes on where it was). */
+  forgetMessages(): void {
+    this.messages.clear();
+  }
+
   /** Messages the bot sent that still exist (latest versions), oldest first; optionally in one chat. */
   sentMessages(chatId?: number): MessageLike[] {
     const out: MessageLike[] = [];
