@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
-import type { Redis } from "ioredis";
 import type { MiddlewareFn } from "grammy";
 import type { Conversations } from "../bot/conversations.js";
+import type { SharedRateLimit } from "../bot/create-bot.js";
 import type { DraftStore } from "../bot/draft-store.js";
 import type { KnowledgeUpdates } from "../bot/knowledge-updates.js";
 import type { QuestionMemory } from "../bot/question-memory.js";
@@ -45,8 +45,8 @@ export interface Fleet {
   knowledgeUpdates: KnowledgeUpdates;
   /** The first middleware: 503 while a service is down, and one answer per update across the fleet. */
   gate: MiddlewareFn;
-  /** The rate limiter's shared counter store. */
-  redis: Redis;
+  /** The flood limit's counters and notices, shared by the replicas. */
+  rateLimit: SharedRateLimit;
   health: FleetHealth;
   /** Leaves the fleet and closes the connections, after the last update was handled. */
   close(): Promise<void>;
@@ -99,7 +99,10 @@ export async function openFleet(config: FleetConfig, knowledgeDir: string, logge
       if (!ready.redis || !ready.postgres) throw new RetryLaterError(`${ready.redis ? "PostgreSQL" : "Redis"} is unavailable`, "unavailable");
       await claim(ctx, next);
     },
-    redis,
+    rateLimit: {
+      storageClient: redis,
+      firstNotice: async (user, windowMs) => (await redis.set(`ratelimit-told:${user}`, "1", "PX", windowMs, "NX")) === "OK",
+    },
     health,
     async close() {
       health.stop();
