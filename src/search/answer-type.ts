@@ -6,8 +6,7 @@ import type { FactCard } from "../knowledge/types.js";
  * programme was signed; "Когда…" the card that carries a date; "Где…" the one that says where;
  * "Сколько…" one with a number; "До какого года…" one with a term or an end year; "Какой
  * документ…" one that records a signed document; "В каких сферах…" one that lists the areas;
- * "Почему…" one that gives a reason. Checked in
- * this order: "на сколько лет" is a term before it is a count, "в каком году" a date.
+ * "Почему…" one that gives a reason.
  */
 export const ANSWER_TYPES = ["term", "date", "person", "place", "count", "areas", "document", "reason"] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
@@ -17,32 +16,62 @@ const E = "(?![\\p{L}])";
 const words = (alternatives: string): RegExp => new RegExp(`${W}(${alternatives})${E}`, "iu");
 
 const QUESTION: Record<AnswerType, RegExp> = {
-  term: words("до какого (года|срока|времени)|на (какой|каков) срок|на сколько лет|на скока лет|сколько лет действ\\p{L}*|until when|until what year|how long|for how many years|what (term|period)|which years|какой срок|срок действия"),
+  term: words("до какого (года|срока|времени)|на (какой|каков) срок|на сколько лет|на скока лет|сколько лет действ\\p{L}*|until when|until what year|how long|for how many years|for what (term|period)|what period|which years|какой срок|срок действия"),
   date: words("когда|в как(ом|ие) (году|годы|месяце|день)|как(ого|ие) числ\\p{L}*|when|what (year|date|day|month)|which (year|date|month)|какого года|в каком месяце"),
   person: words("кто|кого|кому|кем|who|whom|whose|с кем|which (official|mayor|person)|какой чиновник|какие люди"),
   place: words("где|куда|откуда|в каком (городе|месте|зале)|в какой стране|where|in which (city|place|hall)|at which|what (city|venue|place)"),
-  count: words("сколько|скока|how many|how much|what number|какое количество|какой объ[её]м"),
+  count: words("сколько|скольк\\p{L}*|скока|how many|how much|how old|what number|какое количество|какой объ[её]м"),
   areas: words("в как(их|ой) (сферах|сфере|областях|области|направлениях|отраслях)|по каким (сферам|направлениям|областям)|как(ие|ое) (направления|сферы|области|отрасли|направление)|what (areas|fields|sectors|spheres)|which (areas|fields|sectors)|in what (areas|fields)|что (входит|включает)|what does .{1,40} (cover|include)|what('s| is) (in|on) the (programme|program)"),
   document: words("какой документ|какие документы|какое соглашение|что (подписали|подписал|подписала|заключили)|что за документ|what (document|agreement|did .{1,30} sign)|which (document|agreement)"),
   reason: words("почему|зачем|для чего|с какой целью|по какой причине|why|what for|for what purpose|what was the (reason|aim|goal)"),
 };
 
+/**
+ * Kinds of fact a card's text shows plainly (a number, a term, a date): when no card the question
+ * finds is of the kind asked, the knowledge does not state it (rule 5 of the answered rule). The
+ * others (a person, a place, a reason…) are told from a card's wording too loosely to refuse on.
+ */
+export const STATED_TYPES: ReadonlySet<AnswerType> = new Set(["count", "term", "date"]);
+
+/**
+ * The kind asked by the question word that comes first: in «Сколько лет было Элвею, когда он
+ * играл…» «когда» joins a clause, and the question is a count. At one position the order of
+ * ANSWER_TYPES decides («на сколько лет» is a term).
+ */
 export function answerTypeOf(question: string): AnswerType | undefined {
-  return ANSWER_TYPES.find((type) => QUESTION[type].test(question));
+  let found: AnswerType | undefined;
+  let at = Infinity;
+  for (const type of ANSWER_TYPES) {
+    const index = question.search(QUESTION[type]);
+    if (index >= 0 && index < at) {
+      found = type;
+      at = index;
+    }
+  }
+  // «Что происходит с нормой, когда…», "What is it called when…": a bare когда/when after a
+  // question word of another kind opens a clause; the question asks what, not when.
+  if (found === "date" && at > 0 && CLAUSE_WHEN.test(question.slice(at)) && OTHER_QUESTION_START.test(question)) return undefined;
+  return found;
 }
+
+const CLAUSE_WHEN = /^(когда|when)(?![\p{L}])/iu;
+const OTHER_QUESTION_START = /^\s*(что|чем|чего|как|какой|какая|какое|какие|каким|какими|каких|what|how|which|is|are|was|were|do|does|did|can|could)(?![\p{L}])/iu;
 
 // Card texts are read at every build: a consumed separator, cheaper there than a look-behind.
 const CW = "(?:^|[\\s«\"(,.;:—–-])";
 const MONTHS = "январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|january|february|march|april|may|june|july|august|september|october|november|december";
-const YEAR = /(?<![\p{N}])(1[89]|20)\d\d(?![\p{N}])/u;
+// A year from 1000 to 2099, or a century, a decade, a season: what a "when" question is answered with.
+const YEAR = /(?<![\p{N}])(1\d|20)\d\d(?![\p{N}])|(?<![\p{L}])(век[аеу]?|веков|столети\p{L}*|century|centuries|decades?|десятилети\p{L}*)(?![\p{L}])/u;
 // Number words by their first letters (трёх, пятью, двадцати); a digit anywhere is a number too.
 const NUMBER_WORDS = /^(один|одн|два|две|двух|три|трех|четыр|пят|шест|сем|восем|девят|десят|двадцат|тридцат|сорок|сто|сот|тысяч|миллион|миллиард|полтор|one$|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|twenty|thirty|hundred|thousand|million|billion|dozen)/u;
 const TERM = new RegExp(`(1[89]|20)\\d\\d\\s*[–—-]\\s*(1[89]|20)?\\d\\d|${CW}(до|по|until|through|till|to) (1[89]|20)\\d\\d|${CW}(на|for) (\\p{L}+ )?(год|года|лет|years?)${E}|(трех|тр[её]х|двух|пяти|три|два|пять|three|two|five)[- ]?(лет|летн\\p{L}*|год\\p{L}*|years?|year)`, "iu");
-const PLACE = new RegExp(`${CW}(в|во|на|at|in) (\\p{Lu}|зале|конференц|ратуш|мэри|здани|офис|кремл|резиденц|рамках|ходе|полях|форум|выставк|city hall|the hall|the forum|the office|the margins)|ратуш|city hall|конференц-зал`, "u");
+const PLACE = new RegExp(`${CW}([вВ]|[вВ]о|[нН]а|[aA]t|[iI]n) (\\p{Lu}|зале|конференц|ратуш|мэри|здани|офис|кремл|резиденц|рамках|ходе|полях|форум|выставк|интервью|эфир|матч|city hall|an interview|the hall|the forum|the office|the margins)|ратуш|city hall|конференц-зал`, "u");
 const REASON = new RegExp(`${CW}(чтобы|для того|поскольку|так как|потому|из-за|ради|цел(ь|ью|и)|причин\\p{L}*|в знак|в связи|мотивирова\\p{L}*|вызван\\p{L}*|обоснован\\p{L}*|в ответ|because|in order to|so that|aim|goal|purpose|reasons?|due to|owing to|in protest|prompted|motivated|in response|justification|justified)${E}`, "iu");
 // A word that announces a list of areas; a list itself is told by its commas (listsItems).
 const AREAS = new RegExp(`${CW}(сфер\\p{L}*|област\\p{L}*|направлени\\p{L}*|отрасл\\p{L}*|таких как|такие как|в том числе|включая|areas?|fields?|sectors?|spheres?|such as|including)${E}`, "iu");
 const DAY_AND_MONTH = new RegExp(`\\d{1,2} (${MONTHS})`, "iu");
+const YEARS = /(?<![\p{N}])(1\d|20)\d\d(?![\p{N}])/gu;
+const DAYS_OF_MONTH = new RegExp(`\\d{1,2}((\\s*[–—-]\\s*|\\s(по|и|to|and)\\s)\\d{1,2})?\\s(${MONTHS})\\p{L}*|(${MONTHS})\\s\\d{1,2}(?![\\p{N}])`, "giu");
 
 export function cardAnswers(card: FactCard, type: AnswerType): boolean {
   const text = `${card.text} ${card.text_en ?? ""}`;
@@ -58,7 +87,7 @@ export function cardAnswers(card: FactCard, type: AnswerType): boolean {
     case "place":
       return PLACE.test(text);
     case "count":
-      return /\p{N}/u.test(card.text) || (card.text.toLowerCase().replace(/ё/g, "е").match(/\p{L}+/gu) ?? []).some((word) => NUMBER_WORDS.test(word));
+      return statesCount(card.text);
     case "document":
       return card.kind === "agreement";
     case "areas":
@@ -66,6 +95,15 @@ export function cardAnswers(card: FactCard, type: AnswerType): boolean {
     case "reason":
       return REASON.test(text);
   }
+}
+
+/**
+ * A number that counts something: a year or a date is not one («сколько жителей в Ташкенте» is not
+ * answered by a card on the 2018–2020 memorandum, nor «сколько стоили поезда» by «в 2014 году»).
+ */
+function statesCount(text: string): boolean {
+  const rest = text.replace(YEARS, " ").replace(DAYS_OF_MONTH, " ");
+  return /\p{N}/u.test(rest) || (rest.toLowerCase().replace(/ё/g, "е").match(/\p{L}+/gu) ?? []).some((word) => NUMBER_WORDS.test(word));
 }
 
 /** Whether the person's surname (its first five letters, which survive case endings) is in the text. */

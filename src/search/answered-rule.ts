@@ -99,9 +99,9 @@ export function weighQuestion(concepts: QueryConcept[], weigh: (concept: QueryCo
  * The rule applied to the ranked cards: whether the question is answered, and which cards are
  * shown (the best, and those nearly as complete and not far behind in score).
  */
-export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, limit: number): { answered: boolean; hits: SearchHit[]; ranked: SearchHit[] } {
+export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, limit: number, typeStated = false): { answered: boolean; hits: SearchHit[]; ranked: SearchHit[] } {
   const best = ranked[0];
-  const answered = !!best && !weighed.namesUnknown && best.specific && best.answers >= weighed.needed;
+  const answered = !!best && !weighed.namesUnknown && best.specific && best.answers >= weighed.needed && (!typeStated || statesAnswerType(ranked, weighed, best));
   const candidates = ranked.slice(0, limit).map(toHit);
   if (!answered) return { answered: false, hits: [], ranked: candidates };
   const hits = ranked
@@ -109,6 +109,17 @@ export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, li
     .slice(0, limit)
     .map(toHit);
   return { answered: true, hits, ranked: candidates };
+}
+
+/**
+ * Rule 5: «сколько жителей в Ташкенте», «на сколько лет программа с Абу-Даби», "when will EMIAS
+ * launch in Minsk" share their words with cards that state no number, no term, no date: the
+ * knowledge has the subject but not the aspect asked. When the question word asks for a kind of
+ * fact that a card's text shows plainly (statedAnswerType), one of the cards that would be shown
+ * must be of that kind.
+ */
+function statesAnswerType(ranked: RankedHit[], weighed: WeighedQuestion, best: RankedHit): boolean {
+  return ranked.some((hit) => hit.ofAnswerType && hit.specific && hit.answers >= Math.max(weighed.needed, best.answers * KEEP_COVERAGE_RATIO) && hit.score >= best.score * KEEP_SCORE_RATIO);
 }
 
 function toHit({ card, score, coverage, matched }: RankedHit): SearchHit {
@@ -120,6 +131,8 @@ export interface RankedHit extends SearchHit {
   answers: number;
   /** Matches something not common to most cards, and what is asked beyond partner names (rules 3 and 4). */
   specific: boolean;
+  /** The card is of the kind the question word asks for (rule 5). */
+  ofAnswerType: boolean;
 }
 
 export function rankCard(
@@ -151,7 +164,7 @@ export function rankCard(
   // coverage measures how much of the question the card answers instead.
   const score = result.termScore * (0.25 + coverage) * typeBoost;
   const answers = weighed.totalEvidence > 0 ? evidence / weighed.totalEvidence : 0;
-  return { card: result.card, score, coverage, answers, specific: specific && focused, matched: result.terms };
+  return { card: result.card, score, coverage, answers, specific: specific && focused, matched: result.terms, ofAnswerType: typeBoost > 1 };
 }
 
 interface ConceptWeight {

@@ -36,6 +36,13 @@ const CONFIG = { parsers: ["Dictionary"], stutter: 0, typos: 0 };
 const PHRASING = new Set(["VERB", "INFN", "PRTF", "PRTS", "GRND", "ADVB", "COMP", "PRED", "PREP", "CONJ", "PRCL", "INTJ", "NPRO", "NUMR"]);
 const NAME_GRAMMEMES = ["Geox", "Name", "Surn", "Patr", "Orgn", "Trad"];
 
+/**
+ * Forms whose likeliest parse by the dictionary's counts is a rare word, where the common reading
+ * is another word's form: «лет» is «лёт» (a flight) by a hair over «год», so «на сколько лет»
+ * would never meet «на три года».
+ */
+const SUPPLETIVE: Readonly<Record<string, string>> = { лет: "год" };
+
 const memo = new Map<string, Morphology | null>();
 
 /** The word's lemma and class by its most likely dictionary parse; undefined when the dictionary does not know the word. */
@@ -53,7 +60,8 @@ export function morphologyOf(word: string): Morphology | undefined {
 function analyse(word: string): Morphology | null {
   if (!/^[\p{Script=Cyrillic}-]+$/u.test(word)) return null;
   // The dictionary keeps proper names capitalised (Вьетнам), and the index has lower-cased everything.
-  const parse = Az.Morph(word, CONFIG)[0] ?? Az.Morph(word.charAt(0).toUpperCase() + word.slice(1), CONFIG)[0];
+  const parses = Az.Morph(word, CONFIG);
+  const parse = parses.find((candidate) => SUPPLETIVE[word] !== undefined && candidate.normalize().word === SUPPLETIVE[word]) ?? parses[0] ?? Az.Morph(word.charAt(0).toUpperCase() + word.slice(1), CONFIG)[0];
   if (!parse) return null;
   const { tag } = parse;
   const wordClass: WordClass = PHRASING.has(tag.POST) ? "phrasing" : NAME_GRAMMEMES.some((grammeme) => tag[grammeme] === true) ? "name" : "content";

@@ -3,7 +3,7 @@ import MiniSearch from "minisearch";
 import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { buildAnalyzer, conceptPartners } from "./analyzer.js";
 import type { Analyzer, QueryConcept } from "./analyzer.js";
-import { ANSWER_TYPES, answerTypeOf, cardAnswers } from "./answer-type.js";
+import { ANSWER_TYPES, STATED_TYPES, answerTypeOf, cardAnswers } from "./answer-type.js";
 import type { AnswerType } from "./answer-type.js";
 import { phraseShare, questionPairs, wordTermsOf } from "./phrases.js";
 import type { QuestionPair } from "./phrases.js";
@@ -141,7 +141,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
       .sort((a, b) => b.score - a.score || b.coverage - a.coverage);
     favourNamedPartners(ranked, concepts, knowledge);
     favourPhrases(ranked, questionPairs(concepts), cardWords);
-    return { ...decideAnswered(ranked, weighed, limit), partners };
+    return { ...decideAnswered(ranked, weighed, limit, answerType !== undefined && STATED_TYPES.has(answerType)), partners };
   };
 
   // A card's words with their terms, for the phrase check of the cards a question ranks; words

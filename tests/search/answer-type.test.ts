@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { FactCard, KnowledgeBase } from "../../src/knowledge/types.js";
+import { answerTypeOf, cardAnswers } from "../../src/search/answer-type.js";
+import { buildSearchIndex } from "../../src/search/search-index.js";
+
+const card = (text: string, extra: Partial<FactCard> = {}): FactCard => ({ id: "c", text, ...extra });
+
+describe("the kind of fact a question asks for", () => {
+  it.each([
+    ["Когда Москва и Ханой подписали программу?", "date"],
+    ["на сколько лет программа с Ханоем", "term"],
+    ["Сколько лет было мэру, когда он подписал программу?", "count"],
+    ["На линии скольких метров стоял памятник?", "count"],
+    ["How old was the mayor when he signed it?", "count"],
+    ["кто подписывал и когда", "person"],
+    ["Что происходит с программой, когда её продлевают?", undefined],
+    ["What is it called when a city twins with another?", undefined],
+    ["What term did the mayor use?", undefined],
+    ["собянин кухарев когда подписали", "date"],
+  ])("%s → %s", (question, type) => {
+    expect(answerTypeOf(question)).toBe(type);
+  });
+
+  it("takes a year or a date for a date, not for a count", () => {
+    expect(cardAnswers(card("Меморандум на 2018–2020 годы подписали 12 октября."), "date")).toBe(true);
+    expect(cardAnswers(card("Меморандум на 2018–2020 годы подписали 12 октября."), "count")).toBe(false);
+    expect(cardAnswers(card("Дни Минска шли с 18 по 21 сентября 2025 года."), "count")).toBe(false);
+    expect(cardAnswers(card("Программу подписали в XVI веке."), "date")).toBe(true);
+    expect(cardAnswers(card("Делегация из 40 человек приехала в 2019 году."), "count")).toBe(true);
+    expect(cardAnswers(card("В делегацию вошли пять министров."), "count")).toBe(true);
+  });
+
+  it("finds a place at the start of a card's text as well as inside it", () => {
+    expect(cardAnswers(card("На Московском урбанистическом форуме встретились мэры."), "place")).toBe(true);
+    expect(cardAnswers(card("Мэр рассказал об этом в интервью агентству."), "place")).toBe(true);
+  });
+});
+
+describe("a question about an aspect no card states (rule 5 of the answered rule)", () => {
+  const source = { id: "s", title: "T", publisher: "ТАСС", published: "2025-12-03", language: "ru" as const };
+  const knowledge = (texts: string[]): KnowledgeBase => ({
+    partners: [{ id: "hanoi", name: "Ханой", country: "Вьетнам" }],
+    synonyms: [],
+    sources: [source],
+    cards: texts.map((text, i) => ({ card: { id: `c${i}`, text, partners: ["hanoi"] }, source })),
+  });
+  const without = buildSearchIndex(knowledge(["Москва и Ханой подписали программу сотрудничества в 2025 году.", "Ханой интересуется цифровым двойником Москвы."]));
+  const withCount = buildSearchIndex(knowledge(["Москва и Ханой подписали программу сотрудничества в 2025 году.", "Программу сотрудничества Москвы и Ханоя подписали 12 министров."]));
+  const withTerm = buildSearchIndex(knowledge(["Москва и Ханой подписали программу сотрудничества на три года.", "Ханой интересуется цифровым двойником Москвы.", "В Ханое прошёл деловой форум."]));
+
+  it("refuses a count when the cards on its subject give no number but a year", () => {
+    expect(without.search("сколько министров подписали программу с Ханоем").answered).toBe(false);
+    expect(withCount.search("сколько министров подписали программу с Ханоем").answered).toBe(true);
+  });
+
+  it("refuses a term when no card gives one, and answers it when one does", () => {
+    expect(without.search("на сколько лет программа с Ханоем").answered).toBe(false);
+    expect(withTerm.search("на сколько лет программа с Ханоем").answered).toBe(true);
+  });
+
+  it("answers the same subject asked without a kind of fact", () => {
+    expect(without.search("программа сотрудничества с Ханоем").answered).toBe(true);
+  });
+});
