@@ -140,7 +140,7 @@ describe("a burst of 10,000 updates from 1,000 users", () => {
     const recorded = h.api.calls.length;
     const total = updates.length;
     h.api.reset();
-    (h.api as unknown as { messages: Map<number, unknown> }).messages.clear();
+    h.api.forgetMessages();
     h.logs.lines.length = 0;
     burst.length = 0;
     updates.length = 0;
