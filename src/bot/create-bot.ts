@@ -5,6 +5,7 @@ import { Bot, GrammyError, HttpError } from "grammy";
 import type { BotError, MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createAnswerCache } from "./answer-cache.js";
+import { RetryLaterError } from "./retry-later.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { adminFeature } from "./features/admin.js";
 import { askFeature } from "./features/ask.js";
@@ -117,7 +118,11 @@ export function createBot(options: BotOptions, deps: BotDeps): Bot<BotContext> {
   // webhook answered 500 would only have Telegram deliver the same failing update again and again.
   // What fails outside the features (a layer before them that refuses an update) is left to the
   // caller: the runner's bot.catch, or the webhook server's errorStatus.
-  bot.errorBoundary((error) => logBotError(error, deps), adminFeature(), ingestFeature(download), startFeature(), catalogueFeature(), askFeature(), inlineFeature(), fallbackFeature());
+  bot.errorBoundary((error) => {
+    // Not a failure of the feature: the update is to be delivered again (503), so it goes on out.
+    if (error.error instanceof RetryLaterError) throw error.error;
+    logBotError(error, deps);
+  }, adminFeature(), ingestFeature(download), startFeature(), catalogueFeature(), askFeature(), inlineFeature(), fallbackFeature());
   bot.catch((error) => logBotError(error, deps));
   return bot;
 }

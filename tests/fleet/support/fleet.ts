@@ -71,6 +71,8 @@ export interface FleetOptions {
   /** Short in tests, so a killed replica's update is taken over in seconds. */
   claimLeaseMs?: number;
   env?: Record<string, string>;
+  /** The knowledge folder copied for the fleet (default: the v1 test fixture). */
+  knowledgeFrom?: string;
 }
 
 const fleets: Array<{ fleet: Fleet; redis?: Redis }> = [];
@@ -81,7 +83,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const schema = `fleet_test_${id}`;
   const redisUrl = options.redisUrl ?? REDIS_URL;
   const api = await startStandIn({ token: TOKEN });
-  const knowledgeDir = await copyKnowledge();
+  const knowledgeDir = await copyKnowledge(options.knowledgeFrom);
   const replicas: Replica[] = [];
   const entry: { fleet: Fleet; redis?: Redis } = { fleet: undefined as unknown as Fleet };
 
@@ -110,8 +112,9 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     replicas.push(replica);
     return replica;
   };
-  // One after another: the first imports the knowledge as revision 1, which the others then load.
-  for (let i = 0; i < options.replicas; i++) await addReplica();
+  // The first imports the knowledge as revision 1, which the others then load.
+  await addReplica();
+  await Promise.all(Array.from({ length: options.replicas - 1 }, addReplica));
   const telegram = new TestTelegram({ replicas: replicas.map((replica) => replica.url), secret: SECRET, timeoutMs: 15_000, retryDelayMs: 100 });
   const fleet: Fleet = {
     api,

@@ -27,6 +27,8 @@ export interface TestTelegramOptions {
 export class TestTelegram {
   readonly deliveries: Delivery[] = [];
   private next = 0;
+  /** Deliveries under way per replica: what a kill cuts off. */
+  private readonly underWay = new Map<number, Set<number>>();
   /** Replicas taken out of the rotation, as a load balancer does with one that failed its health check. */
   private readonly out = new Set<number>();
 
@@ -48,13 +50,21 @@ export class TestTelegram {
     const deadline = Date.now() + giveUpAfterMs;
     let replica = startAt ?? this.pick();
     for (;;) {
+      const mine = this.underWay.get(replica) ?? new Set<number>();
+      this.underWay.set(replica, mine.add(update.update_id));
       const outcome = await this.post(this.options.replicas[replica]!, update, timeoutMs);
+      mine.delete(update.update_id);
       this.deliveries.push({ updateId: update.update_id, replica, outcome, at: Date.now() });
       if (typeof outcome === "number" && outcome >= 200 && outcome < 300) return replica;
       if (Date.now() > deadline) throw new Error(`update ${update.update_id} was not accepted within ${giveUpAfterMs} ms; last outcome ${outcome}`);
       await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
       replica = this.pick();
     }
+  }
+
+  /** The updates being delivered to a replica right now. */
+  inFlight(replica: number): number[] {
+    return [...(this.underWay.get(replica) ?? [])];
   }
 
   /** The attempts of one update, in order. */
