@@ -76,6 +76,9 @@ export const BOT_TEXTS = {
     rateLimitedPress: "Слишком много нажатий подряд. Подождите минуту и нажмите снова.",
     inlineNothing: "Ничего не найдено — открыть бота",
     inlineOverview: (count: number) => `Фактов в базе: ${count}`,
+    // Under an overview message sent inline: the first keeps searching in the same chat, the second opens the partner's page in the bot.
+    inlineSearchPartner: (name: string) => `🔎 Все факты: ${name}`,
+    inlineOpenInBot: "Открыть в боте",
     error: "Что-то пошло не так. Попробуйте ещё раз чуть позже.",
   },
   en: {
@@ -127,6 +130,8 @@ export const BOT_TEXTS = {
     rateLimitedPress: "Too many presses in a row. Please wait a minute and press again.",
     inlineNothing: "Nothing found — open the bot",
     inlineOverview: (count: number) => `${count} facts in the knowledge base`,
+    inlineSearchPartner: (name: string) => `🔎 All facts: ${name}`,
+    inlineOpenInBot: "Open in the bot",
     error: "Something went wrong. Please try again a little later.",
   },
 } satisfies Record<Lang, unknown>;
