@@ -1,9 +1,9 @@
 import type { InlineQueryResultArticle, InputTextMessageContent } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { BOT_TEXTS } from "../../src/bot/texts.js";
 import { checkTelegramHtml } from "../support/telegram-html.js";
 import { LEVEL, startBot, stopAll } from "./harness.js";
 import type { BotHarness } from "./harness.js";
+import { t } from "../../src/i18n/i18n.js";
 
 const USER = 3001;
 const EN_USER = 3002;
@@ -67,7 +67,7 @@ describe("inline mode", () => {
     const h = await startBot();
     const { results } = await inline(h, USER, "");
     expect(results.map((result) => result.title)).toEqual(["Ханой", "Минск", "Ташкент", "Абу-Даби", "Астана", "Шанхай", "Бавария", "Берлин", "Мехико"]);
-    expect(results[1]!.description).toMatch(/^Фактов в базе: \d+$/);
+    expect(results[1]!.description).toMatch(/^\d+ факт(а|ов)? в базе$/);
     for (const result of results) expect(checkTelegramHtml(messageOf(result).message_text).ok).toBe(true);
     expect(h.api.violations).toEqual([]);
   });
@@ -86,11 +86,11 @@ describe("inline mode", () => {
     const h = await startBot();
     const { params, results } = await inline(h, USER, "погода на Марсе");
     expect(results).toEqual([]);
-    expect(params.button).toEqual({ text: BOT_TEXTS.ru.inlineNothing, start_parameter: expect.stringMatching(/^[A-Za-z0-9_-]{1,64}$/) });
+    expect(params.button).toEqual({ text: t("ru", "inline-nothing"), start_parameter: expect.stringMatching(/^[A-Za-z0-9_-]{1,64}$/) });
     expect(params.is_personal).toBe(true);
     h.api.setUser(EN_USER, { language_code: "en" });
     const english = await inline(h, EN_USER, "1234");
-    expect(english.params.button).toMatchObject({ text: BOT_TEXTS.en.inlineNothing });
+    expect(english.params.button).toMatchObject({ text: t("en", "inline-nothing") });
     expect(h.api.violations).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import { graphemePrefix } from "../../graphemes.js";
 import type { Lang } from "../../answer/types.js";
 import type { Snapshot } from "../../engine/types.js";
 import type { BotContext } from "../context.js";
-import { BOT_TEXTS } from "../texts.js";
+import { t } from "../../i18n/i18n.js";
 import { recordQuestion } from "./answering.js";
 
 export const INLINE_PAGE_SIZE = 10;
@@ -28,7 +28,6 @@ export function inlineFeature(): Composer<BotContext> {
     const snapshot = ctx.deps.store.current();
     const query = graphemePrefix(ctx.inlineQuery.query, INLINE_QUERY_LIMIT).trim();
     const offset = parseOffset(ctx.inlineQuery.offset);
-    const texts = BOT_TEXTS[ctx.lang];
 
     if (!query) {
       const results = partnersOverview(snapshot, ctx.lang);
@@ -42,7 +41,7 @@ export function inlineFeature(): Composer<BotContext> {
     const answer = ctx.answer(snapshot, query, lang);
     if (offset === 0) recordQuestion(ctx, query, answer, performance.now() - started);
     if (!answer.answered) {
-      await ctx.answerInlineQuery([], { cache_time: CACHE_SECONDS, is_personal: true, button: { text: texts.inlineNothing, start_parameter: "inline" } });
+      await ctx.answerInlineQuery([], { cache_time: CACHE_SECONDS, is_personal: true, button: { text: ctx.t("inline-nothing"), start_parameter: "inline" } });
       return;
     }
     const page = answer.facts.slice(offset, offset + INLINE_PAGE_SIZE);
@@ -74,7 +73,7 @@ function partnersOverview(snapshot: Snapshot, lang: Lang): InlineQueryResultArti
       type: "article",
       id: `p${snapshot.version}-${index}`,
       title: name,
-      description: BOT_TEXTS[lang].inlineOverview(answer.facts.length),
+      description: t(lang, "inline-overview", { facts: answer.facts.length }),
       input_message_content: { message_text: page.html, parse_mode: "HTML", link_preview_options: { is_disabled: true } },
     };
   }));
