@@ -252,6 +252,9 @@ inline-overview = { $facts } { $facts ->
          [one] fact
         *[other] facts
     } in the knowledge base
+# Under an overview message sent inline: the first keeps searching in the same chat, the second opens the partner's page in the bot.
+inline-search-partner = 🔎 All facts: { $name }
+inline-open-in-bot = Open in the bot
 
 ## Console chat (npm start without BOT_TOKEN)
 

@@ -269,6 +269,9 @@ inline-overview = { $facts } { $facts ->
          [few] факта
         *[many] фактов
     } в базе
+# Under an overview message sent inline: the first keeps searching in the same chat, the second opens the partner's page in the bot.
+inline-search-partner = 🔎 Все факты: { $name }
+inline-open-in-bot = Открыть в боте
 
 ## Console chat (npm start without BOT_TOKEN)
 

@@ -5,6 +5,7 @@ import type { KnowledgeStore } from "../engine/store.js";
 import type { Logger } from "../logger.js";
 import type { AnswerCache } from "./answer-cache.js";
 import type { DraftStore } from "./draft-store.js";
+import type { InlineMisses } from "./inline-misses.js";
 import type { Conversations } from "./conversations.js";
 import type { QuestionMemory } from "./question-memory.js";
 import type { Stats } from "./stats.js";
@@ -21,6 +22,8 @@ export interface BotDeps {
   questions: QuestionMemory;
   /** Each chat's last question, for follow-ups (in memory, bounded, expiring). */
   conversations: Conversations;
+  /** Inline queries that found nothing, held until the user stops typing (flushed at shutdown). */
+  inlineMisses: InlineMisses;
   /** The editors' /ingest flow; absent where the knowledge folder is not to be written by the bot. */
   ingest?: { drafts: DraftStore; knowledgeDir: string };
 }

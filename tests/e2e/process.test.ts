@@ -134,6 +134,11 @@ describe("src/main.ts", () => {
     const inline = await post({ update_id: 5, ...api.inlineQuery(USER, "Минск") }, SECRET);
     expect(inline.status).toBe(200);
     expect(api.callsTo("answerInlineQuery")).toHaveLength(1);
+    // The inline query is no question yet; the result the user sends is (setWebhook asked for these updates).
+    expect(await (await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(5000) })).json()).toMatchObject({ questions: 1 });
+    const [first] = api.callsTo("answerInlineQuery")[0]!.params.results as Array<{ id: string }>;
+    const chosen = await post({ update_id: 6, chosen_inline_result: { result_id: first!.id, from: { id: USER, is_bot: false, first_name: "U" }, query: "Минск" } }, SECRET);
+    expect(chosen.status).toBe(200);
 
     const health = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(5000) });
     expect(health.status).toBe(200);
@@ -141,7 +146,7 @@ describe("src/main.ts", () => {
 
     // SIGTERM while an update is being handled: its request is answered before the server closes.
     api.failWhen((method, params) => method === "sendMessage" && params.chat_id === USER, { kind: "delay", ms: 1500 }, 1);
-    const pending = post({ update_id: 6, ...api.privateText(USER, "Ташкент") }, SECRET);
+    const pending = post({ update_id: 7, ...api.privateText(USER, "Ташкент") }, SECRET);
     const inFlight = await api.waitForRequest("sendMessage", (call) => call.params.chat_id === USER && call.response === undefined, 5000);
     main.child.kill("SIGTERM");
     expect((await pending).status).toBe(200);

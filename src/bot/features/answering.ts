@@ -49,10 +49,14 @@ function conversationOf(ctx: BotContext): string | undefined {
   return thread === undefined ? String(ctx.chat.id) : `${ctx.chat.id}:${thread}`;
 }
 
-/** Stats and one log line for every question, whichever surface asked it; its text is logged at debug level only. */
-export function recordQuestion(ctx: BotContext, question: string, answer: Answer, latencyMs: number): void {
-  ctx.deps.stats.recordQuestion({ answered: answer.answered, latencyMs });
-  ctx.deps.logger.info({ chat_type: ctx.chat?.type ?? "inline", lang: answer.lang, answered: answer.answered, facts: answer.facts.length, latency_ms: round(latencyMs) }, "question");
+/**
+ * Stats and one log line for every question, whichever surface asked it; its text is logged at
+ * debug level only. Without `latencyMs` (inline) the answer's time was recorded when it was shown.
+ */
+export function recordQuestion(ctx: BotContext, question: string, answer: Answer, latencyMs?: number): void {
+  ctx.deps.stats.recordQuestion({ answered: answer.answered, ...(latencyMs === undefined ? {} : { latencyMs }) });
+  const latency = latencyMs === undefined ? {} : { latency_ms: round(latencyMs) };
+  ctx.deps.logger.info({ chat_type: ctx.chat?.type ?? "inline", lang: answer.lang, answered: answer.answered, facts: answer.facts.length, ...latency }, "question");
   ctx.deps.logger.debug({ question }, "question text");
 }
 

@@ -4,19 +4,31 @@ import { escapeHtml } from "../../answer/html.js";
 import type { Lang } from "../../answer/types.js";
 import { t } from "../../i18n/i18n.js";
 import type { Snapshot } from "../../engine/types.js";
+import { partnerRef } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { decodeStartPayload } from "../deep-link.js";
 import { replyPlacement } from "../reply.js";
 import { suggestionButtons } from "./answering.js";
+import { partnerView } from "./catalogue.js";
 
 const EXAMPLES = 4;
 
 /**
  * /start: what the bot is, what the knowledge holds, and example questions as buttons — the first
- * thing a new user sees, so it stays short. /help: how to ask in each kind of chat and every
- * command; an admin in a private chat also gets the admin commands.
+ * thing a new user sees, so it stays short. A deep link to a partner (t.me/<bot>?start=p-minsk,
+ * under inline overview results) opens the partner's page instead; one to a partner a reload
+ * removed gets the plain /start. /help: how to ask in each kind of chat and every command; an
+ * admin in a private chat also gets the admin commands.
  */
 export function startFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
+  composer.command("start", async (ctx, next) => {
+    const payload = decodeStartPayload(ctx.match.trim());
+    if (payload?.kind !== "partner") return next();
+    const view = partnerView(ctx.deps.store.current().knowledge, partnerRef(payload.id), 0, ctx.lang);
+    if (!view) return next();
+    await ctx.reply(view.html, { ...replyPlacement(ctx, ctx.msg), ...(view.markup ? { reply_markup: view.markup } : {}) });
+  });
   composer.command("start", async (ctx) => {
     const snapshot = ctx.deps.store.current();
     const examples = snapshot.examples(ctx.lang).slice(0, EXAMPLES);
