@@ -4,6 +4,7 @@ import { GrammyError } from "grammy";
 import { createBot } from "./bot/create-bot.js";
 import { createDraftStore } from "./bot/draft-store.js";
 import { folderKnowledgeUpdates } from "./bot/knowledge-updates.js";
+import { createInlineMisses } from "./bot/inline-misses.js";
 import { publishCommands } from "./bot/commands.js";
 import { startPolling, stopPolling, ALLOWED_UPDATES } from "./bot/polling.js";
 import { createConversations } from "./bot/conversations.js";
@@ -13,6 +14,7 @@ import { createUnansweredStore } from "./bot/unanswered-store.js";
 import { createWebhookServer } from "./bot/webhook-server.js";
 import { openKnowledgeOrExit } from "./cli/open-knowledge.js";
 import { runConsoleChat } from "./cli/console.js";
+import { localeOf } from "./i18n/i18n.js";
 import { readConfigOrExit } from "./config.js";
 import type { FleetConfig } from "./config.js";
 import { openFleet } from "./fleet/fleet.js";
@@ -49,14 +51,16 @@ const fleet = config.fleet ? await openFleetOrExit(config.fleet) : undefined;
 const store = fleet?.store ?? (await openKnowledgeOrExit(config.knowledgeDir));
 
 if (!config.botToken) {
-  await runConsoleChat(store, { input: process.stdin, output: process.stdout, notices: process.stderr });
+  // The terminal's own language (LANG=ru_RU.UTF-8); English when it names none, as with LANG=C.
+  await runConsoleChat(store, { input: process.stdin, output: process.stdout, notices: process.stderr }, { lang: localeOf(process.env.LANG?.split(/[._]/)[0] || "en") });
   process.exit(0);
 }
 
 const { stats, unanswered, drafts, questions, conversations, knowledgeUpdates } = fleet ?? (await processState());
+const inlineMisses = createInlineMisses();
 const bot = createBot(
   { token: config.botToken, apiRoot: config.botApiRoot, ...(fleet ? { gate: fleet.gate, rateLimit: fleet.rateLimit } : {}) },
-  { store, logger, stats, unanswered, adminIds: new Set(config.adminIds), questions, conversations, knowledgeUpdates, ingest: { drafts } },
+  { store, logger, stats, unanswered, adminIds: new Set(config.adminIds), questions, conversations, inlineMisses, knowledgeUpdates, ingest: { drafts } },
 );
 
 /** One process's own state: in memory, and in files under DATA_DIR. */
@@ -100,7 +104,11 @@ const shutdown = (signal: NodeJS.Signals): void => {
   fleet?.health.drain();
   const stopTaking = fleet ? sleep(UNREADY_BEFORE_CLOSE_MS).then(stopUpdates) : stopUpdates();
   stopTaking
-    .then(() => Promise.all([unanswered.flush(), drafts.flush()]))
+    .then(() => {
+      // Inline misses still waiting for the user to stop typing are settled now, not lost.
+      inlineMisses.flush();
+      return Promise.all([unanswered.flush(), drafts.flush()]);
+    })
     .then(() => fleet?.close())
     .then(
       () => {

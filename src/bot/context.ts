@@ -1,9 +1,11 @@
+import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Lang } from "../answer/types.js";
 import type { KnowledgeStore } from "../engine/store.js";
 import type { Logger } from "../logger.js";
 import type { AnswerCache } from "./answer-cache.js";
 import type { DraftStore } from "./draft-store.js";
+import type { InlineMisses } from "./inline-misses.js";
 import type { Conversations } from "./conversations.js";
 import type { KnowledgeUpdates } from "./knowledge-updates.js";
 import type { QuestionMemory } from "./question-memory.js";
@@ -21,6 +23,8 @@ export interface BotDeps {
   questions: QuestionMemory;
   /** Each chat's last question, for follow-ups (in memory, bounded, expiring). */
   conversations: Conversations;
+  /** Inline queries that found nothing, held until the user stops typing (flushed at shutdown). */
+  inlineMisses: InlineMisses;
   /** How /reload and a published draft change the knowledge served (a folder, or a fleet's revisions). */
   knowledgeUpdates: KnowledgeUpdates;
   /** The editors' /ingest flow; absent where the knowledge is not to be changed from the bot. */
@@ -35,4 +39,4 @@ export interface BotContextFlavor {
   answer: AnswerCache;
 }
 
-export type BotContext = Context & BotContextFlavor;
+export type BotContext = Context & BotContextFlavor & I18nFlavor;

@@ -24,6 +24,7 @@ export function createRedisStats(redis: Redis, logger: Pick<Logger, "warn">, now
         .exec()
         .catch((error: unknown) => logger.warn({ error: String(error) }, "could not count a question in Redis"));
     },
+    recordLatency: (latencyMs) => local.recordLatency(latencyMs),
     async snapshot() {
       const mine = await local.snapshot();
       const shared = await redis.hgetall(KEY);

@@ -27,6 +27,7 @@ import { createWebhookServer } from "../../src/bot/webhook-server.js";
 import type { WebhookServerOptions } from "../../src/bot/webhook-server.js";
 import { createDraftStore } from "../../src/bot/draft-store.js";
 import { createConversations } from "../../src/bot/conversations.js";
+import { createInlineMisses } from "../../src/bot/inline-misses.js";
 import { createQuestionMemory } from "../../src/bot/question-memory.js";
 import { createStats } from "../../src/bot/stats.js";
 import { createUnansweredStore } from "../../src/bot/unanswered-store.js";
@@ -99,6 +100,8 @@ export interface StartBotOptions {
   ingest?: boolean;
   /** Read follow-ups in the light of each chat's previous question (on by default, as in the bot). */
   followUps?: boolean;
+  /** How long an inline miss waits for the user to stop typing (the bot's default when absent). */
+  inlineMissPauseMs?: number;
   /**
    * Webhook mode instead of polling: the bot behind the webhook server on 127.0.0.1, and `send`
    * posts each update to it as Telegram would (the stand-in still records the bot's calls).
@@ -172,6 +175,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<BotHarnes
     // Capacity 0 remembers no chat: every question stands alone.
     conversations: createConversations(options.followUps === false ? 0 : undefined),
     knowledgeUpdates: folderKnowledgeUpdates(store, knowledgeDir),
+    inlineMisses: createInlineMisses(options.inlineMissPauseMs),
   };
   if (options.ingest) {
     const drafts = createDraftStore(path.join(dataDir, "drafts.json"), logger);
@@ -222,6 +226,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<BotHarnes
     stop() {
       stopped ??= (async () => {
         await Promise.race([runner ? stopPolling(runner) : webhook!.close(), rejectAfter(5000, "updates in flight to finish")]);
+        deps.inlineMisses.flush();
         await unanswered.flush();
         await api.close();
       })();
