@@ -12,6 +12,7 @@ import { createUnansweredStore } from "./bot/unanswered-store.js";
 import { createWebhookServer } from "./bot/webhook-server.js";
 import { openKnowledgeOrExit } from "./cli/open-knowledge.js";
 import { runConsoleChat } from "./cli/console.js";
+import { localeOf } from "./i18n/i18n.js";
 import { readConfigOrExit } from "./config.js";
 import { knowledgeWarnings } from "./engine/knowledge-warnings.js";
 import { createLogger } from "./logger.js";
@@ -38,7 +39,8 @@ const logger = createLogger({ level: config.logLevel, ...(config.botToken ? { to
 const store = await openKnowledgeOrExit(config.knowledgeDir);
 
 if (!config.botToken) {
-  await runConsoleChat(store, { input: process.stdin, output: process.stdout, notices: process.stderr });
+  // The terminal's own language (LANG=ru_RU.UTF-8); English when it names none, as with LANG=C.
+  await runConsoleChat(store, { input: process.stdin, output: process.stdout, notices: process.stderr }, { lang: localeOf(process.env.LANG?.split(/[._]/)[0] || "en") });
   process.exit(0);
 }
 

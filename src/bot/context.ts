@@ -1,3 +1,4 @@
+import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Lang } from "../answer/types.js";
 import type { KnowledgeStore } from "../engine/store.js";
@@ -35,4 +36,4 @@ export interface BotContextFlavor {
   answer: AnswerCache;
 }
 
-export type BotContext = Context & BotContextFlavor;
+export type BotContext = Context & BotContextFlavor & I18nFlavor;

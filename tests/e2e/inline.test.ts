@@ -1,9 +1,9 @@
 import type { InlineQueryResultArticle, InputTextMessageContent } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { BOT_TEXTS } from "../../src/bot/texts.js";
 import { checkTelegramHtml } from "../support/telegram-html.js";
 import { LEVEL, buttonsOf, resultMessage, shownText, startBot, stopAll, waitUntil } from "./harness.js";
 import type { BotHarness } from "./harness.js";
+import { t } from "../../src/i18n/i18n.js";
 
 const USER = 3001;
 const EN_USER = 3002;
@@ -68,7 +68,7 @@ describe("inline mode", () => {
     const h = await startBot();
     const { results } = await inline(h, USER, "");
     expect(results.map((result) => result.title)).toEqual(["Ханой", "Минск", "Ташкент", "Абу-Даби", "Астана", "Шанхай", "Бавария", "Берлин", "Мехико"]);
-    expect(results[1]!.description).toMatch(/^Фактов в базе: \d+$/);
+    expect(results[1]!.description).toMatch(/^\d+ факт(а|ов)? в базе$/);
     for (const result of results) expect(checkTelegramHtml(messageOf(result).message_text).ok).toBe(true);
     expect(h.api.violations).toEqual([]);
   });
@@ -87,11 +87,11 @@ describe("inline mode", () => {
     const h = await startBot();
     const { params, results } = await inline(h, USER, "погода на Марсе");
     expect(results).toEqual([]);
-    expect(params.button).toEqual({ text: BOT_TEXTS.ru.inlineNothing, start_parameter: expect.stringMatching(/^[A-Za-z0-9_-]{1,64}$/) });
+    expect(params.button).toEqual({ text: t("ru", "inline-nothing"), start_parameter: expect.stringMatching(/^[A-Za-z0-9_-]{1,64}$/) });
     expect(params.is_personal).toBe(true);
     h.api.setUser(EN_USER, { language_code: "en" });
     const english = await inline(h, EN_USER, "1234");
-    expect(english.params.button).toMatchObject({ text: BOT_TEXTS.en.inlineNothing });
+    expect(english.params.button).toMatchObject({ text: t("en", "inline-nothing") });
     expect(h.api.violations).toEqual([]);
   });
 
@@ -145,8 +145,8 @@ describe("inline mode", () => {
     const total = h.deps.store.current().answer("Минск").facts.length;
     expect(messageOf(minsk).message_text).toContain(`Показано 3 из ${total}`);
     const [search, open] = minsk.reply_markup!.inline_keyboard[0]!;
-    expect(search).toEqual({ text: BOT_TEXTS.ru.inlineSearchPartner("Минск"), switch_inline_query_current_chat: "Минск" });
-    expect(open).toEqual({ text: BOT_TEXTS.ru.inlineOpenInBot, url: "https://t.me/PartnersTestBot?start=p-minsk" });
+    expect(search).toEqual({ text: t("ru", "inline-search-partner", { name: "Минск" }), switch_inline_query_current_chat: "Минск" });
+    expect(open).toEqual({ text: t("ru", "inline-open-in-bot"), url: "https://t.me/PartnersTestBot?start=p-minsk" });
 
     // The search button types "@bot Минск" in the chat: every fact, ten at a time.
     const continued = await inline(h, USER, "Минск");
@@ -155,8 +155,8 @@ describe("inline mode", () => {
 
     // The link opens the chat with "/start p-minsk": the partner's page, with its way back to the list.
     const page = await h.send(h.api.privateText(USER, "/start p-minsk"));
-    expect(shownText(page)).toMatch(new RegExp(`^Минск — фактов: ${total}`));
-    expect(buttonsOf(page).map((button) => button.text)).toContain(BOT_TEXTS.ru.backToPartners);
+    expect(shownText(page)).toMatch(new RegExp(`^Минск — ${t("ru", "count-facts", { count: total })}`));
+    expect(buttonsOf(page).map((button) => button.text)).toContain(t("ru", "back-to-partners"));
     expect(resultMessage(page).chat.id).toBe(USER);
 
     // A link to a partner the knowledge no longer has, or a payload that is not ours, gets the help.

@@ -7,7 +7,7 @@ import type { Snapshot } from "../../engine/types.js";
 import { encodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { keyboard, replyPlacement } from "../reply.js";
-import { BOT_TEXTS } from "../texts.js";
+import { t } from "../../i18n/i18n.js";
 
 export const PAGE_SIZE = 3;
 /** Lines of a list answer per page: a line is shorter than a found fact and a list is read through. */
@@ -61,10 +61,9 @@ export function recordQuestion(ctx: BotContext, question: string, answer: Answer
 }
 
 export function pageButtons(ctx: BotContext, key: string, offset: number, nextOffset: number | undefined, lang = ctx.lang) {
-  const texts = BOT_TEXTS[lang];
   const row: InlineKeyboardButton[] = [];
-  if (offset > 0) row.push({ text: texts.back, callback_data: encodeCallback({ kind: "page", key, offset: Math.max(0, offset - PAGE_SIZE) }) });
-  if (nextOffset !== undefined) row.push({ text: texts.more, callback_data: encodeCallback({ kind: "page", key, offset: nextOffset }) });
+  if (offset > 0) row.push({ text: t(lang, "button-back"), callback_data: encodeCallback({ kind: "page", key, offset: Math.max(0, offset - PAGE_SIZE) }) });
+  if (nextOffset !== undefined) row.push({ text: t(lang, "button-more"), callback_data: encodeCallback({ kind: "page", key, offset: nextOffset }) });
   return keyboard([row]);
 }
 

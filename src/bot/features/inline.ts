@@ -10,9 +10,9 @@ import { graphemePrefix } from "../../graphemes.js";
 import type { Lang } from "../../answer/types.js";
 import type { Snapshot } from "../../engine/types.js";
 import type { BotContext } from "../context.js";
+import { t } from "../../i18n/i18n.js";
 import { startLink } from "../deep-link.js";
 import { keyboard } from "../reply.js";
-import { BOT_TEXTS } from "../texts.js";
 import { recordQuestion } from "./answering.js";
 
 export const INLINE_PAGE_SIZE = 10;
@@ -38,7 +38,6 @@ export function inlineFeature(): Composer<BotContext> {
     const snapshot = ctx.deps.store.current();
     const query = graphemePrefix(ctx.inlineQuery.query, INLINE_QUERY_LIMIT).trim();
     const offset = parseOffset(ctx.inlineQuery.offset);
-    const texts = BOT_TEXTS[ctx.lang];
 
     if (!query) {
       const results = partnersOverview(snapshot, ctx.lang, ctx.me.username);
@@ -60,7 +59,7 @@ export function inlineFeature(): Composer<BotContext> {
         });
     }
     if (!answer.answered) {
-      await ctx.answerInlineQuery([], { cache_time: CACHE_SECONDS, is_personal: true, button: { text: texts.inlineNothing, start_parameter: "inline" } });
+      await ctx.answerInlineQuery([], { cache_time: CACHE_SECONDS, is_personal: true, button: { text: ctx.t("inline-nothing"), start_parameter: "inline" } });
       return;
     }
     const page = answer.facts.slice(offset, offset + INLINE_PAGE_SIZE);
@@ -99,19 +98,18 @@ function partnersOverview(snapshot: Snapshot, lang: Lang, username: string): Inl
   const key = `${lang}:${username}`;
   const known = cached.get(key);
   if (known) return known;
-  const texts = BOT_TEXTS[lang];
   const results = snapshot.knowledge.partners.slice(0, 50).map((partner, index): InlineQueryResultArticle => {
     const name = partnerName(partner, lang);
     const answer = snapshot.answer(name, { lang });
     const page = renderTelegramAnswer(answer, { pageSize: 3 });
     const link = startLink(username, { kind: "partner", id: partner.id });
-    const buttons: InlineKeyboardButton[] = [{ text: texts.inlineSearchPartner(name), switch_inline_query_current_chat: name }];
-    if (link) buttons.push({ text: texts.inlineOpenInBot, url: link });
+    const buttons: InlineKeyboardButton[] = [{ text: t(lang, "inline-search-partner", { name }), switch_inline_query_current_chat: name }];
+    if (link) buttons.push({ text: t(lang, "inline-open-in-bot"), url: link });
     return {
       type: "article",
       id: `p${snapshot.version}-${index}`,
       title: name,
-      description: texts.inlineOverview(answer.facts.length),
+      description: t(lang, "inline-overview", { facts: answer.facts.length }),
       input_message_content: { message_text: page.html, parse_mode: "HTML", link_preview_options: { is_disabled: true } },
       reply_markup: keyboard([buttons])!,
     };
