@@ -143,7 +143,7 @@ describe("admin commands", () => {
 
     // Anyone else pressing the button gets the "ask again" toast and no file.
     const stranger = await h.send(h.api.callbackQuery(USER, "un:csv", resultMessage(list)), "answerCallbackQuery");
-    expect(stranger.params.text).toBe(RU.expired);
+    expect(stranger.params.text).toBe(t("ru", "expired"));
     expect(h.api.callsTo("sendDocument")).toHaveLength(2);
     expect(h.api.violations).toEqual([]);
   });
