@@ -1,6 +1,5 @@
 import path from "node:path";
-import { BotError, GrammyError } from "grammy";
-import type { Update } from "grammy/types";
+import { GrammyError } from "grammy";
 import { createBot } from "./bot/create-bot.js";
 import { createDraftStore } from "./bot/draft-store.js";
 import { publishCommands } from "./bot/commands.js";
@@ -97,15 +96,9 @@ if (config.updates.mode === "polling") {
 } else {
   await bot.init().catch(failStartup("getMe"));
   const server = createWebhookServer({
+    bot,
     secret: config.updates.secret,
     path: new URL(config.updates.url).pathname,
-    // Through the same error boundary as polling: a refused reply is logged and the update done with,
-    // not answered 500 for Telegram to deliver again and again.
-    handleUpdate: (update) =>
-      bot.handleUpdate(update as Update).catch(async (error: unknown) => {
-        if (!(error instanceof BotError)) throw error;
-        await bot.errorHandler(error);
-      }),
     logger,
     healthz: () => ({ ok: true, knowledge_version: store.current().version, ...stats.snapshot() }),
   });

@@ -4,10 +4,11 @@ import { REGION_KEYS } from "../engine/catalogue.js";
 import type { RegionKey } from "../engine/catalogue.js";
 
 /**
- * Callback data of the bot's buttons: short, and parsed defensively, because a client can send
- * any bytes. Telegram allows 1–64 bytes. Answer buttons carry the knowledge version they were
- * made for; catalogue buttons name a region or a partner instead, so they still open after a
- * reload that kept it.
+ * Callback data of every button the bot makes, in one format ("<kind>:<field>:…"): short, and
+ * parsed defensively, because a client can send any bytes. Telegram allows 1–64 bytes. Answer
+ * buttons carry the knowledge version they were made for; catalogue buttons name a region or a
+ * partner instead, so they still open after a reload that kept it; draft buttons name the /ingest
+ * draft they act on. Each button is handled by the feature that made it.
  */
 export type CallbackAction =
   | { kind: "page"; key: string; offset: number }
@@ -16,7 +17,11 @@ export type CallbackAction =
   | { kind: "partners" }
   | { kind: "region"; region: RegionKey }
   /** `ref` is partnerRef(id); `offset` the first entry of the page shown. */
-  | { kind: "partner"; ref: string; offset: number };
+  | { kind: "partner"; ref: string; offset: number }
+  /** An /ingest draft's buttons; `draft` is its key, `card` counts from 1 as the draft shows it. */
+  | { kind: "publish"; draft: string }
+  | { kind: "cancel"; draft: string }
+  | { kind: "drop"; draft: string; card: number };
 
 export const MAX_CALLBACK_BYTES = 64;
 
@@ -50,11 +55,20 @@ function encode(action: CallbackAction): string {
       return `rg:${action.region}`;
     case "partner":
       return `pa:${action.ref}:${action.offset}`;
+    case "publish":
+      return `ig:${action.draft}:p`;
+    case "cancel":
+      return `ig:${action.draft}:c`;
+    case "drop":
+      return `ig:${action.draft}:d:${action.card}`;
   }
 }
 
 const NUMBER = /^\d{1,6}$/;
 const KEY = /^[a-z0-9]{1,24}$/;
+/** A draft key as the draft store makes it (base 36). */
+const DRAFT_KEY = /^[a-z0-9]{1,16}$/;
+const CARD_NUMBER = /^[1-9]\d{0,2}$/;
 const REF = new RegExp(`^(?:[a-z0-9-]{1,${MAX_REF}}|~[0-9a-f]{20})$`);
 
 export function decodeCallback(data: string | undefined): CallbackAction | undefined {
@@ -72,6 +86,11 @@ export function decodeCallback(data: string | undefined): CallbackAction | undef
   if (kind === "rg" && parts.length === 2 && region) return { kind: "region", region };
   if (kind === "pa" && parts.length === 3 && REF.test(a ?? "") && NUMBER.test(b ?? "")) {
     return { kind: "partner", ref: a!, offset: Number(b) };
+  }
+  if (kind === "ig" && DRAFT_KEY.test(a ?? "")) {
+    if (b === "p" && parts.length === 3) return { kind: "publish", draft: a! };
+    if (b === "c" && parts.length === 3) return { kind: "cancel", draft: a! };
+    if (b === "d" && parts.length === 4 && CARD_NUMBER.test(c ?? "")) return { kind: "drop", draft: a!, card: Number(c) };
   }
   return undefined;
 }

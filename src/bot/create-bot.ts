@@ -8,7 +8,6 @@ import { createAnswerCache } from "./answer-cache.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { adminFeature } from "./features/admin.js";
 import { askFeature } from "./features/ask.js";
-import { buttonsFeature } from "./features/buttons.js";
 import { catalogueFeature } from "./features/catalogue.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { ingestFeature } from "./features/ingest.js";
@@ -92,7 +91,11 @@ export function createBot(options: BotOptions, deps: BotDeps): Bot<BotContext> {
     if (!response.ok) throw new Error(`file download failed with HTTP ${response.status}`);
     return response.text();
   };
-  bot.use(adminFeature(), ingestFeature(download), startFeature(), catalogueFeature(), askFeature(), inlineFeature(), buttonsFeature(), fallbackFeature());
+  // A feature's failure is logged and the update done with, in polling and webhook mode alike: a
+  // webhook answered 500 would only have Telegram deliver the same failing update again and again.
+  // What fails outside the features (a layer before them that refuses an update) is left to the
+  // caller: the runner's bot.catch, or the webhook server's errorStatus.
+  bot.errorBoundary((error) => logBotError(error, deps), adminFeature(), ingestFeature(download), startFeature(), catalogueFeature(), askFeature(), inlineFeature(), fallbackFeature());
   bot.catch((error) => logBotError(error, deps));
   return bot;
 }

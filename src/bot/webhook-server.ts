@@ -1,20 +1,31 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { BotError, webhookCallback } from "grammy";
+import type { Bot, Context } from "grammy";
 import type { Logger } from "../logger.js";
 
-export interface WebhookServerOptions {
+export interface WebhookServerOptions<C extends Context = Context> {
+  /** The bot that handles every accepted update, through grammY's own webhookCallback. */
+  bot: Bot<C>;
   /** Must equal the secret_token given to setWebhook; Telegram sends it in every request. */
   secret: string;
   /** Path Telegram posts to (default "/webhook"). */
   path?: string;
-  /** Called with the parsed update; the response waits for it, as grammY's webhook adapters do. */
-  handleUpdate: (update: unknown) => Promise<void>;
   logger: Pick<Logger, "warn" | "error">;
   /** Larger bodies get 413 (default 1 MiB; real updates are a few KB). */
   maxBodyBytes?: number;
   /** Body of GET /healthz. */
   healthz: () => object;
+  /**
+   * The HTTP status for an update whose handling threw, given what the middleware threw (grammY's
+   * BotError unwrapped). Errors inside the bot's error boundary never get here: they are logged and
+   * the update answered 200. What does get here escaped the boundary on purpose or by accident;
+   * any non-2xx makes Telegram deliver the update again later. Default: 500 for everything. A
+   * layer that refuses an update for now (another instance holds it) maps its error to 503.
+   * Statuses other than 500 are logged as warnings, 500 as an error.
+   */
+  errorStatus?: (error: unknown) => number;
 }
 
 export interface WebhookServer {
@@ -24,21 +35,31 @@ export interface WebhookServer {
   close(): Promise<void>;
 }
 
-const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 const HEALTHZ_PATH = "/healthz";
 
-export function createWebhookServer({
+/**
+ * The HTTP server Telegram posts updates to. grammY's webhookCallback (the "http" adapter) checks
+ * the secret token in constant time, hands the update to the bot and answers once it is handled;
+ * around it this server adds what the adapter leaves to the host: GET /healthz, 404 and 405 for
+ * other paths and methods, a body limit, 400 for a body that is not an update, and a status for a
+ * failed update (errorStatus).
+ */
+export function createWebhookServer<C extends Context>({
+  bot,
   secret,
   path = "/webhook",
-  handleUpdate,
   logger,
   maxBodyBytes = 1_048_576,
   healthz,
-}: WebhookServerOptions): WebhookServer {
+  errorStatus = () => 500,
+}: WebhookServerOptions<C>): WebhookServer {
   if (!path.startsWith("/") || path === HEALTHZ_PATH) {
     throw new Error(`webhook path must start with "/" and differ from ${HEALTHZ_PATH}, got "${path}"`);
   }
-  const expectedDigest = digest(secret);
+  // No timeout: an answer waits out Telegram's flood limits (auto-retry, up to a minute), and a
+  // timed-out request would make Telegram deliver the same update again while it is still being
+  // answered. close() waits for the updates in flight; shutdown has its own deadline.
+  const handle = webhookCallback(bot, "http", { secretToken: secret, timeoutMilliseconds: Infinity });
   let closing = false;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -55,28 +76,28 @@ export function createWebhookServer({
     if (pathname !== path) return send(res, 404, { error: "not found" });
     if (req.method !== "POST") return send(res, 405, { error: "method not allowed" }, { Allow: "POST" });
 
-    const given = req.headers[SECRET_HEADER];
-    if (typeof given !== "string" || !timingSafeEqual(digest(given), expectedDigest)) {
-      logger.warn({ remoteAddress: req.socket.remoteAddress }, "webhook request with a missing or wrong secret");
-      return refuseBody(req, res, 401, "unauthorized");
-    }
-
     const declared = Number(req.headers["content-length"]);
     if (declared > maxBodyBytes) return refuseBody(req, res, 413, "payload too large");
+    // The adapter reads a request whole, with no limit: the body is read here, within the limit,
+    // and handed on as a stream of what was read.
     const body = await readBody(req, maxBodyBytes);
     if (body === "too large") return refuseBody(req, res, 413, "payload too large");
+    if (!isJsonObject(body)) return send(res, 400, { error: "body is not a JSON object" });
 
-    const update = parseJsonObject(body);
-    if (update === undefined) return send(res, 400, { error: "body is not a JSON object" });
-
+    res.once("finish", () => {
+      if (res.statusCode === 401) logger.warn({ remoteAddress: req.socket.remoteAddress }, "webhook request with a missing or wrong secret");
+    });
     try {
-      await handleUpdate(update);
+      await handle(replay(req, body), res);
     } catch (error) {
+      if (!(error instanceof BotError)) throw error;
+      const cause: unknown = error.error;
+      const status = errorStatus(cause);
+      if (status === 500) logger.error({ err: cause }, "webhook update handler failed");
+      else logger.warn({ status, error: cause instanceof Error ? cause.message : String(cause) }, "webhook update refused");
       // Telegram redelivers after a non-2xx answer, which is right for a failure worth retrying.
-      logger.error({ err: error }, "webhook update handler failed");
-      return send(res, 500, { error: "update handling failed" });
+      return send(res, status, { error: status === 500 ? "update handling failed" : "update refused" });
     }
-    send(res, 200, { ok: true });
   }
 
   function send(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
@@ -139,11 +160,6 @@ function pathOf(target: string): string | undefined {
   }
 }
 
-/** Hashing first gives equal lengths, which timingSafeEqual requires, without revealing the secret's length. */
-function digest(text: string): Buffer {
-  return createHash("sha256").update(text).digest();
-}
-
 /** The body, or "too large" as soon as it passes the limit (the rest is left unread). */
 function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | "too large"> {
   return new Promise((resolve, reject) => {
@@ -165,11 +181,20 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | "too
   });
 }
 
-function parseJsonObject(body: Buffer): object | undefined {
+/** An update is a JSON object; "42" or "[1, 2]" would reach the bot as an update with nothing in it. */
+function isJsonObject(body: Buffer): boolean {
   try {
     const value: unknown = JSON.parse(body.toString("utf8"));
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined;
+    return typeof value === "object" && value !== null && !Array.isArray(value);
   } catch {
-    return undefined;
+    return false;
   }
+}
+
+/**
+ * The request as the "http" adapter reads it (its headers, then its body as a stream), with the
+ * body already read: the adapter would read an unlimited body itself.
+ */
+function replay(req: IncomingMessage, body: Buffer): IncomingMessage {
+  return Object.assign(Readable.from([body]), { headers: req.headers }) as unknown as IncomingMessage;
 }

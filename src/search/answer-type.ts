@@ -17,8 +17,8 @@ const words = (alternatives: string): RegExp => new RegExp(`${W}(${alternatives}
 
 const QUESTION: Record<AnswerType, RegExp> = {
   term: words("до какого (года|срока|времени)|на (какой|каков) срок|на сколько лет|на скока лет|сколько лет действ\\p{L}*|until when|until what year|how long|for how many years|for what (term|period)|what period|which years|какой срок|срок действия"),
-  date: words("когда|в как(ом|ие) (году|годы|месяце|день)|как(ого|ие) числ\\p{L}*|when|what (year|date|day|month)|which (year|date|month)|какого года|в каком месяце"),
-  person: words("кто|кого|кому|кем|who|whom|whose|с кем|which (official|mayor|person)|какой чиновник|какие люди"),
+  date: words("когда|када|кагда|в как(ом|ие) (году|годы|месяце|день)|как(ого|ие) числ\\p{L}*|when|what (year|date|day|month)|which (year|date|month)|какого года|в каком месяце"),
+  person: words("кто|кого|кому|кем|who|whom|whose|с кем|как (зовут|звали|фамилия)|what('s| is| was) the name of|which (official|mayor|person)|какой чиновник|какие люди"),
   place: words("где|куда|откуда|в каком (городе|месте|зале)|в какой стране|where|in which (city|place|hall)|at which|what (city|venue|place)"),
   count: words("сколько|скольк\\p{L}*|скока|how many|how much|how old|what number|какое количество|какой объ[её]м"),
   areas: words("в как(их|ой) (сферах|сфере|областях|области|направлениях|отраслях)|по каким (сферам|направлениям|областям)|как(ие|ое) (направления|сферы|области|отрасли|направление)|what (areas|fields|sectors|spheres)|which (areas|fields|sectors)|in what (areas|fields)|что (входит|включает)|what does .{1,40} (cover|include)|what('s| is) (in|on) the (programme|program)"),
@@ -54,7 +54,7 @@ export function answerTypeOf(question: string): AnswerType | undefined {
   return found;
 }
 
-const CLAUSE_WHEN = /^(когда|when)(?![\p{L}])/iu;
+const CLAUSE_WHEN = /^(когда|када|кагда|when)(?![\p{L}])/iu;
 const OTHER_QUESTION_START = /^\s*(что|чем|чего|как|какой|какая|какое|какие|каким|какими|каких|what|how|which|is|are|was|were|do|does|did|can|could)(?![\p{L}])/iu;
 
 // Card texts are read at every build: a consumed separator, cheaper there than a look-behind.

@@ -84,6 +84,7 @@ function formMatches(token: string, { form, cyrillic }: NameForm, typos: boolean
     // Where the dictionary knows both words, it decides («Казани» is Kazan, not a form of «казах»),
     // except that the whole name plus an ending is always a form of it: «Минском» reads likelier as
     // the adjective «минский», but it is Minsk.
+    if (isAdjectiveOf(token, form)) return true;
     const [tokenLemma, formLemma] = [morphologyOf(token)?.lemma, morphologyOf(form)?.lemma];
     if (tokenLemma !== undefined && formLemma !== undefined) {
       if (tokenLemma === formLemma || (token.startsWith(form) && token.length <= form.length + 3)) return true;
@@ -99,6 +100,18 @@ function isInflectionOf(token: string, form: string): boolean {
   const keep = Math.max(3, form.length - 1);
   return token.startsWith(form.slice(0, keep)) && token.length <= form.length + 3;
 }
+
+/**
+ * The city's adjective in any form: вьентьянские власти, ханойских коллег, берлинского, сеульской.
+ * The name, less a final vowel or й, then «ск» and an adjective ending.
+ */
+function isAdjectiveOf(token: string, form: string): boolean {
+  const base = form.replace(/[аяоеиыйь]$/u, "");
+  if (base.length < 3 || !token.startsWith(base)) return false;
+  return ADJECTIVE_TAIL.test(token.slice(base.length));
+}
+
+const ADJECTIVE_TAIL = /^(ь|й|ий|ой)?ск(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими|ие)$/u;
 
 // Users who type without й or mix и/й are common; the typo distance should not count it.
 function foldShort(word: string): string {

@@ -1,7 +1,8 @@
 /**
  * Words that carry no subject: Snowball's Russian and English stop lists, minus numerals
  * ("на три года" is a fact), plus question words and conversational filler, because a user's
- * "расскажите, пожалуйста, что известно о …" must not outweigh the one word that matters.
+ * "расскажите, пожалуйста, что известно о …" must not outweigh the one word that matters; and the
+ * chat spellings of question words and filler (што, када, скока, инфу), which the dictionary lacks.
  */
 const RUSSIAN = `
 и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне было вот от меня
@@ -16,6 +17,8 @@ const RUSSIAN = `
 кратко ли обо либо также ещё еще который которая которое которые которых которым
 является являются являлся являлась являлись хотелось хочется хотел хотела хочет хотят хотим хочу узнать знать можете можешь можно
 рассказать расскажешь стоит интересно интересует интересуют слышал слышала читал читала правда верно случае
+сих пор
+што шо чё че када кагда скока щас инфа инфу инфо
 `;
 
 const ENGLISH = `

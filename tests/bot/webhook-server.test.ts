@@ -1,8 +1,35 @@
 import { request } from "node:http";
 import { connect } from "node:net";
+import { Bot } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createWebhookServer } from "../../src/bot/webhook-server.js";
 import type { WebhookServerOptions } from "../../src/bot/webhook-server.js";
+
+const BOT_INFO: UserFromGetMe = {
+  id: 42,
+  is_bot: true,
+  first_name: "Test",
+  username: "test_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+/** A real grammY bot whose one middleware hands each update to `handleUpdate`; no network (botInfo is given). */
+function botFor(handleUpdate: (update: Update) => Promise<void>): Bot {
+  const bot = new Bot("42:test-token", { botInfo: BOT_INFO });
+  bot.use((ctx) => handleUpdate(ctx.update));
+  return bot;
+}
+
+type StartOptions = Partial<Omit<WebhookServerOptions, "bot">> & { handleUpdate?: (update: Update) => Promise<void> };
 
 const SECRET = "wh-secret_0123456789";
 const UPDATE = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 1, type: "private" }, text: "Ханой" } };
@@ -14,10 +41,10 @@ describe("createWebhookServer", () => {
     close = undefined;
   });
 
-  async function start(options: Partial<WebhookServerOptions> = {}) {
-    const handleUpdate = vi.fn(options.handleUpdate ?? (async () => {}));
+  async function start({ handleUpdate: handler, ...options }: StartOptions = {}) {
+    const handleUpdate = vi.fn(handler ?? (async () => {}));
     const logger = { warn: vi.fn(), error: vi.fn() };
-    const server = createWebhookServer({ secret: SECRET, logger, healthz: () => ({ ok: true }), ...options, handleUpdate });
+    const server = createWebhookServer({ bot: botFor(handleUpdate), secret: SECRET, logger, healthz: () => ({ ok: true }), ...options });
     const port = await server.listen(0, "127.0.0.1");
     close = () => server.close();
     return { server, handleUpdate, logger, base: `http://127.0.0.1:${port}` };
@@ -130,6 +157,22 @@ describe("createWebhookServer", () => {
     expect(JSON.stringify(logger.error.mock.calls)).not.toContain(SECRET);
   });
 
+  it("maps a handler's error to the status errorStatus gives, logged as a warning when it is not 500", async () => {
+    class Busy extends Error {}
+    const { base, logger } = await start({
+      handleUpdate: async (update) => {
+        if (update.update_id === 1) throw new Busy("claimed elsewhere");
+        throw new Error("engine exploded");
+      },
+      errorStatus: (error) => (error instanceof Busy ? 503 : 500),
+    });
+    expect((await post(`${base}/webhook`, JSON.stringify(UPDATE))).status).toBe(503);
+    expect(logger.warn).toHaveBeenCalledWith(expect.objectContaining({ status: 503, error: "claimed elsewhere" }), "webhook update refused");
+    expect(logger.error).not.toHaveBeenCalled();
+    expect((await post(`${base}/webhook`, JSON.stringify({ ...UPDATE, update_id: 2 }))).status).toBe(500);
+    expect(logger.error).toHaveBeenCalledOnce();
+  });
+
   it("answers 400 to a malformed request target, logged as a warning and not as an error", async () => {
     const { base, logger, handleUpdate } = await start();
     const { port } = new URL(base);
@@ -177,7 +220,7 @@ describe("createWebhookServer", () => {
 
   it("refuses a path that would hide /healthz", () => {
     const logger = { warn: vi.fn(), error: vi.fn() };
-    const options = { secret: SECRET, handleUpdate: async () => {}, logger, healthz: () => ({}) };
+    const options = { bot: botFor(async () => {}), secret: SECRET, logger, healthz: () => ({}) };
     expect(() => createWebhookServer({ ...options, path: "/healthz" })).toThrow();
     expect(() => createWebhookServer({ ...options, path: "webhook" })).toThrow();
   });
@@ -211,8 +254,8 @@ describe("createWebhookServer", () => {
   it("rejects listen() when the port is taken", async () => {
     const { base } = await start();
     const other = createWebhookServer({
+      bot: botFor(async () => {}),
       secret: SECRET,
-      handleUpdate: async () => {},
       logger: { warn: vi.fn(), error: vi.fn() },
       healthz: () => ({}),
     });

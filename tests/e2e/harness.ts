@@ -22,6 +22,8 @@ import type { BotContext, BotDeps } from "../../src/bot/context.js";
 import { createBot } from "../../src/bot/create-bot.js";
 import type { BotOptions } from "../../src/bot/create-bot.js";
 import { startPolling, stopPolling } from "../../src/bot/polling.js";
+import { createWebhookServer } from "../../src/bot/webhook-server.js";
+import type { WebhookServerOptions } from "../../src/bot/webhook-server.js";
 import { createDraftStore } from "../../src/bot/draft-store.js";
 import { createConversations } from "../../src/bot/conversations.js";
 import { createQuestionMemory } from "../../src/bot/question-memory.js";
@@ -96,13 +98,28 @@ export interface StartBotOptions {
   ingest?: boolean;
   /** Read follow-ups in the light of each chat's previous question (on by default, as in the bot). */
   followUps?: boolean;
+  /**
+   * Webhook mode instead of polling: the bot behind the webhook server on 127.0.0.1, and `send`
+   * posts each update to it as Telegram would (the stand-in still records the bot's calls).
+   */
+  webhook?: Pick<WebhookServerOptions, "errorStatus">;
+}
+
+/** The webhook server of a harness in webhook mode, and how Telegram would post to it. */
+export interface WebhookEnd {
+  url: string;
+  secret: string;
+  /** Posts an update with the right secret; resolves with the server's response once the update is handled. */
+  post(draft: UpdateDraft): Promise<Response>;
 }
 
 export interface BotHarness {
   api: BotApiStandIn;
   bot: Bot<BotContext>;
   deps: BotDeps;
-  runner: RunnerHandle;
+  /** The polling runner; undefined in webhook mode. */
+  runner: RunnerHandle | undefined;
+  webhook: WebhookEnd | undefined;
   knowledgeDir: string;
   dataDir: string;
   logs: LogCapture;
@@ -160,23 +177,30 @@ export async function startBot(options: StartBotOptions = {}): Promise<BotHarnes
     deps.ingest = { drafts, knowledgeDir };
   }
   const bot = createBot({ token: api.token, apiRoot, ...options.bot }, deps);
-  const runner = await startPolling(bot, logger);
-  // The first long poll is pending: updates pushed from now on are delivered at once.
-  await api.waitForRequest("getUpdates", undefined, 5000);
-
+  let runner: RunnerHandle | undefined;
+  let webhook: (WebhookEnd & { close(): Promise<void> }) | undefined;
+  if (options.webhook) {
+    webhook = await startWebhook(bot, api, logger, options.webhook);
+  } else {
+    runner = await startPolling(bot, logger);
+    // The first long poll is pending: updates pushed from now on are delivered at once.
+    await api.waitForRequest("getUpdates", undefined, 5000);
+  }
   let stopped: Promise<void> | undefined;
   const harness: BotHarness = {
     api,
     bot,
     deps,
     runner,
+    webhook,
     knowledgeDir,
     dataDir,
     logs,
     async send(draft, method = "sendMessage", match = () => true, timeoutMs = 5000) {
       const before = new Set(api.calls);
-      const update = api.pushUpdate(draft);
+      const update = webhook ? draft : api.pushUpdate(draft);
       const chatId = chatOf(update);
+      if (webhook) void webhook.post(draft);
       return api.waitForCall(
         method,
         (call) => !before.has(call) && (chatId === undefined || call.params.chat_id === undefined || call.params.chat_id === chatId) && match(call),
@@ -185,14 +209,17 @@ export async function startBot(options: StartBotOptions = {}): Promise<BotHarnes
     },
     async expectIgnored(drafts, sentinel) {
       const before = new Set(api.calls);
-      for (const draft of drafts) api.pushUpdate(draft);
+      for (const draft of drafts) {
+        if (webhook) await webhook.post(draft);
+        else api.pushUpdate(draft);
+      }
       await harness.send(sentinel);
       // Per-chat order is kept by sequentialize, so every earlier update is done by now.
       return api.calls.filter((call) => !before.has(call) && call.method !== "getUpdates");
     },
     stop() {
       stopped ??= (async () => {
-        await Promise.race([stopPolling(runner), rejectAfter(5000, "updates in flight to finish")]);
+        await Promise.race([runner ? stopPolling(runner) : webhook!.close(), rejectAfter(5000, "updates in flight to finish")]);
         // Both stores write their file after a debounce: a write still pending when stopAll removes
         // the data folder recreates a file in it mid-removal (ENOTEMPTY).
         await Promise.all([unanswered.flush(), deps.ingest?.drafts.flush()]);
@@ -203,6 +230,26 @@ export async function startBot(options: StartBotOptions = {}): Promise<BotHarnes
   };
   running.push(harness);
   return harness;
+}
+
+const WEBHOOK_SECRET = "harness-webhook-secret-0123456789abcdef";
+
+async function startWebhook(bot: Bot<BotContext>, api: BotApiStandIn, logger: ReturnType<typeof createLogger>, options: Pick<WebhookServerOptions, "errorStatus">) {
+  await bot.init();
+  const server = createWebhookServer({ bot, secret: WEBHOOK_SECRET, path: "/hook", logger, healthz: () => ({ ok: true }), ...options });
+  const port = await server.listen(0, "127.0.0.1");
+  const url = `http://127.0.0.1:${port}/hook`;
+  return {
+    url,
+    secret: WEBHOOK_SECRET,
+    post(draft: UpdateDraft) {
+      // Through the stand-in, which numbers the update and learns its messages (so the bot may reply to
+      // them); it also queues it for getUpdates, which nobody calls in webhook mode.
+      const update = api.pushUpdate(draft);
+      return fetch(url, { method: "POST", headers: { "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET }, body: JSON.stringify(update), signal: AbortSignal.timeout(10_000) });
+    },
+    close: () => server.close(),
+  };
 }
 
 async function openStore(dir: string): Promise<KnowledgeStore> {

@@ -94,7 +94,7 @@ async function roundTrip(kind: string, deliver: UpdateDraft | (() => Promise<voi
     done = await h.api.waitForCall("sendMessage", (call) => call.params.chat_id === chat && call.params.text === sentinelText, 10_000);
   }
   // Inline queries and presses on inline messages have no chat, hence no order: wait until the bot has handled every update.
-  await settle(() => h.runner.size() === 0 && h.api.calls.every((call) => call.response !== undefined || call.method === "getUpdates"), 10_000, `${kind}: updates in flight`);
+  await settle(() => (h.runner?.size() ?? 0) === 0 && h.api.calls.every((call) => call.response !== undefined || call.method === "getUpdates"), 10_000, `${kind}: updates in flight`);
   const calls = h.api.calls.filter((call) => call.method !== "getUpdates" && call !== done);
 
   notModified += h.api.violations.filter((violation) => isNotModified(violation.description)).length;

@@ -4,6 +4,7 @@ import type { ReloadResult } from "../../engine/types.js";
 import { formatProblem } from "../../knowledge/types.js";
 import type { KnowledgeWarning } from "../../engine/knowledge-warnings.js";
 import type { BotContext } from "../context.js";
+import { isAdmin } from "../filters.js";
 import { fitLines, replyPlacement } from "../reply.js";
 
 const LISTED_IDS = 15;
@@ -18,11 +19,11 @@ const LISTED_UNANSWERED = 20;
  */
 export function adminFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const admin = composer.filter((ctx) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id));
+  const admin = composer.filter(isAdmin);
 
   admin.command("reload", async (ctx) => {
     const result = await ctx.deps.store.reload();
-    ctx.deps.logger.info({ ok: result.ok, took_ms: Math.round(result.tookMs), ...(result.ok ? { warnings: result.warnings.length } : {}), admin: ctx.from?.id }, "reload");
+    ctx.deps.logger.info({ ok: result.ok, took_ms: Math.round(result.tookMs), ...(result.ok ? { warnings: result.warnings.length } : {}), admin: ctx.from.id }, "reload");
     await ctx.reply(fitLines(reloadLines(result, ctx.deps.store.current().version)), replyPlacement(ctx, ctx.msg));
   });
 

@@ -1,13 +1,19 @@
 import { Composer } from "grammy";
 import type { Message, MessageEntity } from "grammy/types";
+import { partnerNames } from "../../answer/partner-names.js";
+import { renderTelegramAnswer } from "../../answer/render-telegram.js";
+import { detectLanguage } from "../../engine/language.js";
+import { decodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { replyPlacement } from "../reply.js";
+import { editPage, replyPlacement } from "../reply.js";
 import { BOT_TEXTS } from "../texts.js";
-import { answerQuestion } from "./answering.js";
+import { PAGE_SIZE, answerQuestion, pageButtons } from "./answering.js";
 
 /**
  * Questions: any text in a private chat; in groups (privacy mode on) only `/ask …`, a message that
  * mentions the bot, or a reply to one of the bot's messages. Everything else in a group is not ours.
+ * Also the buttons under answers, which this feature makes (More/Back pages, example questions):
+ * anything pointing into knowledge that has since been reloaded gets a polite answer and no change.
  */
 export function askFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -42,6 +48,32 @@ export function askFeature(): Composer<BotContext> {
       return;
     }
     await answerQuestion(ctx, question, ctx.msg as Message);
+  });
+
+  composer.on("callback_query:data", async (ctx, next) => {
+    const action = decodeCallback(ctx.callbackQuery.data);
+    if (action?.kind !== "page" && action?.kind !== "example") return next();
+    const texts = BOT_TEXTS[ctx.lang];
+    const snapshot = ctx.deps.store.current();
+    if (action.kind === "page") {
+      const remembered = ctx.deps.questions.recall(action.key);
+      if (!remembered) return void (await ctx.answerCallbackQuery({ text: texts.expired }));
+      if (remembered.version !== snapshot.version) return void (await ctx.answerCallbackQuery({ text: texts.stale }));
+      const lang = detectLanguage(remembered.question, ctx.lang);
+      const answer = ctx.answer(snapshot, remembered.question, lang);
+      const page = renderTelegramAnswer(answer, { offset: action.offset, pageSize: PAGE_SIZE, partnerNames: partnerNames(snapshot.knowledge.partners, lang) });
+      const markup = pageButtons(ctx, action.key, page.offset, page.nextOffset, lang);
+      await ctx.answerCallbackQuery();
+      await editPage(ctx, page.html, markup);
+      return;
+    }
+    if (action.version !== snapshot.version) return void (await ctx.answerCallbackQuery({ text: texts.stale }));
+    const question = snapshot.examples(action.lang)[action.index];
+    // A press on a message sent inline has no chat to answer in (and we put no such button there).
+    if (!question || !ctx.chat) return void (await ctx.answerCallbackQuery({ text: texts.expired }));
+    await ctx.answerCallbackQuery();
+    const message = ctx.callbackQuery.message;
+    await answerQuestion(ctx, question, message && "text" in message ? message : undefined);
   });
 
   return composer;

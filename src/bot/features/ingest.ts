@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import type { InlineKeyboardButton, Message } from "grammy/types";
+import type { InlineKeyboardButton, Message, User } from "grammy/types";
 import { formatDate } from "../../answer/dates.js";
 import { escapeHtml, shorten } from "../../answer/html.js";
 import { CITED_PUBLISHER_LIMIT } from "../../answer/citation.js";
@@ -7,8 +7,10 @@ import { TELEGRAM_TEXT_LIMIT, visibleLength } from "../../answer/render-telegram
 import { MAX_ARTICLE_BYTES, draftFromArticle } from "../../ingest/draft.js";
 import { publishSource } from "../../knowledge/publish.js";
 import { formatProblem } from "../../knowledge/types.js";
+import { decodeCallback, encodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { Draft } from "../draft-store.js";
+import { isAdmin } from "../filters.js";
 import { fitLines, keyboard, replyPlacement } from "../reply.js";
 import { reloadLines } from "./admin.js";
 
@@ -34,9 +36,9 @@ const EDIT_REPLY = /^\s*(\d{1,3})\s*[:.)]\s*([\s\S]+)$/;
  */
 export function ingestFeature(download: DownloadFile): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const admin = composer.filter((ctx) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id) && ctx.deps.ingest !== undefined);
+  const admin = composer.filter(isAdmin).filter((ctx) => ctx.deps.ingest !== undefined);
 
-  const draftArticle = async (ctx: BotContext, inlineText: string): Promise<void> => {
+  const draftArticle = async (ctx: BotContext & { from: User }, inlineText: string): Promise<void> => {
     const article = await articleOf(ctx, inlineText, download);
     if ("error" in article) return void (await ctx.reply(article.error, replyPlacement(ctx, ctx.msg)));
     const { drafts } = ctx.deps.ingest!;
@@ -49,7 +51,7 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
     }
     const draft: Draft = {
       key: `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`,
-      adminId: ctx.from!.id,
+      adminId: ctx.from.id,
       chatId: ctx.chat!.id,
       createdAt: new Date().toISOString(),
       file: result.file,
@@ -69,18 +71,18 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
   });
 
   admin.on("callback_query:data", async (ctx, next) => {
-    const match = /^ig:([a-z0-9]{1,16}):(p|c|d)(?::(\d{1,3}))?$/.exec(ctx.callbackQuery.data);
-    if (!match) return next();
+    const action = decodeCallback(ctx.callbackQuery.data);
+    if (action?.kind !== "publish" && action?.kind !== "cancel" && action?.kind !== "drop") return next();
     const { drafts, knowledgeDir } = ctx.deps.ingest!;
-    const draft = drafts.get(match[1]!);
+    const draft = drafts.get(action.draft);
     if (!draft) return void (await ctx.answerCallbackQuery({ text: "This draft is gone (published, cancelled or expired)." }));
-    if (match[2] === "c") {
+    if (action.kind === "cancel") {
       drafts.remove(draft.key);
       await ctx.answerCallbackQuery({ text: "Draft discarded." });
       return void (await ctx.editMessageText(`Draft <code>${escapeHtml(draft.file.source.id)}</code> discarded; nothing was written.`, { parse_mode: "HTML" }));
     }
-    if (match[2] === "d") {
-      const index = Number(match[3]) - 1;
+    if (action.kind === "drop") {
+      const index = action.card - 1;
       if (!draft.file.facts[index] || draft.file.facts.length === 1) return void (await ctx.answerCallbackQuery({ text: "A draft keeps at least one card; cancel it instead." }));
       const updated = { ...draft, file: { ...draft.file, facts: draft.file.facts.filter((_, i) => i !== index) } };
       drafts.put(updated);
@@ -173,8 +175,13 @@ export function renderDraft(draft: Draft): string {
 }
 
 function draftButtons(draft: Draft) {
-  const drop: InlineKeyboardButton[] = draft.file.facts.slice(0, DROP_BUTTONS).map((_, index) => ({ text: `✕ ${index + 1}`, callback_data: `ig:${draft.key}:d:${index + 1}` }));
-  const rows: InlineKeyboardButton[][] = [[{ text: "Publish all", callback_data: `ig:${draft.key}:p` }, { text: "Cancel", callback_data: `ig:${draft.key}:c` }]];
+  const drop: InlineKeyboardButton[] = draft.file.facts.slice(0, DROP_BUTTONS).map((_, index) => ({ text: `✕ ${index + 1}`, callback_data: encodeCallback({ kind: "drop", draft: draft.key, card: index + 1 }) }));
+  const rows: InlineKeyboardButton[][] = [
+    [
+      { text: "Publish all", callback_data: encodeCallback({ kind: "publish", draft: draft.key }) },
+      { text: "Cancel", callback_data: encodeCallback({ kind: "cancel", draft: draft.key }) },
+    ],
+  ];
   for (let i = 0; i < drop.length; i += 8) rows.push(drop.slice(i, i + 8));
   return keyboard(rows)!;
 }
