@@ -622,6 +622,31 @@ describe("fault injection", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(180);
   });
 
+  it("hold answers normally once released, and not before", async () => {
+    const { api, call } = await setup();
+    let release!: () => void;
+    api.failNext("getMe", { kind: "hold", until: new Promise<void>((resolve) => (release = resolve)) });
+    // No client timeout on the held call: how long the rest takes on a busy machine does not matter.
+    const answered = call("getMe", {}, { signal: new AbortController().signal });
+    const held = await api.waitForRequest("getMe");
+    // Other calls go on while one is held.
+    expect((await call("getMe")).status).toBe(200);
+    expect(held.response).toBeUndefined();
+    release();
+    expect((await answered).status).toBe(200);
+    expect(held.response).toMatchObject({ ok: true });
+  });
+
+  it("hold ends without an answer when the stand-in closes", async () => {
+    const { api, call } = await setup();
+    api.failNext("getMe", { kind: "hold", until: new Promise<void>(() => {}) });
+    const answered = call("getMe", {}, { signal: new AbortController().signal }).catch((error: unknown) => error);
+    const held = await api.waitForRequest("getMe");
+    await api.close();
+    await answered;
+    expect(held.response).toEqual({ aborted: true });
+  });
+
   it("failWhen targets calls by their parameters until removed", async () => {
     const { api, call } = await setup();
     const remove = api.failWhen((method, params) => method === "sendMessage" && params.chat_id === 666, { kind: "403" });
