@@ -2,6 +2,7 @@ import path from "node:path";
 import { GrammyError } from "grammy";
 import { createBot } from "./bot/create-bot.js";
 import { createDraftStore } from "./bot/draft-store.js";
+import { createInlineMisses } from "./bot/inline-misses.js";
 import { publishCommands } from "./bot/commands.js";
 import { startPolling, stopPolling, ALLOWED_UPDATES } from "./bot/polling.js";
 import { createConversations } from "./bot/conversations.js";
@@ -11,6 +12,7 @@ import { createUnansweredStore } from "./bot/unanswered-store.js";
 import { createWebhookServer } from "./bot/webhook-server.js";
 import { openKnowledgeOrExit } from "./cli/open-knowledge.js";
 import { runConsoleChat } from "./cli/console.js";
+import { localeOf } from "./i18n/i18n.js";
 import { readConfigOrExit } from "./config.js";
 import { knowledgeWarnings } from "./engine/knowledge-warnings.js";
 import { createLogger } from "./logger.js";
@@ -37,7 +39,8 @@ const logger = createLogger({ level: config.logLevel, ...(config.botToken ? { to
 const store = await openKnowledgeOrExit(config.knowledgeDir);
 
 if (!config.botToken) {
-  await runConsoleChat(store, { input: process.stdin, output: process.stdout, notices: process.stderr });
+  // The terminal's own language (LANG=ru_RU.UTF-8); English when it names none, as with LANG=C.
+  await runConsoleChat(store, { input: process.stdin, output: process.stdout, notices: process.stderr }, { lang: localeOf(process.env.LANG?.split(/[._]/)[0] || "en") });
   process.exit(0);
 }
 
@@ -46,9 +49,10 @@ const unanswered = createUnansweredStore(path.join(config.dataDir, "unanswered.j
 await unanswered.load().catch(failStartup("reading unanswered.json"));
 const drafts = createDraftStore(path.join(config.dataDir, "drafts.json"), logger);
 await drafts.load().catch(failStartup("reading drafts.json"));
+const inlineMisses = createInlineMisses();
 const bot = createBot(
   { token: config.botToken, apiRoot: config.botApiRoot },
-  { store, logger, stats, unanswered, adminIds: new Set(config.adminIds), questions: createQuestionMemory(), conversations: createConversations(), ingest: { drafts, knowledgeDir: config.knowledgeDir } },
+  { store, logger, stats, unanswered, adminIds: new Set(config.adminIds), questions: createQuestionMemory(), conversations: createConversations(), inlineMisses, ingest: { drafts, knowledgeDir: config.knowledgeDir } },
 );
 
 // Installed before updates are taken, so a signal during start-up also ends the process cleanly.
@@ -71,7 +75,11 @@ const shutdown = (signal: NodeJS.Signals): void => {
   }, SHUTDOWN_GRACE_MS);
   deadline.unref();
   stopUpdates()
-    .then(() => Promise.all([unanswered.flush(), drafts.flush()]))
+    .then(() => {
+      // Inline misses still waiting for the user to stop typing are settled now, not lost.
+      inlineMisses.flush();
+      return Promise.all([unanswered.flush(), drafts.flush()]);
+    })
     .then(
       () => {
         logger.info("stopped");

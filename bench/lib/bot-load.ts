@@ -7,6 +7,7 @@ import type { Update, UserFromGetMe } from "grammy/types";
 import { createBot } from "../../src/bot/create-bot.js";
 import { POLLING_CONCURRENCY } from "../../src/bot/polling.js";
 import { createConversations } from "../../src/bot/conversations.js";
+import { createInlineMisses } from "../../src/bot/inline-misses.js";
 import { createQuestionMemory } from "../../src/bot/question-memory.js";
 import { createStats } from "../../src/bot/stats.js";
 import { createUnansweredStore } from "../../src/bot/unanswered-store.js";
@@ -139,7 +140,7 @@ export async function runBotLoad(options: BotLoadOptions): Promise<BotLoadReport
     const makeBot = (cachedAnswers?: number) =>
       createBot(
         { token: standIn.token, apiRoot: standIn.apiRoot, botInfo: standIn.botInfo, messagesPerMinute: 1_000_000, ...(cachedAnswers === undefined ? {} : { cachedAnswers }) },
-        { store, logger, stats, unanswered, adminIds: new Set(), questions: createQuestionMemory(), conversations: createConversations() },
+        { store, logger, stats, unanswered, adminIds: new Set(), questions: createQuestionMemory(), conversations: createConversations(), inlineMisses: createInlineMisses() },
       );
     const bot = makeBot();
     const uncachedBot = makeBot(0);

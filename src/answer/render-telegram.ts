@@ -4,7 +4,8 @@ import { citationOf } from "./citation.js";
 import { formatDate } from "./dates.js";
 import { partnerName } from "./partner-names.js";
 import { escapeHtml } from "./html.js";
-import { ANSWER_TEXTS } from "./texts.js";
+import { t } from "../i18n/i18n.js";
+import { listHeading, statusPhrase } from "./texts.js";
 import type { Answer, AnswerFact, Lang } from "./types.js";
 import type { Source } from "../knowledge/types.js";
 
@@ -38,7 +39,6 @@ export interface TelegramRenderOptions {
  * message never exceeds Telegram's 4,096 characters.
  */
 export function renderTelegramAnswer(answer: Answer, options: TelegramRenderOptions = {}): TelegramPage {
-  const texts = ANSWER_TEXTS[answer.lang];
   if (answer.smallTalk) return { html: renderSmallTalk(answer), offset: 0, shown: 0, total: 0 };
   if (!answer.answered || answer.facts.length === 0) {
     return { html: renderNotFound(answer, options.partnerNames ?? []), offset: 0, shown: 0, total: 0 };
@@ -59,7 +59,7 @@ export function renderTelegramAnswer(answer: Answer, options: TelegramRenderOpti
   }
   const shown = blocks.length - first;
   const next = offset + shown < total ? offset + shown : undefined;
-  if (next !== undefined || offset > 0) blocks.push(`<i>${escapeHtml(texts.more(offset + shown, total))}</i>`);
+  if (next !== undefined || offset > 0) blocks.push(`<i>${escapeHtml(t(answer.lang, "shown-of", { shown: offset + shown, total }))}</i>`);
   return { html: blocks.join("\n\n"), offset, shown, total, ...(next !== undefined ? { nextOffset: next } : {}) };
 }
 
@@ -82,33 +82,31 @@ export function citationHtml(source: Source, lang: Lang): string {
 function listHeadingHtml(answer: Answer): string | undefined {
   if (!answer.list) return undefined;
   const subject = answer.list.subject ? partnerName(answer.list.subject, answer.lang) : undefined;
-  return `<b>${escapeHtml(ANSWER_TEXTS[answer.lang].listHeading(answer.list.query, answer.facts.length, subject))}</b>`;
+  return `<b>${escapeHtml(listHeading(answer.list.query, answer.facts.length, subject, answer.lang))}</b>`;
 }
 
 /** A note per partner whose partnership ended or was suspended, with the card that says so. */
 function statusNotesHtml(answer: Answer): string[] {
-  return (answer.statuses ?? []).map(({ partner, fact }) => `⛔ ${escapeHtml(ANSWER_TEXTS[answer.lang].status(partnerName(partner, answer.lang), partner.status!))}\n${citationHtml(fact.source, answer.lang)}`);
+  return (answer.statuses ?? []).map(({ partner, fact }) => `⛔ ${escapeHtml(t(answer.lang, "status-note", { partner: partnerName(partner, answer.lang), status: statusPhrase(partner.status!, answer.lang) }))}\n${citationHtml(fact.source, answer.lang)}`);
 }
 
 /** One line of a list: a partner with its count and status, or a dated fact; each with its citation. */
 function renderListLineHtml(answer: Answer, index: number): string {
   const fact = answer.facts[index]!;
-  const texts = ANSWER_TEXTS[answer.lang];
   const text = escapeHtml(displayText(fact.card, answer.lang));
   const listed = answer.list?.partners?.[index];
   if (listed) {
     const { partner, facts } = listed;
     const country = answer.lang === "en" ? (partner.country_en ?? partner.country) : partner.country;
-    const status = partner.status ? ` ${escapeHtml(texts.statusMark(partner.status))}` : "";
-    return `<b>${escapeHtml(partnerName(partner, answer.lang))}</b>, ${escapeHtml(country)} — ${escapeHtml(texts.facts(facts))}${status}\n${text}\n${citationHtml(fact.source, answer.lang)}`;
+    const status = partner.status ? ` ${escapeHtml(t(answer.lang, "status-mark", { status: statusPhrase(partner.status, answer.lang) }))}` : "";
+    return `<b>${escapeHtml(partnerName(partner, answer.lang))}</b>, ${escapeHtml(country)} — ${escapeHtml(t(answer.lang, "count-facts", { count: facts }))}${status}\n${text}\n${citationHtml(fact.source, answer.lang)}`;
   }
   const date = fact.card.date ? `<b>${escapeHtml(formatDate(fact.card.date, answer.lang))}</b> — ` : "";
   return `${date}${text}\n${citationHtml(fact.source, answer.lang)}`;
 }
 
 function renderSmallTalk(answer: Answer): string {
-  const texts = ANSWER_TEXTS[answer.lang];
-  return [answer.smallTalk === "thanks" ? texts.thanks : texts.greeting, ...answer.suggestions.map((suggestion) => `• ${escapeHtml(suggestion)}`)].join("\n");
+  return [t(answer.lang, answer.smallTalk === "thanks" ? "thanks" : "greeting"), ...answer.suggestions.map((suggestion) => `• ${escapeHtml(suggestion)}`)].join("\n");
 }
 
 function boldMatched(text: string, matched: readonly string[]): string {
@@ -124,14 +122,13 @@ function boldMatched(text: string, matched: readonly string[]): string {
 }
 
 function renderNotFound(answer: Answer, partnerNames: string[]): string {
-  const texts = ANSWER_TEXTS[answer.lang];
-  const lines = [texts.notFound];
+  const lines = [t(answer.lang, "not-found")];
   if (partnerNames.length > 0) {
     const listed = partnerNames.slice(0, PARTNERS_LISTED).join(", ") + (partnerNames.length > PARTNERS_LISTED ? ", …" : "");
-    lines.push(`${texts.knownPartners}: ${escapeHtml(listed)}.`);
+    lines.push(escapeHtml(t(answer.lang, "known-partners", { names: listed })));
   }
   if (answer.suggestions.length > 0) {
-    lines.push("", texts.tryAsking, ...answer.suggestions.map((suggestion) => `• ${escapeHtml(suggestion)}`));
+    lines.push("", t(answer.lang, "try-asking"), ...answer.suggestions.map((suggestion) => `• ${escapeHtml(suggestion)}`));
   }
   return lines.join("\n");
 }

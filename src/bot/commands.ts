@@ -1,39 +1,30 @@
 import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
+import { LOCALES, t } from "../i18n/i18n.js";
+import type { Locale } from "../i18n/i18n.js";
 import type { Logger } from "../logger.js";
 
-const PUBLIC: Record<"ru" | "en", BotCommand[]> = {
-  ru: [
-    { command: "help", description: "Что я знаю и как спросить" },
-    { command: "ask", description: "Задать вопрос (в группах)" },
-    { command: "partners", description: "Партнёры Москвы по регионам" },
-    { command: "sources", description: "Источники фактов" },
-  ],
-  en: [
-    { command: "help", description: "What I know and how to ask" },
-    { command: "ask", description: "Ask a question (in groups)" },
-    { command: "partners", description: "Moscow's partners by region" },
-    { command: "sources", description: "Where the facts come from" },
-  ],
-};
+const PUBLIC = ["start", "help", "ask", "partners", "sources"] as const;
+const ADMIN = ["reload", "stats", "unanswered", "ingest"] as const;
 
-const ADMIN: BotCommand[] = [
-  { command: "reload", description: "Reload the knowledge folder" },
-  { command: "stats", description: "Uptime, knowledge and latency" },
-  { command: "unanswered", description: "Latest unanswered questions" },
-  { command: "ingest", description: "Draft fact cards from an article" },
-];
+function menu(commands: readonly string[], locale: Locale): BotCommand[] {
+  return commands.map((command) => ({ command, description: t(locale, `command-${command}`) }));
+}
 
 /**
  * Publishes the command menu in Russian (the default) and English; admins also see theirs in
- * their private chats. A failure only costs the menu, so it is logged and start-up goes on.
+ * their private chats, in both languages. A failure only costs the menu, so it is logged and
+ * start-up goes on.
  */
 export async function publishCommands(api: Api, adminIds: readonly number[], logger: Logger): Promise<void> {
   const calls: Array<[string, () => Promise<unknown>]> = [
-    ["default", () => api.setMyCommands(PUBLIC.ru)],
-    ["ru", () => api.setMyCommands(PUBLIC.ru, { language_code: "ru" })],
-    ["en", () => api.setMyCommands(PUBLIC.en, { language_code: "en" })],
-    ...adminIds.map((id): [string, () => Promise<unknown>] => [`admin ${id}`, () => api.setMyCommands([...PUBLIC.en, ...ADMIN], { scope: { type: "chat", chat_id: id } })]),
+    ["default", () => api.setMyCommands(menu(PUBLIC, "ru"))],
+    ...LOCALES.map((locale): [string, () => Promise<unknown>] => [locale, () => api.setMyCommands(menu(PUBLIC, locale), { language_code: locale })]),
+    // Per admin the language versions first and the default last: its call ends the admin's menu.
+    ...adminIds.flatMap((id) => [
+      ...LOCALES.map((locale): [string, () => Promise<unknown>] => [`admin ${id} ${locale}`, () => api.setMyCommands(menu([...PUBLIC, ...ADMIN], locale), { scope: { type: "chat", chat_id: id }, language_code: locale })]),
+      [`admin ${id}`, () => api.setMyCommands(menu([...PUBLIC, ...ADMIN], "ru"), { scope: { type: "chat", chat_id: id } })] as [string, () => Promise<unknown>],
+    ]),
   ];
   for (const [name, call] of calls) {
     try {

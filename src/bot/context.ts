@@ -1,9 +1,11 @@
+import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Lang } from "../answer/types.js";
 import type { KnowledgeStore } from "../engine/store.js";
 import type { Logger } from "../logger.js";
 import type { AnswerCache } from "./answer-cache.js";
 import type { DraftStore } from "./draft-store.js";
+import type { InlineMisses } from "./inline-misses.js";
 import type { Conversations } from "./conversations.js";
 import type { QuestionMemory } from "./question-memory.js";
 import type { Stats } from "./stats.js";
@@ -20,6 +22,8 @@ export interface BotDeps {
   questions: QuestionMemory;
   /** Each chat's last question, for follow-ups (in memory, bounded, expiring). */
   conversations: Conversations;
+  /** Inline queries that found nothing, held until the user stops typing (flushed at shutdown). */
+  inlineMisses: InlineMisses;
   /** The editors' /ingest flow; absent where the knowledge folder is not to be written by the bot. */
   ingest?: { drafts: DraftStore; knowledgeDir: string };
 }
@@ -32,4 +36,4 @@ export interface BotContextFlavor {
   answer: AnswerCache;
 }
 
-export type BotContext = Context & BotContextFlavor;
+export type BotContext = Context & BotContextFlavor & I18nFlavor;

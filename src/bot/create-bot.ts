@@ -13,7 +13,7 @@ import { fallbackFeature } from "./features/fallback.js";
 import { ingestFeature } from "./features/ingest.js";
 import { inlineFeature } from "./features/inline.js";
 import { startFeature } from "./features/start.js";
-import { BOT_TEXTS, userLang } from "./texts.js";
+import { i18n, localeOf } from "../i18n/i18n.js";
 
 export interface BotOptions {
   token: string;
@@ -44,9 +44,10 @@ export function createBot(options: BotOptions, deps: BotDeps): Bot<BotContext> {
   bot.use((ctx, next) => {
     ctx.deps = deps;
     ctx.answer = answer;
-    ctx.lang = userLang(ctx.from?.language_code);
+    ctx.lang = localeOf(ctx.from?.language_code);
     return next();
   });
+  bot.use(i18n.middleware());
   // Counted before sequentialize, so a flood's excess is dropped on arrival: queued behind the
   // flooder's own replies (slow when Telegram throttles that chat) it would hold the runner's slots
   // that every other chat needs. The one notice still waits its turn in the chat.
@@ -71,7 +72,7 @@ export function createBot(options: BotOptions, deps: BotDeps): Bot<BotContext> {
         if (first) deps.logger.warn({ chat_type: ctx.chat?.type }, "rate limit: user told to slow down");
         // An unanswered press spins in the client until Telegram gives up; the answer is a toast,
         // not a message, so it needs no turn in the chat's queue.
-        if (ctx.callbackQuery) return void (await ctx.answerCallbackQuery({ text: BOT_TEXTS[ctx.lang].rateLimitedPress }).catch(() => undefined));
+        if (ctx.callbackQuery) return void (await ctx.answerCallbackQuery({ text: ctx.t("rate-limited-press") }).catch(() => undefined));
         if (!first) return;
         overLimit.add(ctx);
         return next();
@@ -82,7 +83,7 @@ export function createBot(options: BotOptions, deps: BotDeps): Bot<BotContext> {
   bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString()));
   bot.use(async (ctx, next) => {
     if (!overLimit.has(ctx)) return next();
-    await ctx.reply(BOT_TEXTS[ctx.lang].rateLimited).catch(() => undefined);
+    await ctx.reply(ctx.t("rate-limited")).catch(() => undefined);
   });
 
   const apiRoot = options.apiRoot ?? "https://api.telegram.org";

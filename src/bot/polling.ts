@@ -6,7 +6,8 @@ import type { Logger } from "../logger.js";
 import type { BotContext } from "./context.js";
 
 // Edited messages are not asked for: answering an edit twice would confuse more than it helps.
-export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
+// chosen_inline_result counts an inline question once (see features/inline.ts).
+export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query", "chosen_inline_result"] as const;
 
 /** How many updates are handled at once; per-chat order is kept by sequentialize in createBot. */
 export const POLLING_CONCURRENCY = 64;

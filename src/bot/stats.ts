@@ -8,14 +8,20 @@ export interface StatsSnapshot {
   questions: number;
   answered: number;
   unanswered: number;
-  /** Over the last LATENCY_SAMPLES questions; null before the first one. */
+  /** Over the last LATENCY_SAMPLES answers (inline ones included); null before the first one. */
   p50Ms: number | null;
   p95Ms: number | null;
 }
 
 export interface Stats {
-  /** One question served; `latencyMs` from receiving it to the reply being ready. */
-  recordQuestion(outcome: { answered: boolean; latencyMs: number }): void;
+  /**
+   * One question served; `latencyMs` from receiving it to the reply being ready. Without it the
+   * question is counted only: an inline answer's time is recorded when it is shown (recordLatency),
+   * per keystroke, and the question counted once, when a result is chosen.
+   */
+  recordQuestion(outcome: { answered: boolean; latencyMs?: number }): void;
+  /** The time one answer took, counted as no question (an inline query: Telegram sends one per pause in typing). */
+  recordLatency(latencyMs: number): void;
   snapshot(): StatsSnapshot;
 }
 
@@ -27,15 +33,21 @@ export function createStats(now: () => number = () => Date.now()): Stats {
   let answered = 0;
   let unanswered = 0;
 
+  const recordLatency = (latencyMs: number): void => {
+    if (!Number.isFinite(latencyMs)) throw new RangeError(`latency must be a finite number, got ${latencyMs}`);
+    // A wall clock stepping back (NTP) can make a measured latency negative; it was really about zero.
+    latencies[recorded % LATENCY_SAMPLES] = Math.max(0, latencyMs);
+    recorded += 1;
+  };
+
   return {
     recordQuestion({ answered: wasAnswered, latencyMs }) {
-      if (!Number.isFinite(latencyMs)) throw new RangeError(`latency must be a finite number, got ${latencyMs}`);
+      if (latencyMs !== undefined) recordLatency(latencyMs);
       if (wasAnswered) answered += 1;
       else unanswered += 1;
-      // A wall clock stepping back (NTP) can make a measured latency negative; it was really about zero.
-      latencies[recorded % LATENCY_SAMPLES] = Math.max(0, latencyMs);
-      recorded += 1;
     },
+
+    recordLatency,
 
     snapshot() {
       const window = latencies.slice(0, Math.min(recorded, LATENCY_SAMPLES)).sort();

@@ -1,11 +1,13 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { renderPlainAnswer } from "../answer/render-text.js";
+import type { Lang } from "../answer/types.js";
 import { FOLLOW_UP_WINDOW_MS } from "../bot/conversations.js";
 import { detectLanguage } from "../engine/language.js";
 import type { KnowledgeStore } from "../engine/store.js";
 import { partnerNames } from "../answer/partner-names.js";
 import { knowledgeWarnings } from "../engine/knowledge-warnings.js";
+import { t } from "../i18n/i18n.js";
 
 export interface ConsoleIo {
   input: Readable & { isTTY?: boolean };
@@ -14,21 +16,28 @@ export interface ConsoleIo {
   notices: Writable;
 }
 
+// What a user types to leave, in either language (input words, not texts the chat shows).
+export interface ConsoleOptions {
+  /** The banner's language and the fallback for questions without letters; from LANG, like any terminal program's. Russian by default. */
+  lang?: Lang;
+}
+
 const EXIT_WORDS = new Set(["exit", "quit", "выход"]);
 
 /**
  * The console chat: the same engine as the bot, for trying questions without Telegram.
  * Interactive on a terminal; with piped input it answers each line and ends with the input.
  */
-export async function runConsoleChat(store: KnowledgeStore, io: ConsoleIo): Promise<void> {
+export async function runConsoleChat(store: KnowledgeStore, io: ConsoleIo, options: ConsoleOptions = {}): Promise<void> {
   const interactive = io.input.isTTY === true;
   const { knowledge } = store.current();
   const warnings = knowledgeWarnings(knowledge).length;
+  const lang = options.lang ?? "ru";
   const banner = [
-    "Console chat: no BOT_TOKEN is set, so the bot is not started and questions are answered here.",
-    `Knowledge: ${knowledge.cards.length} facts from ${knowledge.sources.length} sources about ${knowledge.partners.map((partner) => partner.name).join(", ")}.`,
-    ...(warnings > 0 ? [`Knowledge warnings: ${warnings} (npm run validate lists them).`] : []),
-    interactive ? 'Ask in Russian or English; "exit" or Ctrl-D quits.' : "Answering each line of the input.",
+    t(lang, "console-intro"),
+    t(lang, "console-knowledge", { facts: knowledge.cards.length, sources: knowledge.sources.length, partners: partnerNames(knowledge.partners, lang).join(", ") }),
+    ...(warnings > 0 ? [t(lang, "console-warnings", { count: warnings })] : []),
+    t(lang, interactive ? "console-interactive" : "console-piped"),
   ].join("\n");
   (interactive ? io.output : io.notices).write(`${banner}\n\n`);
 

@@ -1,4 +1,5 @@
 import { partnerName } from "../answer/partner-names.js";
+import { t } from "../i18n/i18n.js";
 import type { Lang } from "../answer/types.js";
 import type { KnowledgeBase } from "../knowledge/types.js";
 import type { SearchIndex } from "../search/search-index.js";
@@ -6,6 +7,7 @@ import type { SearchIndex } from "../search/search-index.js";
 const MAX_SUGGESTIONS = 4;
 /** Example questions are prepared for the partners with most cards only: a few are shown at a time. */
 const PARTNERS_WITH_EXAMPLES = 12;
+/** The topic tag of cards about people (knowledge data, compared with card topics; never shown). */
 const PEOPLE_TOPIC = "персоны";
 
 export interface Suggestions {
@@ -41,8 +43,8 @@ export function buildSuggestions(knowledge: KnowledgeBase, index: SearchIndex): 
   for (const partner of partners) {
     const topTopic = [...(topicCount.get(partner.id) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
     perPartner.set(partner.id, {
-      ru: firstAnswered([topTopic ? `Москва и ${partner.name}: ${topTopic}` : undefined, `Москва и ${partner.name}`], answered),
-      en: firstAnswered([`Moscow and ${partnerName(partner, "en")}`], answered),
+      ru: firstAnswered([topTopic ? t("ru", "example-partner-topic", { partner: partner.name, topic: topTopic }) : undefined, t("ru", "example-partner", { partner: partner.name })], answered),
+      en: firstAnswered([t("en", "example-partner", { partner: partnerName(partner, "en") })], answered),
     });
   }
 

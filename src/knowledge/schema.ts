@@ -59,7 +59,7 @@ const nonEmpty = z.string().trim().min(1, { message: "must not be empty" });
 const name = nonEmpty.max(MAX_NAME_CHARS, atMost(MAX_NAME_CHARS));
 const nameList = z.array(name);
 
-/** World regions for grouping partners; their names for readers live with the bot's texts. */
+/** World regions for grouping partners; their names for readers are in the Fluent files (locales/*.ftl). */
 export const REGIONS = ["europe", "eurasia", "asia", "middle-east", "americas", "africa"] as const;
 export type Region = (typeof REGIONS)[number];
 

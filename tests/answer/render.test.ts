@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateGenitiveRu } from "../../src/answer/dates.js";
+import { formatDate } from "../../src/answer/dates.js";
+import { statusPhrase } from "../../src/answer/texts.js";
 import { shorten } from "../../src/answer/html.js";
 import { graphemePrefix } from "../../src/graphemes.js";
 import { renderPlainAnswer } from "../../src/answer/render-text.js";
@@ -173,9 +174,16 @@ describe("dates", () => {
     expect(formatDate("2014-05-01", "en")).toBe("1 May 2014");
     expect(formatDate("2025-09", "ru")).toBe("сентябрь 2025");
     expect(formatDate("2025-09", "en")).toBe("September 2025");
-    expect(formatDateGenitiveRu("2022-03-02")).toBe("2 марта 2022 года");
-    expect(formatDateGenitiveRu("2016-05")).toBe("мая 2016 года");
-    expect(formatDateGenitiveRu("2014")).toBe("2014 года");
     expect(formatDate("2016", "ru")).toBe("2016");
+    expect(formatDate("2016-13", "ru")).toBe("2016-13");
+  });
+
+  it("says since when a partnership ended or was suspended, in each language's own way", () => {
+    expect(statusPhrase({ state: "ended", since: "2022-03-02", card: "c" }, "ru")).toBe("прекращено с 2 марта 2022 года");
+    expect(statusPhrase({ state: "suspended", since: "2016-05", card: "c" }, "ru")).toBe("приостановлено с мая 2016 года");
+    expect(statusPhrase({ state: "ended", since: "2014", card: "c" }, "ru")).toBe("прекращено с 2014 года");
+    expect(statusPhrase({ state: "ended", since: "2022-03-02", card: "c" }, "en")).toBe("ended on 2 March 2022");
+    expect(statusPhrase({ state: "ended", since: "2016-05", card: "c" }, "en")).toBe("ended in May 2016");
+    expect(statusPhrase({ state: "suspended", since: "2016-05", card: "c" }, "en")).toBe("suspended since May 2016");
   });
 });

@@ -3,12 +3,10 @@ import { TELEGRAM_TEXT_LIMIT } from "../../src/answer/render-telegram.js";
 import { MAX_CALLBACK_BYTES, decodeCallback, encodeCallback, partnerRef } from "../../src/bot/callback-data.js";
 import type { CallbackAction } from "../../src/bot/callback-data.js";
 import { TIMELINE_PAGE_SIZE, partnerView, partnersView, regionView } from "../../src/bot/features/catalogue.js";
-import { BOT_TEXTS } from "../../src/bot/texts.js";
 import type { FactCard, KnowledgeBase, Partner, Source } from "../../src/knowledge/types.js";
 import { checkTelegramHtml } from "../support/telegram-html.js";
+import { t } from "../../src/i18n/i18n.js";
 
-const RU = BOT_TEXTS.ru;
-const EN = BOT_TEXTS.en;
 
 const source = (id: string, extra: Partial<Source> = {}): Source => ({ id, title: `Заголовок ${id}`, publisher: "ТАСС", published: "2020-01-01", url: `https://example.org/${id}`, language: "ru", ...extra });
 const partner = (id: string, extra: Partial<Partner> = {}): Partner => ({ id, name: `Город ${id}`, name_en: `City ${id}`, country: "Страна", ...extra });
@@ -57,7 +55,7 @@ describe("catalogue callback data", () => {
     const list = regionView(base, "asia", "ru")!;
     const opened = press(list.markup, "Город " + long + " (1 факт)");
     expect(opened).toEqual({ kind: "partner", ref, offset: 0 });
-    expect(visible(partnerView(base, ref, 0, "ru")!.html)).toContain(`Город ${long} — фактов: 1`);
+    expect(visible(partnerView(base, ref, 0, "ru")!.html)).toContain(`Город ${long} — 1 факт`);
     expect(partnerRef("minsk")).toBe("minsk");
   });
 });
@@ -78,10 +76,10 @@ describe("/partners by region", () => {
   it("lists a region's partners by country, a country's partners side by side, with a way back to the regions", () => {
     const asia = regionView(mixed, "asia", "ru")!;
     expect(visible(asia.html)).toContain("• Вьетнам: Город a\n• Китай: Город c, Город d");
-    expect(asia.markup!.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([["Город a (1 факт)"], ["Город c (1 факт)", "Город d (1 факт)"], [RU.backToRegions]]);
-    expect(press(asia.markup, RU.backToRegions)).toEqual({ kind: "partners" });
+    expect(asia.markup!.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([["Город a (1 факт)"], ["Город c (1 факт)", "Город d (1 факт)"], [t("ru", "back-to-regions")]]);
+    expect(press(asia.markup, t("ru", "back-to-regions"))).toEqual({ kind: "partners" });
     const other = partnerView(mixed, "b", 0, "ru")!;
-    expect(press(other.markup, RU.backTo("Другие"))).toEqual({ kind: "region", region: "other" });
+    expect(press(other.markup, "← Другие")).toEqual({ kind: "region", region: "other" });
     expect(regionView(mixed, "europe", "ru")).toBeUndefined();
   });
 
@@ -89,7 +87,7 @@ describe("/partners by region", () => {
     const flat = knowledge([partner("x", { status: { state: "ended", since: "2016-05", card: "x1" } }), partner("y")], [card("x1", "x"), card("y1", "y")]);
     expect(buttons(partnersView(flat, "ru").markup).map((b) => b.text)).toEqual(["Город y (1)", "⛔ Город x (1)"]);
     expect(regionView(flat, "other", "ru")).toBeUndefined();
-    expect(press(partnerView(flat, "y", 0, "ru")!.markup, RU.backToPartners)).toEqual({ kind: "partners" });
+    expect(press(partnerView(flat, "y", 0, "ru")!.markup, t("ru", "back-to-partners"))).toEqual({ kind: "partners" });
   });
 });
 
@@ -101,7 +99,7 @@ describe("a partner's page", () => {
       [card("k-ended", "k", { date: "2016-05", kind: "status" }, status), card("k-signed", "k", { date: "2010", kind: "agreement" })],
     );
     const ru = visible(partnerView(base, "k", 0, "ru")!.html);
-    expect(ru).toMatch(/^Город k — фактов: 2\n⛔ Партнёрство прекращено с мая 2016 года — ТАСС, 12 мая 2016 — Заголовок status\n/);
+    expect(ru).toMatch(/^Город k — 2 факта\n⛔ Партнёрство прекращено с мая 2016 года — ТАСС, 12 мая 2016 — Заголовок status\n/);
     const en = visible(partnerView(base, "k", 0, "en")!.html);
     expect(en).toMatch(/^City k — 2 facts\n⛔ Partnership ended in May 2016 — TASS, 12 May 2016 — Title in English\n/);
     expect(en.indexOf("2010 — Text k-signed.")).toBeLessThan(en.indexOf("May 2016 — Text k-ended."));
@@ -130,12 +128,12 @@ describe("a partner's page", () => {
       const view: ReturnType<typeof partnersView> = partnerView(base, "p", action.offset, "ru")!;
       const text = visible(view.html);
       expect(text.length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
-      expect(text).toMatch(/^Город p — фактов: 30/);
+      expect(text).toMatch(/^Город p — 30 фактов/);
       starts.push(action.offset);
       seen.push(...[...text.matchAll(/№(\d+)|Текст (o\d)\./g)].map((match) => match[1] ?? match[2]!));
-      if (starts.length > 1) expect(press(view.markup, RU.back)).toEqual({ kind: "partner", ref: "p", offset: starts.at(-2) });
-      expect(press(view.markup, RU.backTo("Азия"))).toEqual({ kind: "region", region: "asia" });
-      action = buttons(view.markup).some((b) => b.text === RU.more) ? press(view.markup, RU.more) : undefined;
+      if (starts.length > 1) expect(press(view.markup, t("ru", "button-back"))).toEqual({ kind: "partner", ref: "p", offset: starts.at(-2) });
+      expect(press(view.markup, "← Азия")).toEqual({ kind: "region", region: "asia" });
+      action = buttons(view.markup).some((b) => b.text === t("ru", "button-more")) ? press(view.markup, t("ru", "button-more")) : undefined;
     }
     // Every entry once, in date order, then every other fact once.
     expect(seen).toEqual([...Array.from({ length: 23 }, (_, i) => String(i)), ...Array.from({ length: 7 }, (_, i) => `o${i}`)]);
@@ -154,6 +152,6 @@ describe("a partner's page", () => {
     const base = knowledge([partner("p", { region: "africa" }), partner("q", { region: "africa" })], [card("a", "q")]);
     const view = partnerView(base, "p", 0, "en")!;
     expect(visible(view.html)).toBe("City p — 0 facts");
-    expect(buttons(view.markup).map((b) => b.text)).toEqual([EN.backTo("Africa")]);
+    expect(buttons(view.markup).map((b) => b.text)).toEqual(["← Africa"]);
   });
 });

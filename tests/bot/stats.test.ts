@@ -59,6 +59,16 @@ describe("createStats", () => {
     expect(() => stats.recordQuestion({ answered: true, latencyMs: NaN })).toThrow(RangeError);
     expect(stats.snapshot().questions).toBe(0);
   });
+
+  it("keeps an inline answer's time apart from counting it: shown per keystroke, counted once when chosen", () => {
+    const stats = createStats(clock(0).now);
+    stats.recordLatency(4);
+    stats.recordLatency(8);
+    expect(stats.snapshot()).toMatchObject({ questions: 0, p50Ms: 4, p95Ms: 8 });
+    stats.recordQuestion({ answered: true });
+    expect(stats.snapshot()).toMatchObject({ questions: 1, answered: 1, p50Ms: 4, p95Ms: 8 });
+    expect(() => stats.recordLatency(Infinity)).toThrow(RangeError);
+  });
 });
 
 describe("percentile", () => {

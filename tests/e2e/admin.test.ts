@@ -2,15 +2,14 @@ import { existsSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { BOT_TEXTS } from "../../src/bot/texts.js";
 import { button, buttonsOf, resultMessage, shownText, startBot, stopAll } from "./harness.js";
 import type { BotHarness } from "./harness.js";
+import { t } from "../../src/i18n/i18n.js";
 
 const ADMIN = 9001;
 const SECOND_ADMIN = 9002;
 const USER = 9101;
 const GROUP = -1001000000909;
-const RU = BOT_TEXTS.ru;
 
 const NEW_SOURCE_ID = "e2e-2026-01-15-moscow-hanoi-funicular";
 const NEW_SOURCE = {
@@ -46,11 +45,19 @@ function questionsFrom(h: BotHarness, count: number, question = "меморан�
 }
 
 describe("admin commands", () => {
+  it("/help lists the admin commands to an admin in a private chat only", async () => {
+    const h = await startBot({ adminIds: [ADMIN] });
+    const admins = shownText(await h.send(h.api.privateText(ADMIN, "/help")));
+    for (const command of ["/partners", "/sources", "/reload", "/stats", "/unanswered", "/ingest"]) expect(admins).toContain(command);
+    expect(shownText(await h.send(h.api.groupText(GROUP, ADMIN, "/help")))).not.toContain("/reload");
+    expect(shownText(await h.send(h.api.privateText(USER, "/help")))).not.toContain("/reload");
+  });
+
   it("do not exist for anyone else: unknown in private, ignored in groups, nothing reloaded", async () => {
     const h = await startBot({ adminIds: [ADMIN] });
     for (const command of ["/reload", "/stats", "/unanswered"]) {
       const reply = await h.send(h.api.privateText(USER, command));
-      expect(reply.params.text, command).toBe(RU.unknownCommand);
+      expect(reply.params.text, command).toBe(t("ru", "unknown-command"));
     }
     const calls = await h.expectIgnored(
       ["/reload", "/stats@PartnersTestBot", "/unanswered"].map((command) => h.api.groupText(GROUP, USER, command)),
@@ -199,15 +206,15 @@ describe("/reload", () => {
     const sentBefore = h.api.callsTo("sendMessage").length;
 
     const presses: Array<[number, string, ReturnType<typeof resultMessage>]> = [
-      [USER, button(answer, RU.more).callback_data, resultMessage(answer)],
+      [USER, button(answer, t("ru", "button-more")).callback_data, resultMessage(answer)],
       [USER, buttonsOf(help)[0]!.callback_data, resultMessage(help)],
     ];
     for (const [user, data, message] of presses) {
       const reply = await h.send(h.api.callbackQuery(user, data, message), "answerCallbackQuery");
-      expect(reply.params.text, data).toBe(RU.stale);
+      expect(reply.params.text, data).toBe(t("ru", "stale"));
     }
-    const englishReply = await h.send(h.api.callbackQuery(USER + 50, button(english, BOT_TEXTS.en.more).callback_data, resultMessage(english)), "answerCallbackQuery");
-    expect(englishReply.params.text).toBe(BOT_TEXTS.en.stale);
+    const englishReply = await h.send(h.api.callbackQuery(USER + 50, button(english, t("en", "button-more")).callback_data, resultMessage(english)), "answerCallbackQuery");
+    expect(englishReply.params.text).toBe(t("en", "stale"));
     expect(h.api.callsTo("editMessageText")).toEqual([]);
     expect(h.api.callsTo("sendMessage")).toHaveLength(sentBefore);
     expect(h.api.violations).toEqual([]);

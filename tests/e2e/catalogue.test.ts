@@ -7,20 +7,17 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatDate } from "../../src/answer/dates.js";
-import { countOf } from "../../src/answer/plural.js";
 import type { Lang } from "../../src/answer/types.js";
-import { BOT_TEXTS, NOUNS } from "../../src/bot/texts.js";
 import { REGION_KEYS } from "../../src/engine/catalogue.js";
 import type { KnowledgeBase, Partner } from "../../src/knowledge/types.js";
 import { PROJECT_KNOWLEDGE_DIR, button, buttonsOf, bytes, copyKnowledge, resultMessage, shownText, startBot, stopAll } from "./harness.js";
 import type { BotHarness } from "./harness.js";
 import type { RecordedCall } from "../support/bot-api-stand-in.js";
+import { t } from "../../src/i18n/i18n.js";
 
 const USER = 3001;
 const EN_USER = 3002;
 const ADMIN = 3900;
-const RU = BOT_TEXTS.ru;
-const EN = BOT_TEXTS.en;
 
 afterEach(stopAll);
 
@@ -34,7 +31,7 @@ const factsOf = (h: BotHarness, id: string) => knowledgeOf(h).cards.filter(({ ca
 const name = (partner: Partner, lang: Lang) => (lang === "en" ? partner.name_en! : partner.name);
 const partnerButtonText = (h: BotHarness, id: string, lang: Lang) => {
   const partner = partnerById(h, id);
-  return `${partner.status ? "⛔ " : ""}${name(partner, lang)} (${countOf(factsOf(h, id).length, NOUNS.facts, lang)})`;
+  return `${partner.status ? "⛔ " : ""}${name(partner, lang)} (${t(lang, "count-facts", { count: factsOf(h, id).length })})`;
 };
 
 /** Presses a button of a message the bot sent or edited, and resolves with the edit it makes. */
@@ -43,10 +40,9 @@ function press(h: BotHarness, user: number, call: RecordedCall, text: string | R
 }
 
 async function openPartner(h: BotHarness, user: number, id: string, lang: Lang = "ru"): Promise<{ list: RecordedCall; region: RecordedCall; page: RecordedCall }> {
-  const texts = BOT_TEXTS[lang];
   const partner = partnerById(h, id);
   const list = await h.send(h.api.privateText(user, "/partners"));
-  const region = await press(h, user, list, new RegExp(`^${texts.regionNames[partner.region!]} \\(`));
+  const region = await press(h, user, list, new RegExp(`^${t(lang, "region", { region: partner.region! })} \\(`));
   const page = await press(h, user, region, partnerButtonText(h, id, lang));
   return { list, region, page };
 }
@@ -58,9 +54,9 @@ describe("/partners by region", () => {
     const { partners } = knowledgeOf(h);
     const regions = REGION_KEYS.filter((region) => partners.some((partner) => (partner.region ?? "other") === region));
     expect(regions).toEqual(["europe", "eurasia", "asia", "middle-east", "americas", "africa"]);
-    expect(shownText(list)).toContain(`${countOf(partners.length, NOUNS.partners, "ru")} в 6 регионах. Выберите регион.`);
+    expect(shownText(list)).toContain(`${t("ru", "count-partners", { count: partners.length })} в 6 регионах. Выберите регион.`);
     expect(buttonsOf(list).map((b) => b.text)).toEqual(
-      regions.map((region) => `${RU.regionNames[region]} (${countOf(partners.filter((partner) => partner.region === region).length, NOUNS.partners, "ru")})`),
+      regions.map((region) => `${t("ru", "region", { region: region })} (${t("ru", "count-partners", { count: partners.filter((partner) => partner.region === region).length })})`),
     );
     expect(h.api.violations).toEqual([]);
   });
@@ -75,7 +71,7 @@ describe("/partners by region", () => {
     const shown = buttonsOf(europe).map((b) => b.text);
     expect(shown.slice(0, -1).sort()).toEqual(members.map((partner) => partnerButtonText(h, partner.id, "ru")).sort());
     expect(shown.filter((text) => text.startsWith("⛔"))).toEqual([partnerButtonText(h, "krakow", "ru"), partnerButtonText(h, "prague", "ru")]);
-    expect(shown.at(-1)).toBe(RU.backToRegions);
+    expect(shown.at(-1)).toBe(t("ru", "back-to-regions"));
     for (const b of buttonsOf(europe)) expect(bytes(b.callback_data)).toBeLessThanOrEqual(64);
 
     // The current partners by country; Prague and Krakow only below, with what happened.
@@ -85,7 +81,7 @@ describe("/partners by region", () => {
     expect(ended).toContain("⛔ Краков (Польша) — прекращено с 2 марта 2022 года");
     expect(ended).toContain("⛔ Прага (Чехия) — приостановлено с сентября 2014 года");
 
-    const back = await press(h, USER, europe, RU.backToRegions);
+    const back = await press(h, USER, europe, t("ru", "back-to-regions"));
     expect(back.params.message_id).toBe(resultMessage(list).message_id);
     expect(shownText(back)).toBe(shownText(list));
     expect(buttonsOf(back)).toEqual(buttonsOf(list));
@@ -104,7 +100,7 @@ describe("/partners by region", () => {
 
     const cited = knowledgeOf(h).cards.find(({ card }) => card.id === partner.status!.card)!;
     const firstLines = shownText(page).split("\n").slice(0, 2);
-    expect(firstLines).toEqual([`${partner.name} — фактов: ${factsOf(h, id).length}`, `⛔ ${status} — ${cited.source.publisher}, ${formatDate(cited.source.published, "ru")} — ${cited.source.title}`]);
+    expect(firstLines).toEqual([`${partner.name} — ${t("ru", "count-facts", { count: factsOf(h, id).length })}`, `⛔ ${status} — ${cited.source.publisher}, ${formatDate(cited.source.published, "ru")} — ${cited.source.title}`]);
     const links = (resultMessage(page).entities ?? []).filter((entity) => entity.type === "text_link") as Array<{ url: string }>;
     expect(links[0]?.url).toBe(cited.source.url);
     expect(h.api.violations).toEqual([]);
@@ -127,14 +123,14 @@ describe("/partners by region", () => {
     // Each line is followed by its source's citation before the next source's lines begin.
     for (const { source } of inOrder) expect(text).toContain(`${source.publisher}, ${formatDate(source.published, "ru")} — `);
 
-    expect(buttonsOf(page).map((b) => b.text)).toEqual([RU.more, RU.backTo("Евразия")]);
-    const others = await press(h, USER, page, RU.more);
+    expect(buttonsOf(page).map((b) => b.text)).toEqual([t("ru", "button-more"), "← Евразия"]);
+    const others = await press(h, USER, page, t("ru", "button-more"));
     expect(shownText(others)).toContain("Другие факты");
     expect(shownText(others)).not.toContain("Хронология");
-    const again = await press(h, USER, others, RU.back);
+    const again = await press(h, USER, others, t("ru", "button-back"));
     expect(shownText(again)).toBe(text);
 
-    const back = await press(h, USER, again, RU.backTo("Евразия"));
+    const back = await press(h, USER, again, "← Евразия");
     expect(back.params.message_id).toBe(resultMessage(region).message_id);
     expect(shownText(back)).toBe(shownText(region));
     expect(h.api.violations).toEqual([]);
@@ -145,15 +141,15 @@ describe("/partners by region", () => {
     h.api.setUser(EN_USER, { language_code: "en" });
     const { list, region, page } = await openPartner(h, EN_USER, "kyiv", "en");
     expect(shownText(list)).toMatch(/^Moscow's partners in the knowledge base\n\d+ partners in 6 regions\. Choose a region\.$/);
-    expect(buttonsOf(list).map((b) => b.text)).toContain(`Europe (${countOf(knowledgeOf(h).partners.filter((p) => p.region === "europe").length, NOUNS.partners, "en")})`);
+    expect(buttonsOf(list).map((b) => b.text)).toContain(`Europe (${t("en", "count-partners", { count: knowledgeOf(h).partners.filter((p) => p.region === "europe").length })})`);
     expect(shownText(region)).toContain("⛔ Kyiv (Ukraine) — ended in May 2016");
-    expect(buttonsOf(region).map((b) => b.text)).toContain("Minsk (" + countOf(factsOf(h, "minsk").length, NOUNS.facts, "en") + ")");
+    expect(buttonsOf(region).map((b) => b.text)).toContain("Minsk (" + t("en", "count-facts", { count: factsOf(h, "minsk").length }) + ")");
 
     const text = shownText(page);
     expect(text).toMatch(/^Kyiv — \d+ facts\n⛔ Partnership ended in May 2016 — Bagnet \(bagnet\.org\), 12 May 2016 — Kyiv sent Russia a document on breaking off cooperation with Moscow\n/);
     expect(text).toContain("Timeline");
     expect(text).not.toMatch(/[А-Яа-яЁё]/);
-    expect(buttonsOf(page).at(-1)?.text).toBe(EN.backTo("Eurasia"));
+    expect(buttonsOf(page).at(-1)?.text).toBe("← Eurasia");
     expect(h.api.violations).toEqual([]);
   });
 });
@@ -181,18 +177,18 @@ describe("catalogue buttons across a reload", () => {
 
     // The Berlin button of the list sent before the reload opens the new Berlin page.
     const reopened = await h.send(h.api.callbackQuery(USER, button(europe, /^Берлин \(/).callback_data, resultMessage(berlin)), "editMessageText");
-    expect(shownText(reopened)).toMatch(new RegExp(`^Берлин — фактов: ${berlinFacts + 1}\n`));
+    expect(shownText(reopened)).toMatch(new RegExp(`^Берлин — ${t("ru", "count-facts", { count: berlinFacts + 1 })}\n`));
     expect(shownText(reopened)).toContain("• февраль 2026 — В феврале 2026 года Москва и Берлин провели встречу.");
-    const backToEurope = await press(h, USER, reopened, RU.backTo("Европа"));
-    expect(buttonsOf(backToEurope).map((b) => b.text)).toContain(`Берлин (${countOf(berlinFacts + 1, NOUNS.facts, "ru")})`);
+    const backToEurope = await press(h, USER, reopened, "← Европа");
+    expect(buttonsOf(backToEurope).map((b) => b.text)).toContain(`Берлин (${t("ru", "count-facts", { count: berlinFacts + 1 })})`);
 
     const editsBefore = h.api.callsTo("editMessageText").length;
     const gone = await h.send(h.api.callbackQuery(USER, button(eurasia, /^Луганск \(/).callback_data, resultMessage(eurasia)), "answerCallbackQuery");
-    expect(gone.params.text).toBe(RU.partnerGone);
+    expect(gone.params.text).toBe(t("ru", "partner-gone"));
     expect(h.api.callsTo("editMessageText")).toHaveLength(editsBefore);
 
     // The region list made before the reload still opens, now without Luhansk.
-    const eurasiaNow = await h.send(h.api.callbackQuery(USER, button(backToEurope, RU.backToRegions).callback_data, resultMessage(eurasia)), "editMessageText");
+    const eurasiaNow = await h.send(h.api.callbackQuery(USER, button(backToEurope, t("ru", "back-to-regions")).callback_data, resultMessage(eurasia)), "editMessageText");
     const regionNow = await press(h, USER, eurasiaNow, /^Евразия \(/);
     expect(buttonsOf(regionNow).map((b) => b.text).join(" ")).not.toContain("Луганск");
     expect(h.api.violations).toEqual([]);

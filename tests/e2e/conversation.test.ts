@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ANSWER_TEXTS } from "../../src/answer/texts.js";
 import { PROJECT_KNOWLEDGE_DIR, buttonsOf, copyKnowledge, shownText, startBot, stopAll } from "./harness.js";
+import { t } from "../../src/i18n/i18n.js";
 
 const USER = 2001;
 const OTHER = 2002;
@@ -27,7 +27,7 @@ describe("a conversation in a private chat", () => {
   it("answers a greeting with how to ask and example buttons, never with cards", async () => {
     const h = await startBot();
     const reply = await h.send(h.api.privateText(USER, "Привет!"));
-    expect(shownText(reply)).toContain(ANSWER_TEXTS.ru.greeting);
+    expect(shownText(reply)).toContain(t("ru", "greeting"));
     expect(shownText(reply)).not.toMatch(/\d{4} — /);
     expect(buttonsOf(reply).length).toBeGreaterThan(0);
     // A greeting is not a question: the editors' list of unanswered ones stays empty.

@@ -1,14 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { BOT_TEXTS } from "../../src/bot/texts.js";
 import { BOT_USERNAME, asMedia, bytes, button, buttonsOf, resultMessage, shownText, startBot, stopAll } from "./harness.js";
 import type { BotHarness } from "./harness.js";
+import { t } from "../../src/i18n/i18n.js";
 
 const GROUP = -1001000000101;
 const BASIC_GROUP = -4000000101;
 const FORUM = -1001000000202;
 const USER = 2001;
 const OTHER_USER = 2002;
-const RU = BOT_TEXTS.ru;
 const QUESTION = "меморандум Москвы и Минска";
 
 afterEach(stopAll);
@@ -84,18 +83,18 @@ describe("a supergroup (privacy mode on)", () => {
     const h = await startBot();
     const bare = h.api.groupText(GROUP, USER, "/ask");
     const usage = await h.send(bare);
-    expect(usage.params.text).toBe(RU.askUsage);
+    expect(usage.params.text).toBe(t("ru", "ask-usage"));
     expectReplyTo(h, usage, bare.message!);
     const mention = h.api.groupText(GROUP, USER, `@${BOT_USERNAME}`);
     const again = await h.send(mention);
-    expect(again.params.text).toBe(RU.askUsage);
+    expect(again.params.text).toBe(t("ru", "ask-usage"));
     expectReplyTo(h, again, mention.message!);
   });
 
   it("pages an answer with Ещё ▶ under the group reply", async () => {
     const h = await startBot();
     const first = await h.send(h.api.groupText(GROUP, USER, "/ask Минск"));
-    const more = button(first, RU.more);
+    const more = button(first, t("ru", "button-more"));
     expect(bytes(more.callback_data)).toBeLessThanOrEqual(64);
     const second = await h.send(h.api.callbackQuery(OTHER_USER, more.callback_data, resultMessage(first)), "editMessageText");
     expect(second.params).toMatchObject({ chat_id: GROUP, message_id: resultMessage(first).message_id });
@@ -108,14 +107,14 @@ describe("a supergroup (privacy mode on)", () => {
     const start = h.api.groupText(GROUP, USER, `/start@${BOT_USERNAME}`);
     const help = await h.send(start);
     expectReplyTo(h, help, start.message!);
-    expect(shownText(help)).toContain("В базе: 94 факта");
+    expect(shownText(help)).toContain("В базе 94 факта");
     expect(buttonsOf(help).length).toBeGreaterThanOrEqual(3);
 
     const partners = h.api.groupText(GROUP, USER, "/partners");
     const list = await h.send(partners);
     expectReplyTo(h, list, partners.message!);
     const hanoi = await h.send(h.api.callbackQuery(USER, button(list, "Ханой (19)").callback_data, resultMessage(list)), "editMessageText");
-    expect(shownText(hanoi)).toMatch(/^Ханой — фактов: 19/);
+    expect(shownText(hanoi)).toMatch(/^Ханой — 19 фактов/);
 
     const sources = h.api.groupText(GROUP, USER, `/sources@${BOT_USERNAME}`);
     const reply = await h.send(sources);
@@ -123,9 +122,9 @@ describe("a supergroup (privacy mode on)", () => {
     expect(shownText(reply)).toContain("ТАСС");
   });
 
-  it("an example button under /help answers in the group, replying to the help message", async () => {
+  it("an example button under /start answers in the group, replying to the /start message", async () => {
     const h = await startBot();
-    const help = await h.send(h.api.groupText(GROUP, USER, "/help"));
+    const help = await h.send(h.api.groupText(GROUP, USER, "/start"));
     const example = buttonsOf(help)[0]!;
     const answer = await h.send(h.api.callbackQuery(USER, example.callback_data, resultMessage(help)));
     expect(answer.params.reply_parameters).toMatchObject({ message_id: resultMessage(help).message_id });
@@ -186,7 +185,7 @@ describe("a forum supergroup", () => {
     const list = await h.send(partners);
     expectReplyTo(h, list, partners.message!);
     const minsk = await h.send(h.api.callbackQuery(USER, button(list, "Минск (30)").callback_data, resultMessage(list)), "editMessageText");
-    expect(shownText(minsk)).toMatch(/^Минск — фактов: 30/);
+    expect(shownText(minsk)).toMatch(/^Минск — 30 фактов/);
 
     const sources = h.api.groupText(FORUM, USER, `/sources@${BOT_USERNAME}`, { threadId: 11 });
     const reply = await h.send(sources);

@@ -26,6 +26,7 @@ import { createWebhookServer } from "../../src/bot/webhook-server.js";
 import type { WebhookServerOptions } from "../../src/bot/webhook-server.js";
 import { createDraftStore } from "../../src/bot/draft-store.js";
 import { createConversations } from "../../src/bot/conversations.js";
+import { createInlineMisses } from "../../src/bot/inline-misses.js";
 import { createQuestionMemory } from "../../src/bot/question-memory.js";
 import { createStats } from "../../src/bot/stats.js";
 import { createUnansweredStore } from "../../src/bot/unanswered-store.js";
@@ -98,6 +99,8 @@ export interface StartBotOptions {
   ingest?: boolean;
   /** Read follow-ups in the light of each chat's previous question (on by default, as in the bot). */
   followUps?: boolean;
+  /** How long an inline miss waits for the user to stop typing (the bot's default when absent). */
+  inlineMissPauseMs?: number;
   /**
    * Webhook mode instead of polling: the bot behind the webhook server on 127.0.0.1, and `send`
    * posts each update to it as Telegram would (the stand-in still records the bot's calls).
@@ -170,6 +173,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<BotHarnes
     questions: createQuestionMemory(),
     // Capacity 0 remembers no chat: every question stands alone.
     conversations: createConversations(options.followUps === false ? 0 : undefined),
+    inlineMisses: createInlineMisses(options.inlineMissPauseMs),
   };
   if (options.ingest) {
     const drafts = createDraftStore(path.join(dataDir, "drafts.json"), logger);
@@ -220,6 +224,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<BotHarnes
     stop() {
       stopped ??= (async () => {
         await Promise.race([runner ? stopPolling(runner) : webhook!.close(), rejectAfter(5000, "updates in flight to finish")]);
+        deps.inlineMisses.flush();
         // Both stores write their file after a debounce: a write still pending when stopAll removes
         // the data folder recreates a file in it mid-removal (ENOTEMPTY).
         await Promise.all([unanswered.flush(), deps.ingest?.drafts.flush()]);

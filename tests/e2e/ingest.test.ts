@@ -3,9 +3,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDraftStore } from "../../src/bot/draft-store.js";
-import { BOT_TEXTS } from "../../src/bot/texts.js";
 import { button, buttonsOf, resultMessage, shownText, startBot, stopAll, waitUntil } from "./harness.js";
 import type { BotHarness } from "./harness.js";
+import { t } from "../../src/i18n/i18n.js";
 
 const ADMIN = 9001;
 const USER = 9101;
@@ -126,7 +126,7 @@ describe("/ingest in Telegram", () => {
   it("does not exist for anyone else: no draft, nothing written", async () => {
     const h = await ingestBot();
     const reply = await h.send(h.api.privateText(USER, `/ingest ${ARTICLE}`));
-    expect(shownText(reply)).toBe(BOT_TEXTS.ru.unknownCommand);
+    expect(shownText(reply)).toBe(t("ru", "unknown-command"));
     await h.deps.ingest!.drafts.flush();
     expect(existsSync(path.join(h.dataDir, "drafts.json"))).toBe(false);
   });

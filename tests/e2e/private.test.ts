@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { BOT_TEXTS } from "../../src/bot/texts.js";
 import { BOT_USERNAME, LEVEL, bytes, button, buttonsOf, privateMedia, resultMessage, shownText, startBot, stopAll, waitUntil } from "./harness.js";
+import { t } from "../../src/i18n/i18n.js";
 
 const USER = 1001;
 const EN_USER = 1002;
-const RU = BOT_TEXTS.ru;
 
 afterEach(stopAll);
 
@@ -38,21 +37,21 @@ describe("a private chat", () => {
     expect(total).toBeGreaterThan(6);
 
     const first = await h.send(h.api.privateText(USER, "Минск"));
-    expect(buttonsOf(first).map((b) => b.text)).toEqual([RU.more]);
+    expect(buttonsOf(first).map((b) => b.text)).toEqual([t("ru", "button-more")]);
     expect(shownText(first)).toContain(`Показано 3 из ${total}.`);
 
-    const more = button(first, RU.more);
+    const more = button(first, t("ru", "button-more"));
     expect(bytes(more.callback_data)).toBeLessThanOrEqual(64);
     const second = await h.send(h.api.callbackQuery(USER, more.callback_data, resultMessage(first)), "editMessageText");
     expect(second.params).toMatchObject({ chat_id: USER, message_id: resultMessage(first).message_id, parse_mode: "HTML" });
     expect(shownText(second)).toContain(`Показано 6 из ${total}.`);
-    expect(buttonsOf(second).map((b) => b.text)).toEqual([RU.back, RU.more]);
+    expect(buttonsOf(second).map((b) => b.text)).toEqual([t("ru", "button-back"), t("ru", "button-more")]);
     for (const b of buttonsOf(second)) expect(bytes(b.callback_data)).toBeLessThanOrEqual(64);
     expect(h.api.callsTo("answerCallbackQuery")).toHaveLength(1);
 
-    const back = await h.send(h.api.callbackQuery(USER, button(second, RU.back).callback_data, resultMessage(second)), "editMessageText");
+    const back = await h.send(h.api.callbackQuery(USER, button(second, t("ru", "button-back")).callback_data, resultMessage(second)), "editMessageText");
     expect(shownText(back)).toBe(shownText(first));
-    expect(buttonsOf(back).map((b) => b.text)).toEqual([RU.more]);
+    expect(buttonsOf(back).map((b) => b.text)).toEqual([t("ru", "button-more")]);
     expect(h.api.callsTo("answerCallbackQuery")).toHaveLength(2);
     expect(h.api.violations).toEqual([]);
   });
@@ -60,7 +59,7 @@ describe("a private chat", () => {
   it("takes a double tap on Ещё ▶ in its stride", async () => {
     const h = await startBot();
     const first = await h.send(h.api.privateText(USER, "Минск"));
-    const data = button(first, RU.more).callback_data;
+    const data = button(first, t("ru", "button-more")).callback_data;
     await h.send(h.api.callbackQuery(USER, data, resultMessage(first)), "editMessageText");
     // The client still shows the old keyboard for a moment; the second tap asks for the page already shown.
     await h.send(h.api.callbackQuery(USER, data, resultMessage(first)), "answerCallbackQuery", (call) => h.api.callsTo("answerCallbackQuery").indexOf(call) === 1);
@@ -75,7 +74,7 @@ describe("a private chat", () => {
     const menu = await h.send(h.api.privateText(USER, "/start"));
     for (const data of ["garbage", "pg:UPPER:3", "pg:zz99:3", "ex:1:ru:999", "ex:1:xx:0", "pt:1:99:0", "pt:1:0", "x".repeat(64)]) {
       const answer = await h.send(h.api.callbackQuery(USER, data, resultMessage(menu)), "answerCallbackQuery");
-      expect(answer.params.text, data).toBe(RU.expired);
+      expect(answer.params.text, data).toBe(t("ru", "expired"));
     }
     expect(h.api.callsTo("editMessageText")).toEqual([]);
     expect(h.api.callsTo("sendMessage")).toHaveLength(1);
@@ -85,7 +84,7 @@ describe("a private chat", () => {
   it.each(["sticker", "photo", "voice"] as const)("answers a %s with a short hint on what to ask", async (kind) => {
     const h = await startBot();
     const reply = await h.send(privateMedia(h.api, USER, kind));
-    expect(reply.params.text).toBe(RU.nonText);
+    expect(reply.params.text).toBe(t("ru", "non-text"));
     expect(h.api.violations).toEqual([]);
   });
 
@@ -118,7 +117,7 @@ describe("a private chat", () => {
   it("points an unknown command to /help", async () => {
     const h = await startBot();
     const reply = await h.send(h.api.privateText(USER, "/weather"));
-    expect(reply.params.text).toBe(RU.unknownCommand);
+    expect(reply.params.text).toBe(t("ru", "unknown-command"));
   });
 
   it("answers a question written in English in English, whatever the user's language", async () => {
@@ -133,7 +132,7 @@ describe("a private chat", () => {
     await h.send(h.api.privateText(USER, "Ханой"));
     await h.send(h.api.privateText(USER, "Минск"));
     const third = await h.send(h.api.privateText(USER, "Ташкент"));
-    expect(third.params.text).toBe(RU.rateLimited);
+    expect(third.params.text).toBe(t("ru", "rate-limited"));
   });
 
   it("counts button presses against the same flood limit as messages: 100 presses get about as many answers as 100 messages", async () => {
@@ -153,11 +152,11 @@ describe("a private chat", () => {
 
     const sentTo = (chat: number) => h.api.callsTo("sendMessage").filter((call) => !before.has(call) && call.params.chat_id === chat);
     // /start used one of the 30 per minute: 29 answers each, then the writer's one notice.
-    expect(sentTo(WRITER).map((call) => call.params.text)).toEqual([...Array<unknown>(29).fill(expect.any(String)), RU.rateLimited]);
+    expect(sentTo(WRITER).map((call) => call.params.text)).toEqual([...Array<unknown>(29).fill(expect.any(String)), t("ru", "rate-limited")]);
     expect(sentTo(PRESSER)).toHaveLength(29);
-    expect(sentTo(PRESSER).every((call) => call.params.text !== RU.rateLimited)).toBe(true);
+    expect(sentTo(PRESSER).every((call) => call.params.text !== t("ru", "rate-limited"))).toBe(true);
     // Each press over the limit is answered with a notice, never left spinning, and sends nothing.
-    expect(presses().filter((call) => call.params.text === RU.rateLimitedPress)).toHaveLength(71);
+    expect(presses().filter((call) => call.params.text === t("ru", "rate-limited-press"))).toHaveLength(71);
     expect(presses().every((call) => call.status === 200)).toBe(true);
     expect(h.logs.withMessage("rate limit: user told to slow down")).toHaveLength(2);
     expect(h.api.violations).toEqual([]);
@@ -176,16 +175,14 @@ describe("a private chat", () => {
 });
 
 describe("/start and /help", () => {
-  it("tell in Russian what the bot knows, how to ask everywhere, with 3–4 example questions as buttons", async () => {
+  it("/start tells in Russian what the bot is and what the knowledge holds, with 3–4 example questions as buttons", async () => {
     const h = await startBot();
     const reply = await h.send(h.api.privateText(USER, "/start"));
     const text = shownText(reply);
     expect(reply.params.parse_mode).toBe("HTML");
-    expect(text).toContain("В базе: 94 факта из 11 источников, самый свежий — от 3 декабря 2025.");
-    for (const partner of ["Ханой", "Минск", "Ташкент", "Абу-Даби", "Астана", "Шанхай", "Бавария", "Берлин", "Мехико"]) expect(text).toContain(partner);
-    expect(text).toContain("в личном чате со мной — просто напишите вопрос");
-    expect(text).toContain(`/ask вопрос`);
-    expect(text).toContain(`@${BOT_USERNAME} вопрос`);
+    expect(text).toContain("Бот о городских партнёрствах Москвы");
+    expect(text).toContain("В базе 94 факта из 11 источников о 9 партнёрах, самый свежий — от 3 декабря 2025.");
+    expect(text).toContain("/help");
     const examples = buttonsOf(reply);
     expect(examples.length).toBeGreaterThanOrEqual(3);
     expect(examples.length).toBeLessThanOrEqual(4);
@@ -197,26 +194,36 @@ describe("/start and /help", () => {
     expect(h.api.violations).toEqual([]);
   });
 
+  it("/help is its own text: how to ask in each kind of chat and every public command, no admin commands for a user", async () => {
+    const h = await startBot();
+    const reply = await h.send(h.api.privateText(USER, "/help"));
+    const text = shownText(reply);
+    expect(text).not.toBe(shownText(await h.send(h.api.privateText(USER, "/start"))));
+    expect(text).toContain("в личном чате, — просто напишите вопрос");
+    expect(text).toContain("/ask вопрос");
+    expect(text).toContain(`@${BOT_USERNAME} вопрос`);
+    for (const command of ["/partners", "/sources", "/ask", "/start", "/help"]) expect(text).toContain(command);
+    for (const command of ["/reload", "/stats", "/unanswered", "/ingest"]) expect(text).not.toContain(command);
+    expect(h.api.violations).toEqual([]);
+  });
+
   it("speak English to a user whose Telegram is in English", async () => {
     const h = await startBot();
     h.api.setUser(EN_USER, { language_code: "en-GB" });
-    const reply = await h.send(h.api.privateText(EN_USER, "/help"));
-    const text = shownText(reply);
-    expect(text).toContain("Knowledge: 94 facts from 11 sources, the newest from 3 December 2025.");
-    expect(text).toContain("Hanoi");
-    expect(text).toContain("Mexico City");
-    expect(text).toContain("/ask question");
+    const reply = await h.send(h.api.privateText(EN_USER, "/start"));
+    expect(shownText(reply)).toContain("The knowledge base holds 94 facts from 11 sources about 9 partners, the newest from 3 December 2025.");
     expect(buttonsOf(reply)[0]!.text).toMatch(/^Moscow and /);
+    expect(shownText(await h.send(h.api.privateText(EN_USER, "/help")))).toContain("/ask question");
 
     const answered = await h.send(h.api.callbackQuery(EN_USER, buttonsOf(reply)[0]!.callback_data, resultMessage(reply)));
     expect(shownText(answered)).toMatch(/\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/);
     expect(h.api.violations).toEqual([]);
   });
 
-  it("answer the “open the bot” start parameter of inline mode with the same help", async () => {
+  it("answer the “open the bot” start parameter of inline mode like /start", async () => {
     const h = await startBot();
     const reply = await h.send(h.api.privateText(USER, "/start inline"));
-    expect(shownText(reply)).toContain("Как спросить");
+    expect(shownText(reply)).toContain("Бот о городских партнёрствах Москвы");
   });
 });
 
@@ -230,15 +237,15 @@ describe("/partners and /sources", () => {
     for (const b of cities) expect(bytes(b.callback_data)).toBeLessThanOrEqual(64);
 
     const minsk = await h.send(h.api.callbackQuery(USER, button(list, "Минск (30)").callback_data, resultMessage(list)), "editMessageText");
-    expect(shownText(minsk)).toMatch(/^Минск — фактов: 30/);
+    expect(shownText(minsk)).toMatch(/^Минск — 30 фактов/);
     expect(shownText(minsk)).toContain("Показано 5 из 30.");
-    expect(buttonsOf(minsk).map((b) => b.text)).toEqual([RU.more, RU.backToPartners]);
-    const next = await h.send(h.api.callbackQuery(USER, button(minsk, RU.more).callback_data, resultMessage(minsk)), "editMessageText");
+    expect(buttonsOf(minsk).map((b) => b.text)).toEqual([t("ru", "button-more"), t("ru", "back-to-partners")]);
+    const next = await h.send(h.api.callbackQuery(USER, button(minsk, t("ru", "button-more")).callback_data, resultMessage(minsk)), "editMessageText");
     expect(shownText(next)).toContain("Показано 10 из 30.");
-    expect(buttonsOf(next).map((b) => b.text)).toEqual([RU.back, RU.more, RU.backToPartners]);
+    expect(buttonsOf(next).map((b) => b.text)).toEqual([t("ru", "button-back"), t("ru", "button-more"), t("ru", "back-to-partners")]);
 
     // Knowledge without regions has no region to go back to: the way back is the same flat list, in the same message.
-    const back = await h.send(h.api.callbackQuery(USER, button(next, RU.backToPartners).callback_data, resultMessage(next)), "editMessageText");
+    const back = await h.send(h.api.callbackQuery(USER, button(next, t("ru", "back-to-partners")).callback_data, resultMessage(next)), "editMessageText");
     expect(back.params.message_id).toBe(resultMessage(list).message_id);
     expect(shownText(back)).toBe(shownText(list));
     expect(buttonsOf(back)).toEqual(buttonsOf(list));

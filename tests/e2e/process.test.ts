@@ -49,10 +49,11 @@ describe("src/main.ts", () => {
     await api.waitForRequest("getUpdates", (call) => call.response === undefined, 15_000);
     const started = await main.waitForLog((record) => record.msg === "bot started");
     expect(started).toMatchObject({ cards: 94, warnings: 2 });
-    await api.waitForCall("setMyCommands", (call) => (call.params.scope as { chat_id?: number } | undefined)?.chat_id === ADMIN, 5000);
+    // The admin's menu without a language comes last.
+    await api.waitForCall("setMyCommands", (call) => (call.params.scope as { chat_id?: number } | undefined)?.chat_id === ADMIN && call.params.language_code === undefined, 5000);
     const commands = api.callsTo("setMyCommands");
-    expect(commands.map((call) => call.params.language_code ?? null)).toEqual([null, "ru", "en", null]);
-    expect(commands.filter((call) => call.status === 200)).toHaveLength(3);
+    expect(commands.map((call) => call.params.language_code ?? null)).toEqual([null, "ru", "en", "ru", "en", null]);
+    expect(commands.filter((call) => call.status === 200)).toHaveLength(5);
     expect(main.logRecords().filter((record) => record.msg?.startsWith("setMyCommands failed"))).toHaveLength(1);
 
     const unanswered = "какая погода на Марсе";
@@ -93,7 +94,7 @@ describe("src/main.ts", () => {
     const main = await spawnMain(await environment(api.apiRoot));
     await main.waitForLog((record) => record.msg === "bot started", 15_000);
     // The signal handlers are installed right after that line; the last command menu is published after them.
-    await api.waitForCall("setMyCommands", (call) => (call.params.scope as { chat_id?: number } | undefined)?.chat_id === ADMIN, 5000);
+    await api.waitForCall("setMyCommands", (call) => (call.params.scope as { chat_id?: number } | undefined)?.chat_id === ADMIN && call.params.language_code === undefined, 5000);
     main.child.kill("SIGINT");
     expect((await main.exited(10_000)).code).toBe(0);
     expect(main.logRecords().at(-1)?.msg).toBe("stopped");
@@ -133,6 +134,11 @@ describe("src/main.ts", () => {
     const inline = await post({ update_id: 5, ...api.inlineQuery(USER, "Минск") }, SECRET);
     expect(inline.status).toBe(200);
     expect(api.callsTo("answerInlineQuery")).toHaveLength(1);
+    // The inline query is no question yet; the result the user sends is (setWebhook asked for these updates).
+    expect(await (await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(5000) })).json()).toMatchObject({ questions: 1 });
+    const [first] = api.callsTo("answerInlineQuery")[0]!.params.results as Array<{ id: string }>;
+    const chosen = await post({ update_id: 6, chosen_inline_result: { result_id: first!.id, from: { id: USER, is_bot: false, first_name: "U" }, query: "Минск" } }, SECRET);
+    expect(chosen.status).toBe(200);
 
     const health = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(5000) });
     expect(health.status).toBe(200);
@@ -140,7 +146,7 @@ describe("src/main.ts", () => {
 
     // SIGTERM while an update is being handled: its request is answered before the server closes.
     api.failWhen((method, params) => method === "sendMessage" && params.chat_id === USER, { kind: "delay", ms: 1500 }, 1);
-    const pending = post({ update_id: 6, ...api.privateText(USER, "Ташкент") }, SECRET);
+    const pending = post({ update_id: 7, ...api.privateText(USER, "Ташкент") }, SECRET);
     const inFlight = await api.waitForRequest("sendMessage", (call) => call.params.chat_id === USER && call.response === undefined, 5000);
     main.child.kill("SIGTERM");
     expect((await pending).status).toBe(200);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { BOT_TEXTS } from "../../src/bot/texts.js";
+import { t } from "../../src/i18n/i18n.js";
 import { LEVEL, button, resultMessage, shownText, startBot, stopAll } from "./harness.js";
 
 const USER = 4101;
@@ -27,14 +27,14 @@ describe("the bot in webhook mode", () => {
   it("pages an answer with its More button, and answers a button it cannot read with the 'ask again' toast", async () => {
     const h = await startBot({ webhook: {} });
     const answer = await h.send(h.api.privateText(USER, "Ханой"));
-    const more = button(answer, BOT_TEXTS.ru.more);
+    const more = button(answer, t("ru", "button-more"));
     expect(more.callback_data).toMatch(/^pg:[a-z0-9]+:\d+$/);
     const sent = resultMessage(answer);
     const page = await h.send(h.api.callbackQuery(USER, more.callback_data, sent), "editMessageText");
     expect(page.status).toBe(200);
 
     const toast = await h.send(h.api.callbackQuery(USER, "pg:zz", sent), "answerCallbackQuery");
-    expect(toast.params.text).toBe(BOT_TEXTS.ru.expired);
+    expect(toast.params.text).toBe(t("ru", "expired"));
   });
 
   it("hands /ingest's draft buttons, in the one callback format, to the ingest feature, and to no one but an admin", async () => {
@@ -46,7 +46,7 @@ describe("the bot in webhook mode", () => {
     const sent = resultMessage(draft);
 
     const stranger = await h.send(h.api.callbackQuery(OTHER, cancel.callback_data, sent), "answerCallbackQuery");
-    expect(stranger.params.text).toBe(BOT_TEXTS.ru.expired);
+    expect(stranger.params.text).toBe(t("ru", "expired"));
     expect(h.deps.ingest!.drafts.byMessage(ADMIN, sent.message_id)).toBeDefined();
 
     const cancelled = await h.send(h.api.callbackQuery(ADMIN, cancel.callback_data, sent), "answerCallbackQuery");

@@ -9,16 +9,15 @@ import path from "node:path";
 import type { Update } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { ALLOWED_UPDATES } from "../../src/bot/polling.js";
-import { BOT_TEXTS } from "../../src/bot/texts.js";
 import { BOT_USERNAME, button, resultMessage, shownText, startBot, stopAll, waitUntil } from "../e2e/harness.js";
 import type { BotHarness } from "../e2e/harness.js";
 import type { RecordedCall, UpdateDraft } from "../support/bot-api-stand-in.js";
+import { t } from "../../src/i18n/i18n.js";
 
 const ADMIN = 9001;
 const USER = 9101;
 const GROUP = -1001_740_000_001;
 const ANONYMOUS_ADMIN_BOT = 1087968824;
-const RU = BOT_TEXTS.ru;
 const ADMIN_COMMANDS = ["/reload", "/stats", "/unanswered", "/ingest Москва и Минск подписали меморандум о сотрудничестве."];
 /** What only an admin ever sees. */
 const ADMIN_REPLY = /^(Stats|Reloaded|Reload refused|Latest unanswered|No unanswered questions yet|Draft|No draft|Usage: \/ingest|Published|Not published)/;
@@ -55,7 +54,7 @@ async function expectUnknownInPrivate(h: BotHarness, drafts: UpdateDraft[]): Pro
   const replies: RecordedCall[] = [];
   for (const draft of drafts) {
     const reply = await h.send(draft);
-    expect(reply.params.text, draft.message?.text).toBe(RU.unknownCommand);
+    expect(reply.params.text, draft.message?.text).toBe(t("ru", "unknown-command"));
     replies.push(reply);
   }
   return replies;
@@ -135,7 +134,7 @@ describe("admin commands check the numeric user id only", () => {
       ...(await deliver(h, channelNamedLikeAdmin)),
       ...(await deliver(h, channelPost)),
     ];
-    expect(calls.filter((call) => call.method === "sendMessage").map((call) => call.params.text)).toEqual([RU.unknownCommand, RU.unknownCommand]);
+    expect(calls.filter((call) => call.method === "sendMessage").map((call) => call.params.text)).toEqual([t("ru", "unknown-command"), t("ru", "unknown-command")]);
     await expectNoAdminEffect(h, calls);
   });
 
@@ -150,7 +149,7 @@ describe("admin commands check the numeric user id only", () => {
 
     for (const label of ["Publish all", "✕ 1", "Cancel"]) {
       const press = await h.send(h.api.callbackQuery(USER, button(draft, label).callback_data, message), "answerCallbackQuery");
-      expect(press.params.text, label).toBe(RU.expired);
+      expect(press.params.text, label).toBe(t("ru", "expired"));
     }
     // A reply to the draft is, for anyone else, a question to the bot like any reply to it.
     const reply = await h.send(h.api.groupText(GROUP, USER, "1: Москва захватила мир.", { replyTo: message }));

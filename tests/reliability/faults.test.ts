@@ -4,13 +4,12 @@
  * message of the same chat, a bot kicked from a group. getUpdates faults: polling.test.ts.
  */
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { BOT_TEXTS } from "../../src/bot/texts.js";
 import { LEVEL, button, resultMessage, shownText, startBot, stopAll } from "../e2e/harness.js";
 import type { BotHarness } from "../e2e/harness.js";
 import type { RecordedCall } from "../support/bot-api-stand-in.js";
 import { errorLogs, expectValidOutgoing } from "./support.js";
+import { t } from "../../src/i18n/i18n.js";
 
-const RU = BOT_TEXTS.ru;
 const USER = 730_001;
 const OTHERS = Array.from({ length: 20 }, (_, i) => 730_100 + i);
 const GROUP = -1001_730_000_001;
@@ -91,11 +90,11 @@ describe("a slow Telegram API", () => {
     release();
 
     // The flooder still gets the first 30 answers, then the one notice, in order; the rest is dropped.
-    await h.api.waitForCall("sendMessage", (call) => call.params.chat_id === USER && call.params.text === RU.rateLimited, 15_000);
+    await h.api.waitForCall("sendMessage", (call) => call.params.chat_id === USER && call.params.text === t("ru", "rate-limited"), 15_000);
     await h.stop();
     const texts = sendsTo(h, USER).map((call) => call.params.text as string);
     expect(texts).toHaveLength(31);
-    expect(texts.indexOf(RU.rateLimited)).toBe(30);
+    expect(texts.indexOf(t("ru", "rate-limited"))).toBe(30);
     expect(h.logs.withMessage("rate limit: user told to slow down")).toHaveLength(1);
     expect(h.api.violations).toEqual([]);
     console.log("flood behind a slow chat: 100 messages from one user, every reply to that chat held; another user answered meanwhile");
@@ -129,7 +128,7 @@ describe("429 Too Many Requests", () => {
     h.api.failNext("editMessageText", { kind: "429", retryAfter: 1 });
     inject("429 retry_after 1 on answerCallbackQuery");
     inject("429 retry_after 1 on editMessageText");
-    const edit = await h.send(h.api.callbackQuery(USER, button(first, RU.more).callback_data, resultMessage(first)), "editMessageText", (call) => call.status === 200, 6_000);
+    const edit = await h.send(h.api.callbackQuery(USER, button(first, t("ru", "button-more")).callback_data, resultMessage(first)), "editMessageText", (call) => call.status === 200, 6_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(shownText(edit)).toMatch(/Показано 6 из \d+\./);
     expect(h.api.callsTo("answerCallbackQuery").map((call) => call.status)).toEqual([429, 200]);

@@ -4,15 +4,14 @@
  * order of its messages.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { BOT_TEXTS } from "../../src/bot/texts.js";
 import { startBot, stopAll, waitUntil } from "../e2e/harness.js";
 import type { BotHarness } from "../e2e/harness.js";
 import type { RecordedCall, UpdateDraft } from "../support/bot-api-stand-in.js";
 import { errorLogs, expectValidOutgoing, heapAfterGcMb } from "./support.js";
+import { t } from "../../src/i18n/i18n.js";
 
 afterEach(stopAll);
 
-const RU = BOT_TEXTS.ru;
 const NORMAL_USERS = 980;
 const FLOODERS = 20;
 const PRIVATE_PER_USER = 7;
@@ -120,9 +119,9 @@ describe("a burst of 10,000 updates from 1,000 users", () => {
       const replies = privateSends(h, flooder).map((call) => call.params.text as string);
       expect(replies).toHaveLength(LIMIT + 1);
       expect(replies.slice(0, LIMIT).map((text) => textOf.get(text))).toEqual(Array.from({ length: LIMIT }, (_, k) => k % QUESTIONS.length));
-      expect(replies[LIMIT]).toBe(RU.rateLimited);
+      expect(replies[LIMIT]).toBe(t("ru", "rate-limited"));
     }
-    expect(burst.filter((call) => call.params.text === RU.rateLimited)).toHaveLength(FLOODERS);
+    expect(burst.filter((call) => call.params.text === t("ru", "rate-limited"))).toHaveLength(FLOODERS);
     const burstLogs = h.logs.lines.slice(logLinesBefore);
     const limited = burstLogs.filter((line) => line.includes("rate limit: user told to slow down"));
     expect(limited).toHaveLength(FLOODERS);

@@ -27,7 +27,7 @@ async function running(): Promise<{ api: BotApiStandIn; main: MainProcess }> {
     LOG_LEVEL: "info",
   });
   await main.waitForLog((record) => record.msg === "bot started", 15_000);
-  await api.waitForCall("setMyCommands", (call) => (call.params.scope as { chat_id?: number } | undefined)?.chat_id === ADMIN, 5_000);
+  await api.waitForCall("setMyCommands", (call) => (call.params.scope as { chat_id?: number } | undefined)?.chat_id === ADMIN && call.params.language_code === undefined, 5_000);
   await api.waitForRequest("getUpdates", (call) => call.response === undefined, 5_000);
   return { api, main };
 }

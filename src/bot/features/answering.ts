@@ -7,7 +7,7 @@ import type { Snapshot } from "../../engine/types.js";
 import { encodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { keyboard, replyPlacement } from "../reply.js";
-import { BOT_TEXTS } from "../texts.js";
+import { t } from "../../i18n/i18n.js";
 
 export const PAGE_SIZE = 3;
 /** Lines of a list answer per page: a line is shorter than a found fact and a list is read through. */
@@ -49,18 +49,21 @@ function conversationOf(ctx: BotContext): string | undefined {
   return thread === undefined ? String(ctx.chat.id) : `${ctx.chat.id}:${thread}`;
 }
 
-/** Stats and one log line for every question, whichever surface asked it; its text is logged at debug level only. */
-export function recordQuestion(ctx: BotContext, question: string, answer: Answer, latencyMs: number): void {
-  ctx.deps.stats.recordQuestion({ answered: answer.answered, latencyMs });
-  ctx.deps.logger.info({ chat_type: ctx.chat?.type ?? "inline", lang: answer.lang, answered: answer.answered, facts: answer.facts.length, latency_ms: round(latencyMs) }, "question");
+/**
+ * Stats and one log line for every question, whichever surface asked it; its text is logged at
+ * debug level only. Without `latencyMs` (inline) the answer's time was recorded when it was shown.
+ */
+export function recordQuestion(ctx: BotContext, question: string, answer: Answer, latencyMs?: number): void {
+  ctx.deps.stats.recordQuestion({ answered: answer.answered, ...(latencyMs === undefined ? {} : { latencyMs }) });
+  const latency = latencyMs === undefined ? {} : { latency_ms: round(latencyMs) };
+  ctx.deps.logger.info({ chat_type: ctx.chat?.type ?? "inline", lang: answer.lang, answered: answer.answered, facts: answer.facts.length, ...latency }, "question");
   ctx.deps.logger.debug({ question }, "question text");
 }
 
 export function pageButtons(ctx: BotContext, key: string, offset: number, nextOffset: number | undefined, lang = ctx.lang) {
-  const texts = BOT_TEXTS[lang];
   const row: InlineKeyboardButton[] = [];
-  if (offset > 0) row.push({ text: texts.back, callback_data: encodeCallback({ kind: "page", key, offset: Math.max(0, offset - PAGE_SIZE) }) });
-  if (nextOffset !== undefined) row.push({ text: texts.more, callback_data: encodeCallback({ kind: "page", key, offset: nextOffset }) });
+  if (offset > 0) row.push({ text: t(lang, "button-back"), callback_data: encodeCallback({ kind: "page", key, offset: Math.max(0, offset - PAGE_SIZE) }) });
+  if (nextOffset !== undefined) row.push({ text: t(lang, "button-more"), callback_data: encodeCallback({ kind: "page", key, offset: nextOffset }) });
   return keyboard([row]);
 }
 

@@ -6,7 +6,6 @@ import { detectLanguage } from "../../engine/language.js";
 import { decodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { editPage, replyPlacement } from "../reply.js";
-import { BOT_TEXTS } from "../texts.js";
 import { PAGE_SIZE, answerQuestion, pageButtons } from "./answering.js";
 
 /**
@@ -21,7 +20,7 @@ export function askFeature(): Composer<BotContext> {
   composer.command("ask", async (ctx) => {
     const question = ctx.match.trim();
     if (!question) {
-      await ctx.reply(BOT_TEXTS[ctx.lang].askUsage, replyPlacement(ctx, ctx.msg));
+      await ctx.reply(ctx.t("ask-usage"), replyPlacement(ctx, ctx.msg));
       return;
     }
     await answerQuestion(ctx, question, ctx.msg);
@@ -44,7 +43,7 @@ export function askFeature(): Composer<BotContext> {
     if (ctx.msg.text.startsWith("/") || (!mentioned && !repliesToBot)) return next();
     const question = mentioned ? withoutMention(ctx.msg.text, username) : ctx.msg.text;
     if (!question.trim()) {
-      await ctx.reply(BOT_TEXTS[ctx.lang].askUsage, replyPlacement(ctx, ctx.msg));
+      await ctx.reply(ctx.t("ask-usage"), replyPlacement(ctx, ctx.msg));
       return;
     }
     await answerQuestion(ctx, question, ctx.msg as Message);
@@ -53,12 +52,11 @@ export function askFeature(): Composer<BotContext> {
   composer.on("callback_query:data", async (ctx, next) => {
     const action = decodeCallback(ctx.callbackQuery.data);
     if (action?.kind !== "page" && action?.kind !== "example") return next();
-    const texts = BOT_TEXTS[ctx.lang];
     const snapshot = ctx.deps.store.current();
     if (action.kind === "page") {
       const remembered = ctx.deps.questions.recall(action.key);
-      if (!remembered) return void (await ctx.answerCallbackQuery({ text: texts.expired }));
-      if (remembered.version !== snapshot.version) return void (await ctx.answerCallbackQuery({ text: texts.stale }));
+      if (!remembered) return void (await ctx.answerCallbackQuery({ text: ctx.t("expired") }));
+      if (remembered.version !== snapshot.version) return void (await ctx.answerCallbackQuery({ text: ctx.t("stale") }));
       const lang = detectLanguage(remembered.question, ctx.lang);
       const answer = ctx.answer(snapshot, remembered.question, lang);
       const page = renderTelegramAnswer(answer, { offset: action.offset, pageSize: PAGE_SIZE, partnerNames: partnerNames(snapshot.knowledge.partners, lang) });
@@ -67,10 +65,10 @@ export function askFeature(): Composer<BotContext> {
       await editPage(ctx, page.html, markup);
       return;
     }
-    if (action.version !== snapshot.version) return void (await ctx.answerCallbackQuery({ text: texts.stale }));
+    if (action.version !== snapshot.version) return void (await ctx.answerCallbackQuery({ text: ctx.t("stale") }));
     const question = snapshot.examples(action.lang)[action.index];
     // A press on a message sent inline has no chat to answer in (and we put no such button there).
-    if (!question || !ctx.chat) return void (await ctx.answerCallbackQuery({ text: texts.expired }));
+    if (!question || !ctx.chat) return void (await ctx.answerCallbackQuery({ text: ctx.t("expired") }));
     await ctx.answerCallbackQuery();
     const message = ctx.callbackQuery.message;
     await answerQuestion(ctx, question, message && "text" in message ? message : undefined);

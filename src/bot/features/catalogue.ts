@@ -14,7 +14,8 @@ import type { KnowledgeBase, Partner, SourcedCard } from "../../knowledge/types.
 import { decodeCallback, encodeCallback, partnerRef } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { editPage, keyboard, replyPlacement } from "../reply.js";
-import { BOT_TEXTS } from "../texts.js";
+import { t } from "../../i18n/i18n.js";
+import { statusPhrase } from "../../answer/texts.js";
 
 /** Other facts per page, below the timeline. */
 export const PARTNER_PAGE_SIZE = 5;
@@ -23,6 +24,8 @@ export const TIMELINE_PAGE_SIZE = 10;
 /** Room kept below a page for the "Showing 5 of 12" line. */
 const FOOTER_RESERVE = 64;
 const BUTTONS_PER_ROW = 2;
+/** Marks a partner whose partnership ended or was suspended, wherever it is listed. */
+const NOT_CURRENT = "⛔ ";
 /** Telegram shows at most 100 buttons under a message. */
 const MAX_ROWS = 50;
 
@@ -55,7 +58,6 @@ export function catalogueFeature(): Composer<BotContext> {
     const action = decodeCallback(ctx.callbackQuery.data);
     if (action?.kind !== "partners" && action?.kind !== "region" && action?.kind !== "partner") return next();
     const { knowledge } = ctx.deps.store.current();
-    const texts = BOT_TEXTS[ctx.lang];
     const view =
       action.kind === "partners"
         ? partnersView(knowledge, ctx.lang)
@@ -63,7 +65,7 @@ export function catalogueFeature(): Composer<BotContext> {
           ? regionView(knowledge, action.region, ctx.lang)
           : partnerView(knowledge, action.ref, action.offset, ctx.lang);
     // Only what a reload removed is gone; the reader is told to start from /partners again.
-    if (!view) return void (await ctx.answerCallbackQuery({ text: action.kind === "region" ? texts.regionGone : texts.partnerGone }));
+    if (!view) return void (await ctx.answerCallbackQuery({ text: ctx.t(action.kind === "region" ? "region-gone" : "partner-gone") }));
     await ctx.answerCallbackQuery();
     await editPage(ctx, view.html, view.markup);
   });
@@ -73,18 +75,17 @@ export function catalogueFeature(): Composer<BotContext> {
 
 /** The first /partners message: the regions, or every partner when the knowledge gives no regions. */
 export function partnersView(knowledge: KnowledgeBase, lang: Lang): View {
-  const texts = BOT_TEXTS[lang];
   const groups = partnersByRegion(knowledge);
   if (!groups) {
     // Version-1 knowledge: one flat list of partners, the current ones first.
     const counts = factCounts(knowledge);
     const partners = currentFirst(knowledge.partners);
-    const buttons = partners.map((partner) => partnerButton(partner, texts.flatPartnerButton(partnerName(partner, lang), counts.get(partner.id) ?? 0, partner.status === undefined)));
-    return { html: texts.partnersTitle, markup: keyboard(inRows(buttons)) };
+    const buttons = partners.map((partner) => partnerButton(partner, `${partner.status ? NOT_CURRENT : ""}${partnerName(partner, lang)} (${counts.get(partner.id) ?? 0})`));
+    return { html: t(lang, "partners-title"), markup: keyboard(inRows(buttons)) };
   }
   const total = groups.reduce((sum, group) => sum + group.partners.length, 0);
-  const rows = groups.map((group) => [{ text: texts.regionButton(texts.regionNames[group.region], group.partners.length), callback_data: encodeCallback({ kind: "region", region: group.region }) }]);
-  return { html: texts.regionsTitle(total, groups.length), markup: keyboard(rows) };
+  const rows = groups.map((group) => [{ text: t(lang, "region-button", { region: t(lang, "region", { region: group.region }), partners: group.partners.length }), callback_data: encodeCallback({ kind: "region", region: group.region }) }]);
+  return { html: t(lang, "regions-title", { partners: total, regions: groups.length }), markup: keyboard(rows) };
 }
 
 /**
@@ -93,20 +94,19 @@ export function partnersView(knowledge: KnowledgeBase, lang: Lang): View {
  * country side by side.
  */
 export function regionView(knowledge: KnowledgeBase, region: RegionKey, lang: Lang): View | undefined {
-  const texts = BOT_TEXTS[lang];
   const group = partnersByRegion(knowledge)?.find((candidate) => candidate.region === region);
   if (!group) return undefined;
   const counts = factCounts(knowledge);
-  const button = (partner: Partner) => partnerButton(partner, texts.partnerButton(partnerName(partner, lang), counts.get(partner.id) ?? 0, partner.status === undefined));
+  const button = (partner: Partner) => partnerButton(partner, `${partner.status ? NOT_CURRENT : ""}${t(lang, "partner-button", { name: partnerName(partner, lang), facts: counts.get(partner.id) ?? 0 })}`);
   const countries = byCountry(group.partners.filter((partner) => !partner.status), lang);
   const notCurrent = sortedByName(group.partners.filter((partner) => partner.status), lang);
 
-  const lines = [texts.regionTitle(texts.regionNames[region], group.partners.length), ""];
-  lines.push(...countries.map(({ country, partners }) => texts.countryLine(country, partners.map((partner) => partnerName(partner, lang)))));
+  const lines = [t(lang, "region-title", { region: escapeHtml(t(lang, "region", { region })), partners: group.partners.length }), ""];
+  lines.push(...countries.map(({ country, partners }) => `• ${escapeHtml(country)}: ${escapeHtml(partners.map((partner) => partnerName(partner, lang)).join(", "))}`));
   if (notCurrent.length > 0) {
-    lines.push("", texts.notCurrentTitle, ...notCurrent.map((partner) => texts.notCurrentLine(partnerName(partner, lang), countryName(partner, lang), partner.status!)));
+    lines.push("", t(lang, "not-current-title"), ...notCurrent.map((partner) => `${NOT_CURRENT}${escapeHtml(partnerName(partner, lang))} (${escapeHtml(countryName(partner, lang))}) — ${statusPhrase(partner.status!, lang)}`));
   }
-  lines.push("", texts.choosePartner);
+  lines.push("", t(lang, "choose-partner"));
 
   // A country with several partners gets a row of its own; single partners of different countries share rows.
   const rows: InlineKeyboardButton[][] = [];
@@ -126,7 +126,7 @@ export function regionView(knowledge: KnowledgeBase, region: RegionKey, lang: La
   }
   closeShared();
   rows.push(...inRows(notCurrent.map(button)));
-  const back = [{ text: texts.backToRegions, callback_data: encodeCallback({ kind: "partners" }) }];
+  const back = [{ text: t(lang, "back-to-regions"), callback_data: encodeCallback({ kind: "partners" }) }];
   return { html: lines.join("\n"), markup: keyboard([...rows.slice(0, MAX_ROWS - 1), back]) };
 }
 
@@ -138,11 +138,13 @@ export function regionView(knowledge: KnowledgeBase, region: RegionKey, lang: La
 export function partnerView(knowledge: KnowledgeBase, ref: string, offset: number, lang: Lang): View | undefined {
   const partner = knowledge.partners.find((candidate) => partnerRef(candidate.id) === ref);
   if (!partner) return undefined;
-  const texts = BOT_TEXTS[lang];
   const { timeline, others, statusCard } = partnerFacts(knowledge, partner);
   const total = timeline.length + others.length;
-  const headingLines = [texts.partnerFacts(partnerName(partner, lang), total)];
-  if (partner.status) headingLines.push(statusCard ? `${texts.partnerStatus(partner.status)} — ${citationHtml(statusCard.source, lang)}` : texts.partnerStatus(partner.status));
+  const headingLines = [t(lang, "partner-heading", { name: escapeHtml(partnerName(partner, lang)), facts: total })];
+  if (partner.status) {
+    const status = t(lang, "partner-status", { status: statusPhrase(partner.status, lang) });
+    headingLines.push(statusCard ? `${status} — ${citationHtml(statusCard.source, lang)}` : status);
+  }
   const heading = headingLines.join("\n");
 
   const starts = timelinePageStarts(timeline, heading, lang);
@@ -159,7 +161,7 @@ export function partnerView(knowledge: KnowledgeBase, ref: string, offset: numbe
   } else if (others.length > 0) {
     const page = renderTelegramAnswer(
       { question: partner.name, lang, answered: true, facts: others.map(({ card, source }) => ({ card, source, score: 0, matched: [] })), suggestions: [] },
-      { offset: at - timeline.length, pageSize: PARTNER_PAGE_SIZE, headingHtml: timeline.length > 0 ? `${heading}\n\n${texts.otherFactsTitle}` : heading },
+      { offset: at - timeline.length, pageSize: PARTNER_PAGE_SIZE, headingHtml: timeline.length > 0 ? `${heading}\n\n${t(lang, "other-facts-title")}` : heading },
     );
     html = page.html;
     previous = page.offset > 0 ? timeline.length + Math.max(0, page.offset - PARTNER_PAGE_SIZE) : starts.at(-1);
@@ -170,8 +172,8 @@ export function partnerView(knowledge: KnowledgeBase, ref: string, offset: numbe
 
   const pageOf = (start: number) => encodeCallback({ kind: "partner", ref, offset: start });
   const paging: InlineKeyboardButton[] = [];
-  if (previous !== undefined) paging.push({ text: texts.back, callback_data: pageOf(previous) });
-  if (next !== undefined) paging.push({ text: texts.more, callback_data: pageOf(next) });
+  if (previous !== undefined) paging.push({ text: t(lang, "button-back"), callback_data: pageOf(previous) });
+  if (next !== undefined) paging.push({ text: t(lang, "button-more"), callback_data: pageOf(next) });
   return { html, markup: keyboard([paging, [backToList(knowledge, partner, lang)]]) };
 }
 
@@ -179,7 +181,7 @@ export function renderSources(snapshot: Snapshot, lang: Lang): string {
   const counts = new Map<string, number>();
   for (const { source } of snapshot.knowledge.cards) counts.set(source.id, (counts.get(source.id) ?? 0) + 1);
   const sources = [...snapshot.knowledge.sources].sort((a, b) => b.published.localeCompare(a.published));
-  const lines = [BOT_TEXTS[lang].sourcesTitle];
+  const lines = [t(lang, "sources-title")];
   let length = visibleLength(lines[0]!);
   for (const [position, source] of sources.entries()) {
     const citation = citationOf(source, lang);
@@ -199,10 +201,9 @@ export function renderSources(snapshot: Snapshot, lang: Lang): string {
 
 /** The way back from a partner's page: to its region, or to the flat list when the knowledge has no regions. */
 function backToList(knowledge: KnowledgeBase, partner: Partner, lang: Lang): InlineKeyboardButton {
-  const texts = BOT_TEXTS[lang];
-  if (!partnersByRegion(knowledge)) return { text: texts.backToPartners, callback_data: encodeCallback({ kind: "partners" }) };
+  if (!partnersByRegion(knowledge)) return { text: t(lang, "back-to-partners"), callback_data: encodeCallback({ kind: "partners" }) };
   const region = partner.region ?? "other";
-  return { text: texts.backTo(texts.regionNames[region]), callback_data: encodeCallback({ kind: "region", region }) };
+  return { text: `← ${t(lang, "region", { region })}`, callback_data: encodeCallback({ kind: "region", region }) };
 }
 
 /**
@@ -232,7 +233,7 @@ function timelineHtml(entries: readonly SourcedCard[], heading: string, lang: La
       lines = [];
     }
   });
-  return [heading, BOT_TEXTS[lang].timelineTitle, ...blocks].join("\n\n");
+  return [heading, t(lang, "timeline-title"), ...blocks].join("\n\n");
 }
 
 function partnerButton(partner: Partner, text: string): InlineKeyboardButton {

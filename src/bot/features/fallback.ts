@@ -1,6 +1,5 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { BOT_TEXTS } from "../texts.js";
 
 /**
  * What no other feature took. Private messages: unknown commands and stickers, photos, voice and
@@ -11,9 +10,9 @@ import { BOT_TEXTS } from "../texts.js";
 export function fallbackFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");
-  privateChat.on("message:text", (ctx) => ctx.reply(BOT_TEXTS[ctx.lang].unknownCommand));
-  privateChat.on("message", (ctx) => ctx.reply(BOT_TEXTS[ctx.lang].nonText));
-  composer.on("callback_query:data", (ctx) => ctx.answerCallbackQuery({ text: BOT_TEXTS[ctx.lang].expired }));
+  privateChat.on("message:text", (ctx) => ctx.reply(ctx.t("unknown-command")));
+  privateChat.on("message", (ctx) => ctx.reply(ctx.t("non-text")));
+  composer.on("callback_query:data", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("expired") }));
   composer.on("callback_query", (ctx) => ctx.answerCallbackQuery());
   return composer;
 }

@@ -1,0 +1,271 @@
+# Every text the bot and the terminal chat show, in English: the same messages with the same
+# variables as ru.ftl (tests/texts/locales.test.ts checks it). English plural categories: one, other.
+
+## Counts
+
+count-facts = { $count } { $count ->
+         [one] fact
+        *[other] facts
+    }
+count-partners = { $count } { $count ->
+         [one] partner
+        *[other] partners
+    }
+count-events = { $count } { $count ->
+         [one] event
+        *[other] events
+    }
+
+## Dates: $precision is day, month or year; $day and $month are numbers, $year text.
+
+date = { $precision ->
+    [day] { $day } { $month ->
+         [1] January
+         [2] February
+         [3] March
+         [4] April
+         [5] May
+         [6] June
+         [7] July
+         [8] August
+         [9] September
+         [10] October
+         [11] November
+        *[12] December
+    } { $year }
+    [month] { $month ->
+         [1] January
+         [2] February
+         [3] March
+         [4] April
+         [5] May
+         [6] June
+         [7] July
+         [8] August
+         [9] September
+         [10] October
+         [11] November
+        *[12] December
+    } { $year }
+   *[year] { $year }
+}
+# "ended on 2 March 2022", "ended in May 2016", "suspended since May 2016".
+partnership-status = { $state ->
+        [suspended] suspended since
+       *[ended] { $precision ->
+            [day] ended on
+           *[other] ended in
+        }
+    } { $precision ->
+        [day] { $day } { $month ->
+         [1] January
+         [2] February
+         [3] March
+         [4] April
+         [5] May
+         [6] June
+         [7] July
+         [8] August
+         [9] September
+         [10] October
+         [11] November
+        *[12] December
+    } { $year }
+        [month] { $month ->
+         [1] January
+         [2] February
+         [3] March
+         [4] April
+         [5] May
+         [6] June
+         [7] July
+         [8] August
+         [9] September
+         [10] October
+         [11] November
+        *[12] December
+    } { $year }
+       *[year] { $year }
+    }
+
+## Answers
+
+not-found = The knowledge base has no answer to this question.
+known-partners = Partner cities in the knowledge base: { $names }.
+try-asking = Try asking:
+shown-of = Showing { $shown } of { $total }.
+status-note = Moscow's partnership with { $partner } was { $status }.
+status-mark = ⛔ { $status }
+greeting = Hello! I answer questions about Moscow's partnerships with other cities: agreements, memoranda, programmes, visits. Try asking, for example:
+thanks = You're welcome! Ask more, for example:
+
+list-partners = { $which ->
+         [ended] Partnerships ended or suspended
+         [current] Moscow's current partners
+        *[all] Moscow's partners
+    }: { $count } { $count ->
+         [one] partner
+        *[other] partners
+    } in the knowledge base
+list-partners-in = { $which ->
+         [ended] Partnerships ended or suspended
+         [current] Moscow's current partners
+        *[all] Moscow's partners
+    } — { $place }: { $count } { $count ->
+         [one] partner
+        *[other] partners
+    } in the knowledge base
+list-documents = Documents between Moscow and { $partner }: { $count }, by date of signing
+list-year = { $year }: { $count } { $count ->
+         [one] event
+        *[other] events
+    } in the knowledge base
+list-year-partner = { $year }, { $partner }: { $count } { $count ->
+         [one] event
+        *[other] events
+    } in the knowledge base
+
+region = { $region ->
+    [europe] Europe
+    [eurasia] Eurasia
+    [asia] Asia
+    [middle-east] Middle East
+    [americas] Americas
+    [africa] Africa
+   *[other] Other
+}
+region-in-answer = { $region ->
+    [eurasia] Eurasia (former USSR)
+   *[other] { region }
+}
+
+example-partner-topic = Moscow and { $partner }: { $topic }
+example-partner = Moscow and { $partner }
+
+## /start and /help
+
+start =
+    <b>Moscow's city partnerships bot</b>
+    I answer questions about the agreements, memoranda, programmes and visits between Moscow and its partner cities. Every answer is a set of facts from a reviewed knowledge base with its source; what the base does not hold, I do not make up.
+start-knowledge = The knowledge base holds { $facts } { $facts ->
+         [one] fact
+        *[other] facts
+    } from { $sources } { $sources ->
+         [one] source
+        *[other] sources
+    } about { $partners } { $partners ->
+         [one] partner
+        *[other] partners
+    }, the newest from { $newest }.
+start-ask = Just type your question. All commands and how to ask in groups: /help. For example:
+
+help =
+    <b>How to ask</b>
+    • here, in a private chat — just type your question;
+    • in a group — <code>/ask question</code>, mention @{ $bot } or reply to my message;
+    • in any chat — <code>@{ $bot } question</code>, then pick a fact to send it to that chat; with no question, the list of partners.
+    Follow-ups work too: after a question about Minsk, "and Tashkent?".
+
+    <b>Commands</b>
+    /partners — Moscow's partners by region, each with its timeline and facts
+    /sources — every source: publisher, date, link
+    /ask question — ask in a group
+    /start — what this bot is
+    /help — this help
+help-admin =
+    <b>For admins</b>
+    /reload — reread the knowledge folder without a restart
+    /stats — uptime, knowledge, answer latency
+    /unanswered — questions that found no answer
+    /ingest — draft fact cards from an article
+
+## Command menu
+
+command-start = What this bot is
+command-help = Commands and how to ask
+command-ask = Ask a question (in groups)
+command-partners = Moscow's partners by region
+command-sources = Where the facts come from
+command-reload = Reload the knowledge folder
+command-stats = Uptime and answer latency
+command-unanswered = Questions with no answer
+command-ingest = Draft fact cards from an article
+
+## Chat
+
+non-text = I understand text only. Type your question in words, for example "What did Moscow sign with Hanoi?", or see /help.
+unknown-command = There is no such command. Type your question as plain text or see /help.
+ask-usage = Put the question after the command, for example: <code>/ask Moscow Minsk memorandum</code>
+button-more = More ▶
+button-back = ◀ Back
+stale = The knowledge base has been updated since. Please ask again.
+expired = This button has expired. Please ask again.
+rate-limited = Too many messages in a row. Please wait a little — I will answer your next questions.
+rate-limited-press = Too many presses in a row. Please wait a minute and press again.
+error = Something went wrong. Please try again a little later.
+
+## /partners and /sources
+
+partners-title =
+    <b>Moscow's partners in the knowledge base</b>
+    Tap a city to see its facts.
+regions-title =
+    <b>Moscow's partners in the knowledge base</b>
+    { $partners } { $partners ->
+         [one] partner
+        *[other] partners
+    } in { $regions } { $regions ->
+         [one] region
+        *[other] regions
+    }. Choose a region.
+region-button = { $region } ({ $partners } { $partners ->
+         [one] partner
+        *[other] partners
+    })
+region-title = <b>{ $region }</b> — { $partners } { $partners ->
+         [one] partner
+        *[other] partners
+    }
+not-current-title = <b>Partnership ended or suspended</b>
+choose-partner = Tap a partner to see its timeline and facts.
+partner-button = { $name } ({ $facts } { $facts ->
+         [one] fact
+        *[other] facts
+    })
+partner-heading = <b>{ $name }</b> — { $facts } { $facts ->
+         [one] fact
+        *[other] facts
+    }
+partner-status = ⛔ <b>Partnership { $status }</b>
+timeline-title = <b>Timeline</b>
+other-facts-title = <b>Other facts</b>
+back-to-regions = ← Regions
+back-to-partners = ← Partners
+partner-gone = This partner is no longer in the knowledge base. Open /partners again.
+region-gone = The knowledge base no longer has partners in this region. Open /partners again.
+sources-title = <b>Sources</b>
+
+## Inline mode
+
+inline-nothing = Nothing found — open the bot
+inline-overview = { $facts } { $facts ->
+         [one] fact
+        *[other] facts
+    } in the knowledge base
+# Under an overview message sent inline: the first keeps searching in the same chat, the second opens the partner's page in the bot.
+inline-search-partner = 🔎 All facts: { $name }
+inline-open-in-bot = Open in the bot
+
+## Console chat (npm start without BOT_TOKEN)
+
+console-intro = Console chat: no BOT_TOKEN is set, so the bot is not started and questions are answered here.
+console-knowledge = Knowledge: { $facts } { $facts ->
+         [one] fact
+        *[other] facts
+    } from { $sources } { $sources ->
+         [one] source
+        *[other] sources
+    } about { $partners }.
+console-warnings = Knowledge warnings: { $count } (npm run validate lists them).
+console-interactive = Ask in Russian or English; "exit" or Ctrl-D quits.
+console-piped = Answering each line of the input.

@@ -1,0 +1,289 @@
+# Every text the bot and the terminal chat show, in Russian. en.ftl has the same messages with the
+# same variables (tests/texts/locales.test.ts checks it). Messages with <b>, <i>, <code> are
+# Telegram HTML: their variables are escaped by the code before they get here.
+#
+# Counts choose their noun by CLDR plural category: one (1, 21, 101), few (2–4, 22–24, 94),
+# many (0, 5–20, 11–14, 25–30, 111). Years and ids are passed as text, never digit-grouped.
+
+## Counts
+
+count-facts = { $count } { $count ->
+         [one] факт
+         [few] факта
+        *[many] фактов
+    }
+count-partners = { $count } { $count ->
+         [one] партнёр
+         [few] партнёра
+        *[many] партнёров
+    }
+count-events = { $count } { $count ->
+         [one] событие
+         [few] события
+        *[many] событий
+    }
+
+## Dates: $precision is day, month or year; $day and $month are numbers, $year text.
+
+date = { $precision ->
+    [day] { $day } { $month ->
+         [1] января
+         [2] февраля
+         [3] марта
+         [4] апреля
+         [5] мая
+         [6] июня
+         [7] июля
+         [8] августа
+         [9] сентября
+         [10] октября
+         [11] ноября
+        *[12] декабря
+    } { $year }
+    [month] { $month ->
+         [1] январь
+         [2] февраль
+         [3] март
+         [4] апрель
+         [5] май
+         [6] июнь
+         [7] июль
+         [8] август
+         [9] сентябрь
+         [10] октябрь
+         [11] ноябрь
+        *[12] декабрь
+    } { $year }
+   *[year] { $year }
+}
+# A partnership's status from a date on, as a legal text puts it: «прекращено с мая 2016 года».
+partnership-status = { $state ->
+        [suspended] приостановлено
+       *[ended] прекращено
+    } с { $precision ->
+        [day] { $day } { $month ->
+         [1] января
+         [2] февраля
+         [3] марта
+         [4] апреля
+         [5] мая
+         [6] июня
+         [7] июля
+         [8] августа
+         [9] сентября
+         [10] октября
+         [11] ноября
+        *[12] декабря
+    } { $year }
+        [month] { $month ->
+         [1] января
+         [2] февраля
+         [3] марта
+         [4] апреля
+         [5] мая
+         [6] июня
+         [7] июля
+         [8] августа
+         [9] сентября
+         [10] октября
+         [11] ноября
+        *[12] декабря
+    } { $year }
+       *[year] { $year }
+    } года
+
+## Answers
+
+not-found = В базе знаний нет ответа на этот вопрос.
+known-partners = Города-партнёры в базе: { $names }.
+try-asking = Попробуйте спросить:
+shown-of = Показано { $shown } из { $total }.
+status-note = Партнёрство Москвы и города { $partner } { $status }.
+status-mark = ⛔ { $status }
+greeting = Здравствуйте! Я отвечаю на вопросы о партнёрствах Москвы с другими городами: соглашения, меморандумы, программы, визиты. Спросите, например:
+thanks = Пожалуйста! Спрашивайте ещё, например:
+
+list-partners = { $which ->
+         [ended] Партнёрства, прекращённые или приостановленные
+         [current] Действующие партнёры Москвы
+        *[all] Партнёры Москвы
+    }: { $count } { $count ->
+         [one] партнёр
+         [few] партнёра
+        *[many] партнёров
+    } в базе знаний
+list-partners-in = { $which ->
+         [ended] Партнёрства, прекращённые или приостановленные
+         [current] Действующие партнёры Москвы
+        *[all] Партнёры Москвы
+    } — { $place }: { $count } { $count ->
+         [one] партнёр
+         [few] партнёра
+        *[many] партнёров
+    } в базе знаний
+list-documents = Документы Москвы и города { $partner }: { $count } — по дате подписания
+list-year = { $year } год: { $count } { $count ->
+         [one] событие
+         [few] события
+        *[many] событий
+    } в базе знаний
+list-year-partner = { $year } год, { $partner }: { $count } { $count ->
+         [one] событие
+         [few] события
+        *[many] событий
+    } в базе знаний
+
+region = { $region ->
+    [europe] Европа
+    [eurasia] Евразия
+    [asia] Азия
+    [middle-east] Ближний Восток
+    [americas] Америка
+    [africa] Африка
+   *[other] Другие
+}
+# In an answer's heading, where the reader has no list of regions to guess from.
+region-in-answer = { $region ->
+    [eurasia] Евразия (бывший СССР)
+   *[other] { region }
+}
+
+# Example questions: each is asked of the knowledge before it is offered.
+example-partner-topic = Москва и { $partner }: { $topic }
+example-partner = Москва и { $partner }
+
+## /start and /help
+
+start =
+    <b>Бот о городских партнёрствах Москвы</b>
+    Отвечаю на вопросы о соглашениях, меморандумах, программах и визитах Москвы и её городов-партнёров. Каждый ответ — факты из проверенной базы со ссылкой на источник; чего нет в базе, того не выдумываю.
+start-knowledge = В базе { $facts } { $facts ->
+         [one] факт
+         [few] факта
+        *[many] фактов
+    } из { $sources } { $sources ->
+         [one] источника
+        *[many] источников
+    } о { $partners } { $partners ->
+         [one] партнёре
+        *[many] партнёрах
+    }, самый свежий — от { $newest }.
+start-ask = Просто напишите вопрос. Все команды и как спрашивать в группах — /help. Например:
+
+help =
+    <b>Как спросить</b>
+    • здесь, в личном чате, — просто напишите вопрос;
+    • в группе — <code>/ask вопрос</code>, упоминание @{ $bot } или ответ на моё сообщение;
+    • в любом чате — <code>@{ $bot } вопрос</code>, затем выберите факт, и он отправится в этот чат; без вопроса — список партнёров.
+    Можно уточнять вдогонку: после вопроса о Минске — «а с Ташкентом?».
+
+    <b>Команды</b>
+    /partners — партнёры Москвы по регионам, у каждого хронология и факты
+    /sources — все источники: издание, дата, ссылка
+    /ask вопрос — задать вопрос в группе
+    /start — коротко о боте
+    /help — эта справка
+help-admin =
+    <b>Для администраторов</b>
+    /reload — перечитать папку знаний без перезапуска
+    /stats — время работы, база знаний, скорость ответов
+    /unanswered — вопросы, на которые не нашлось ответа
+    /ingest — черновик карточек из статьи
+
+## Command menu
+
+command-start = Что это за бот
+command-help = Команды и как спросить
+command-ask = Задать вопрос (в группах)
+command-partners = Партнёры Москвы по регионам
+command-sources = Источники фактов
+command-reload = Перечитать базу знаний
+command-stats = Работа бота и скорость ответов
+command-unanswered = Вопросы без ответа
+command-ingest = Черновик карточек из статьи
+
+## Chat
+
+non-text = Я понимаю только текст. Напишите вопрос словами, например: «Что Москва подписала с Ханоем?» — или откройте /help.
+unknown-command = Такой команды нет. Напишите вопрос обычным текстом или откройте /help.
+ask-usage = Напишите вопрос после команды, например: <code>/ask меморандум Москвы и Минска</code>
+button-more = Ещё ▶
+button-back = ◀ Назад
+stale = База знаний обновилась с тех пор. Задайте вопрос ещё раз.
+expired = Эта кнопка устарела. Задайте вопрос ещё раз.
+rate-limited = Слишком много сообщений подряд. Подождите немного — я отвечу на следующие вопросы.
+rate-limited-press = Слишком много нажатий подряд. Подождите минуту и нажмите снова.
+error = Что-то пошло не так. Попробуйте ещё раз чуть позже.
+
+## /partners and /sources
+
+partners-title =
+    <b>Партнёры Москвы в базе знаний</b>
+    Нажмите на город, чтобы увидеть факты.
+regions-title =
+    <b>Партнёры Москвы в базе знаний</b>
+    { $partners } { $partners ->
+         [one] партнёр
+         [few] партнёра
+        *[many] партнёров
+    } в { $regions } { $regions ->
+         [one] регионе
+        *[many] регионах
+    }. Выберите регион.
+region-button = { $region } ({ $partners } { $partners ->
+         [one] партнёр
+         [few] партнёра
+        *[many] партнёров
+    })
+region-title = <b>{ $region }</b> — { $partners } { $partners ->
+         [one] партнёр
+         [few] партнёра
+        *[many] партнёров
+    }
+not-current-title = <b>Партнёрство прекращено или приостановлено</b>
+choose-partner = Нажмите на партнёра, чтобы увидеть хронологию и факты.
+partner-button = { $name } ({ $facts } { $facts ->
+         [one] факт
+         [few] факта
+        *[many] фактов
+    })
+partner-heading = <b>{ $name }</b> — { $facts } { $facts ->
+         [one] факт
+         [few] факта
+        *[many] фактов
+    }
+partner-status = ⛔ <b>Партнёрство { $status }</b>
+timeline-title = <b>Хронология</b>
+other-facts-title = <b>Другие факты</b>
+back-to-regions = ← Регионы
+back-to-partners = ← Партнёры
+partner-gone = Этого партнёра больше нет в базе знаний. Откройте /partners заново.
+region-gone = Партнёров из этого региона больше нет в базе знаний. Откройте /partners заново.
+sources-title = <b>Источники</b>
+
+## Inline mode
+
+inline-nothing = Ничего не найдено — открыть бота
+inline-overview = { $facts } { $facts ->
+         [one] факт
+         [few] факта
+        *[many] фактов
+    } в базе
+# Under an overview message sent inline: the first keeps searching in the same chat, the second opens the partner's page in the bot.
+inline-search-partner = 🔎 Все факты: { $name }
+inline-open-in-bot = Открыть в боте
+
+## Console chat (npm start without BOT_TOKEN)
+
+console-intro = Консольный чат: BOT_TOKEN не задан, поэтому бот не запущен и вопросы задаются здесь.
+console-knowledge = В базе { $facts } { $facts ->
+         [one] факт
+         [few] факта
+        *[many] фактов
+    } из { $sources } { $sources ->
+         [one] источника
+        *[many] источников
+    } о городах: { $partners }.
+console-warnings = Предупреждений о базе знаний: { $count } (их перечисляет npm run validate).
+console-interactive = Спрашивайте по-русски или по-английски; «выход» или Ctrl-D — завершить.
+console-piped = Отвечаю на каждую строку ввода.

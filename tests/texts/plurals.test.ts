@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { t } from "../../src/i18n/i18n.js";
+import type { Locale } from "../../src/i18n/i18n.js";
+import { messagesOf } from "./fluent-files.js";
+
+const COUNTS = [1, 2, 5, 11, 21, 94] as const;
+
+/** Each counted noun's form after 1, 2, 5, 11, 21 and 94, as a Russian reader expects it. */
+const RU_FORMS = {
+  facts: ["факт", "факта", "фактов", "фактов", "факт", "факта"],
+  partners: ["партнёр", "партнёра", "партнёров", "партнёров", "партнёр", "партнёра"],
+  events: ["событие", "события", "событий", "событий", "событие", "события"],
+  fromSources: ["источника", "источников", "источников", "источников", "источника", "источников"],
+  inRegions: ["регионе", "регионах", "регионах", "регионах", "регионе", "регионах"],
+  aboutPartners: ["партнёре", "партнёрах", "партнёрах", "партнёрах", "партнёре", "партнёрах"],
+} as const;
+const EN_FORMS: Record<keyof typeof RU_FORMS, [string, string]> = {
+  facts: ["fact", "facts"],
+  partners: ["partner", "partners"],
+  events: ["event", "events"],
+  fromSources: ["source", "sources"],
+  inRegions: ["region", "regions"],
+  aboutPartners: ["partner", "partners"],
+};
+
+type Noun = keyof typeof RU_FORMS;
+
+/**
+ * Every counted message: which variable counts which noun, and the other variables it needs.
+ * The last test below keeps this table complete: a new message with a plural selector must be added.
+ */
+const COUNTED: Record<string, { counts: Record<string, Noun>; other?: Record<string, string | number> }> = {
+  "count-facts": { counts: { count: "facts" } },
+  "count-partners": { counts: { count: "partners" } },
+  "count-events": { counts: { count: "events" } },
+  "list-partners": { counts: { count: "partners" }, other: { which: "all" } },
+  "list-partners-in": { counts: { count: "partners" }, other: { which: "current", place: "Азия" } },
+  "list-year": { counts: { count: "events" }, other: { year: "2025" } },
+  "list-year-partner": { counts: { count: "events" }, other: { year: "2025", partner: "Минск" } },
+  "start-knowledge": { counts: { facts: "facts", sources: "fromSources", partners: "aboutPartners" }, other: { newest: "3 декабря 2025" } },
+  "regions-title": { counts: { partners: "partners", regions: "inRegions" } },
+  "region-button": { counts: { partners: "partners" }, other: { region: "Азия" } },
+  "region-title": { counts: { partners: "partners" }, other: { region: "Азия" } },
+  "partner-button": { counts: { facts: "facts" }, other: { name: "Минск" } },
+  "partner-heading": { counts: { facts: "facts" }, other: { name: "Минск" } },
+  "inline-overview": { counts: { facts: "facts" } },
+  "console-knowledge": { counts: { facts: "facts", sources: "fromSources" }, other: { partners: "Минск" } },
+};
+
+function say(locale: Locale, id: string, count: number): string {
+  const { counts, other } = COUNTED[id]!;
+  return t(locale, id, { ...other, ...Object.fromEntries(Object.keys(counts).map((name) => [name, count])) });
+}
+
+describe("counted phrases", () => {
+  for (const [id, { counts }] of Object.entries(COUNTED)) {
+    it(`${id}: Russian forms for ${COUNTS.join(", ")}`, () => {
+      COUNTS.forEach((count, index) => {
+        const text = say("ru", id, count);
+        for (const noun of Object.values(counts)) expect(text, text).toContain(`${count} ${RU_FORMS[noun][index]}`);
+      });
+    });
+    it(`${id}: English singular for 1 only`, () => {
+      for (const count of COUNTS) {
+        const text = say("en", id, count);
+        for (const noun of Object.values(counts)) expect(text, text).toMatch(new RegExp(`\\b${count} ${EN_FORMS[noun][count === 1 ? 0 : 1]}\\b`));
+      }
+    });
+  }
+
+  it("the table above lists every message that chooses a form by a count", () => {
+    const counted = (node: unknown): boolean => {
+      if (Array.isArray(node)) return node.some(counted);
+      if (node === null || typeof node !== "object") return false;
+      const record = node as Record<string, unknown>;
+      const plural = record.type === "select" && Array.isArray(record.variants) && record.variants.some((variant: { key?: { type?: string; value?: unknown } }) => variant.key?.type === "str" && ["one", "few"].includes(String(variant.key.value)));
+      return plural || Object.values(record).some(counted);
+    };
+    for (const locale of ["ru", "en"] as const) {
+      const found = [...messagesOf(locale)].filter(([, message]) => counted(message)).map(([id]) => id);
+      expect(found.sort(), locale).toEqual(Object.keys(COUNTED).sort());
+    }
+  });
+
+  it("a thousand is written the reader's way, and a year never digit-grouped", () => {
+    expect(t("ru", "count-facts", { count: 1000 })).toMatch(/^1\s000 фактов$/);
+    expect(t("en", "count-facts", { count: 1000 })).toBe("1,000 facts");
+    expect(t("ru", "list-year", { year: "2025", count: 3 })).toBe("2025 год: 3 события в базе знаний");
+  });
+});
