@@ -173,9 +173,9 @@ describe("getUpdates", () => {
     const { call } = await setup();
     const started = Date.now();
     expect(resultOf<unknown[]>(await call("getUpdates", { timeout: 0.3 }))).toEqual([]);
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(250);
-    expect(elapsed).toBeLessThan(2000);
+    // It waited for the timeout (a lower bound cannot fail on a busy machine); a poll held to the
+    // 50 s cap instead would be cut by the client's own 5 s limit and fail the call.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
   });
 
   it("does not queue update types left out by allowed_updates (opt-in types by default)", async () => {
