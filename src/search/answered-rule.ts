@@ -62,6 +62,8 @@ export interface SearchHit {
 export interface WeighedQuestion {
   weights: ConceptWeight[];
   total: number;
+  /** The weights' sum for ranking (`rank`). */
+  totalRank: number;
   totalEvidence: number;
   /** Coverage the best card needs: half for a short question, less for a long one. */
   needed: number;
@@ -71,23 +73,36 @@ export interface WeighedQuestion {
   asksBeyondPartners: boolean;
 }
 
-export function weighQuestion(concepts: QueryConcept[], weigh: (concept: QueryConcept, index: number) => Omit<ConceptWeight, "evidence">): WeighedQuestion {
-  const raw = concepts.map((concept, index) => {
+/**
+ * `rankShare`: the share of its weight a concept keeps in the order the cards are shown in, where
+ * a follow-up's own words count for more than those it took from the question before; whether
+ * the question is answered is judged on the full weights.
+ */
+export function weighQuestion(
+  concepts: QueryConcept[],
+  weigh: (concept: QueryConcept, index: number) => Omit<ConceptWeight, "evidence" | "rank">,
+  rankShare: (index: number) => number = () => 1,
+): WeighedQuestion {
+  const raw = concepts.map((concept, index): ConceptWeight => {
     const weight = weigh(concept, index);
-    if (concept.wordClass !== "phrasing") return { ...weight, evidence: weight.value };
+    if (concept.wordClass !== "phrasing") return { ...weight, evidence: weight.value, rank: weight.value * rankShare(index) };
     // A verb the cards use still ranks them (договорились, подарил); it is only not evidence of what is asked.
-    return { ...weight, value: weight.unknown ? weight.value * PHRASING_SHARE : weight.value, evidence: weight.value * PHRASING_SHARE, phrasing: true };
+    const value = weight.unknown ? weight.value * PHRASING_SHARE : weight.value;
+    return { ...weight, value, evidence: weight.value * PHRASING_SHARE, rank: value * rankShare(index), phrasing: true };
   });
   const distinctive = raw.filter((weight) => !weight.common && !weight.phrasing).length;
   const weights =
     distinctive <= SHORT_QUESTION
       ? raw
       : raw.map((weight, index) =>
-          weight.unknown && concepts[index]!.capital === "none" ? { ...weight, value: weight.value * UNKNOWN_WORD_SHARE, evidence: weight.evidence * UNKNOWN_WORD_SHARE } : weight,
+          weight.unknown && concepts[index]!.capital === "none"
+            ? { ...weight, value: weight.value * UNKNOWN_WORD_SHARE, evidence: weight.evidence * UNKNOWN_WORD_SHARE, rank: weight.rank * UNKNOWN_WORD_SHARE }
+            : weight,
         );
   return {
     weights,
     total: weights.reduce((sum, weight) => sum + weight.value, 0),
+    totalRank: weights.reduce((sum, weight) => sum + weight.rank, 0),
     totalEvidence: weights.reduce((sum, weight) => sum + weight.evidence, 0),
     needed: Math.max(LONG_QUESTION_COVERAGE, ANSWERED_COVERAGE - COVERAGE_STEP * Math.max(0, distinctive - SHORT_QUESTION)),
     namesUnknown: concepts.some((concept, index) => (concept.capital === "name" || concept.wordClass === "name") && weights[index]!.unknown),
@@ -100,12 +115,15 @@ export function weighQuestion(concepts: QueryConcept[], weigh: (concept: QueryCo
  * shown (the best, and those nearly as complete and not far behind in score).
  */
 export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, limit: number, typeStated = false): { answered: boolean; hits: SearchHit[]; ranked: SearchHit[] } {
-  const best = ranked[0];
+  // The card judged is the one the full weights put first (the first shown, unless a follow-up's
+  // own words reorder them): the order shown must not change what counts as answered.
+  const best = ranked.reduce<RankedHit | undefined>((first, hit) => (!first || hit.judged > first.judged ? hit : first), undefined);
+  const top = ranked[0];
   const answered = !!best && !weighed.namesUnknown && best.specific && best.answers >= weighed.needed && (!typeStated || statesAnswerType(ranked, weighed, best));
   const candidates = ranked.slice(0, limit).map(toHit);
   if (!answered) return { answered: false, hits: [], ranked: candidates };
   const hits = ranked
-    .filter((hit) => hit.specific && hit.answers >= Math.max(weighed.needed, best.answers * KEEP_COVERAGE_RATIO) && hit.score >= best.score * KEEP_SCORE_RATIO)
+    .filter((hit) => hit.specific && hit.answers >= Math.max(weighed.needed, best.answers * KEEP_COVERAGE_RATIO) && hit.score >= top!.score * KEEP_SCORE_RATIO)
     .slice(0, limit)
     .map(toHit);
   return { answered: true, hits, ranked: candidates };
@@ -133,6 +151,8 @@ export interface RankedHit extends SearchHit {
   specific: boolean;
   /** The card is of the kind the question word asks for (rule 5). */
   ofAnswerType: boolean;
+  /** The score by the full weights (`score` is by the ranking weights): the answered rule judges the card with the highest. */
+  judged: number;
 }
 
 export function rankCard(
@@ -144,6 +164,7 @@ export function rankCard(
   const matched = new Set(result.queryTerms);
   const exact = new Set(result.terms);
   let covered = 0;
+  let rankCovered = 0;
   let evidence = 0;
   let specific = false;
   let focused = !weighed.asksBeyondPartners;
@@ -151,6 +172,7 @@ export function rankCard(
     const strength = coverStrength(concept, matched, exact);
     const weight = weighed.weights[index]!;
     covered += strength * weight.value;
+    rankCovered += strength * weight.rank;
     evidence += strength * weight.evidence;
     if (strength > 0 && !weight.common) {
       specific = true;
@@ -162,13 +184,16 @@ export function rankCard(
   // The term scores' sum, not MiniSearch's score, which multiplies it by the number of query terms
   // matched. Ours has several per word (stem, prefix, partner), so that count rewards redundancy;
   // coverage measures how much of the question the card answers instead.
-  const score = result.termScore * (0.25 + coverage) * typeBoost;
+  const judged = result.termScore * (0.25 + coverage) * typeBoost;
+  const score = weighed.totalRank === weighed.total ? judged : result.termScore * (0.25 + (weighed.totalRank > 0 ? rankCovered / weighed.totalRank : 0)) * typeBoost;
   const answers = weighed.totalEvidence > 0 ? evidence / weighed.totalEvidence : 0;
-  return { card: result.card, score, coverage, answers, specific: specific && focused, matched: result.terms, ofAnswerType: typeBoost > 1 };
+  return { card: result.card, score, judged, coverage, answers, specific: specific && focused, matched: result.terms, ofAnswerType: typeBoost > 1 };
 }
 
 interface ConceptWeight {
   value: number;
+  /** `value` as it counts in the order the cards are shown in (see weighQuestion's rankShare). */
+  rank: number;
   /** In most cards: cannot answer alone. */
   common: boolean;
   /** Neither the word nor a likely typo of it is in the knowledge. */
@@ -187,7 +212,7 @@ export function weighConcept(
   likelyTypo: (term: string) => boolean,
   idf: (df: number) => number,
   total: number,
-): Omit<ConceptWeight, "evidence"> {
+): Omit<ConceptWeight, "evidence" | "rank"> {
   if (rarest !== undefined) return { value: idf(rarest), common: isCommon(rarest, total), unknown: false };
   // Unknown exactly, but a typo or an unfinished word found something: weigh it like a rare word.
   const typoOfKnown = concept.alternatives.some(

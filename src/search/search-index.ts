@@ -133,7 +133,12 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     const results = matchCards(miniSearch, specs, documentFrequency, postingBudget);
 
     const likelyTypo = typoChecker(results, specs);
-    const weighed = weighQuestion(concepts, (concept, index) => weighConcept(concept, rarest[index], documentFrequency, likelyTypo, idf, total));
+    const fromContext = contextConcepts(concepts, typeQuestion === question ? undefined : analyzer.analyzeQuestion(typeQuestion.slice(0, MAX_QUESTION_CHARS)));
+    const weighed = weighQuestion(
+      concepts,
+      (concept, index) => weighConcept(concept, rarest[index], documentFrequency, likelyTypo, idf, total),
+      (index) => (fromContext[index] ? CONTEXT_SHARE : 1),
+    );
     const answerType = answerTypeOf(typeQuestion) ?? answerTypeOf(text);
     const ranked = results
       .slice(0, Math.max(limit, 50) * 2)
@@ -181,7 +186,12 @@ const NAMED_PARTNER_BOOST = 2;
 function favourNamedPartners(ranked: RankedHit[], concepts: QueryConcept[], knowledge: KnowledgeBase): void {
   const named = new Set(concepts.flatMap((concept) => conceptPartners(concept, "itself")));
   if (named.size === 0) return;
-  for (const hit of ranked) if (knowledge.cards[hit.card]!.card.partners?.some((id) => named.has(id))) hit.score *= NAMED_PARTNER_BOOST;
+  for (const hit of ranked) {
+    if (knowledge.cards[hit.card]!.card.partners?.some((id) => named.has(id))) {
+      hit.score *= NAMED_PARTNER_BOOST;
+      hit.judged *= NAMED_PARTNER_BOOST;
+    }
+  }
 }
 
 /** Score factor for a card with every adjacent pair of the question's words next to each other. */
@@ -199,9 +209,26 @@ function favourPhrases(ranked: RankedHit[], pairs: QuestionPair[], cardWords: (c
     // never read word by word.
     const matched = new Set(hit.matched);
     const possible = pairs.filter(([first, second]) => [...first].some((term) => matched.has(term)) && [...second].some((term) => matched.has(term)));
-    if (possible.length > 0) hit.score *= 1 + (PHRASE_BOOST * phraseShare(possible, cardWords(hit.card)) * possible.length) / pairs.length;
+    if (possible.length === 0) continue;
+    const factor = 1 + (PHRASE_BOOST * phraseShare(possible, cardWords(hit.card)) * possible.length) / pairs.length;
+    hit.score *= factor;
+    hit.judged *= factor;
   }
   ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
+}
+
+/**
+ * Ranking weight kept by a word a follow-up took from the question before: «а ЕМИАС?» after a
+ * question on the Moscow Electronic School asks about EMIAS, and the school card, which matches
+ * every word of the context, must not outrank the EMIAS card, which matches the word asked now.
+ */
+const CONTEXT_SHARE = 0.5;
+
+/** For each concept, whether it comes from a follow-up's context rather than its own words (`own`; undefined: not a follow-up). */
+function contextConcepts(concepts: readonly QueryConcept[], own: readonly QueryConcept[] | undefined): boolean[] {
+  if (!own) return concepts.map(() => false);
+  const ownWords = new Set(own.flatMap((concept) => concept.words));
+  return concepts.map((concept) => concept.words.every((word) => !ownWords.has(word)));
 }
 
 function partnersNamed(concepts: QueryConcept[]): string[] {

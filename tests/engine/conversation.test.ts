@@ -42,6 +42,14 @@ describe("follow-ups", () => {
     expect(next.facts[0]?.card.people?.length).toBeGreaterThan(0);
   });
 
+  it("rank by the words asked now before the words taken from the question before", () => {
+    const first = snapshot.answer("Минск присматривается к московской электронной школе?");
+    expect(first.facts[0]?.card.id).toBe("moscow-mesh-minsk-education");
+    const next = snapshot.answer("а ЕМИАС?", { previous: first.understood! });
+    expect(next.answered).toBe(true);
+    expect(next.facts[0]?.card.id).toBe("moscow-emias-minsk-healthcare");
+  });
+
   it("leave a question that stands on its own as it is", () => {
     const answer = snapshot.answer("Какие направления у программы Москвы и Пекина?", { previous: "Москва и Ницца меморандум" });
     expect(answer.understood).toBe("Какие направления у программы Москвы и Пекина?");
