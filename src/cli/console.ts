@@ -18,7 +18,7 @@ export interface ConsoleIo {
 
 // What a user types to leave, in either language (input words, not texts the chat shows).
 export interface ConsoleOptions {
-  /** The banner's language and the fallback for questions without letters; from LANG, like any terminal program's. Russian by default. */
+  /** The banner's language, and the answers' for questions whose words do not tell it (see detectLanguage); from LANG, like any terminal program's. English by default. */
   lang?: Lang;
 }
 
@@ -32,7 +32,7 @@ export async function runConsoleChat(store: KnowledgeStore, io: ConsoleIo, optio
   const interactive = io.input.isTTY === true;
   const { knowledge } = store.current();
   const warnings = knowledgeWarnings(knowledge).length;
-  const lang = options.lang ?? "ru";
+  const lang = options.lang ?? "en";
   const banner = [
     t(lang, "console-intro"),
     t(lang, "console-knowledge", { facts: knowledge.cards.length, sources: knowledge.sources.length, partners: partnerNames(knowledge.partners, lang).join(", ") }),
@@ -54,9 +54,10 @@ export async function runConsoleChat(store: KnowledgeStore, io: ConsoleIo, optio
     if (question) {
       const now = Date.now();
       const recent = previous && now - previous.at <= FOLLOW_UP_WINDOW_MS ? previous.understood : undefined;
-      const answer = store.current().answer(question, recent ? { previous: recent } : {});
+      const answerLang = detectLanguage(question, options.lang);
+      const answer = store.current().answer(question, { lang: answerLang, ...(recent ? { previous: recent } : {}) });
       if (answer.answered) previous = { understood: answer.understood ?? question, at: now };
-      io.output.write(`${renderPlainAnswer(answer, { partnerNames: partnerNames(store.current().knowledge.partners, detectLanguage(question)) })}\n\n`);
+      io.output.write(`${renderPlainAnswer(answer, { partnerNames: partnerNames(store.current().knowledge.partners, answerLang) })}\n\n`);
     }
     if (interactive) lines.prompt();
   }

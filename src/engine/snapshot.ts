@@ -6,10 +6,11 @@ import { isPrefixTerm } from "../search/terms.js";
 import { buildSearchIndex, buildSearchIndexInSteps } from "../search/search-index.js";
 import type { SearchIndex } from "../search/search-index.js";
 import { readFollowUp } from "./follow-up.js";
-import { detectLanguage } from "./language.js";
+import { detectLanguage, isLatinScript } from "./language.js";
 import { buildList, readListQuery } from "./lists.js";
 import { smallTalkOf, withoutGreeting } from "./small-talk.js";
 import { buildSuggestions } from "./suggestions.js";
+import { latinToCyrillic } from "./translit.js";
 import type { AnswerOptions, Snapshot } from "./types.js";
 
 export const DEFAULT_FACT_LIMIT = 50;
@@ -63,10 +64,13 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
   const answer = (question: string, options: AnswerOptions = {}): Answer => {
     const lang = options.lang ?? detectLanguage(question);
     const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_FACT_LIMIT, 500));
-    const smallTalk = smallTalkOf(question);
+    // A Russian answer to Latin letters is Russian typed in Latin («kogda podpisali soglashenie s
+    // minskom»): the index knows Russian word forms, so it reads the question in Cyrillic.
+    const read = lang === "ru" && isLatinScript(question) ? latinToCyrillic(question) : question;
+    const smallTalk = smallTalkOf(read);
     if (smallTalk) return { question, lang, answered: false, facts: [], suggestions: examples.forPartners(lang, []), smallTalk };
 
-    const asked = withoutGreeting(question);
+    const asked = withoutGreeting(read);
     const understood = readFollowUp(asked, options.previous, index.analyzer);
     const listQuery = readListQuery(understood, index.analyzer, knowledge.partners);
     const list = listQuery && buildList(listQuery, knowledge);

@@ -227,7 +227,9 @@ export async function startBot(options: StartBotOptions = {}): Promise<BotHarnes
       stopped ??= (async () => {
         await Promise.race([runner ? stopPolling(runner) : webhook!.close(), rejectAfter(5000, "updates in flight to finish")]);
         deps.inlineMisses.flush();
-        await unanswered.flush();
+        // Both stores write their file after a debounce: a write still pending when stopAll removes
+        // the data folder recreates a file in it mid-removal (ENOTEMPTY).
+        await Promise.all([unanswered.flush(), deps.ingest?.drafts.flush()]);
         await api.close();
       })();
       return stopped;
@@ -281,7 +283,7 @@ export async function stopAll(): Promise<void> {
     ...(await Promise.allSettled(running.splice(0).map((harness) => harness.stop()))),
     ...(await Promise.allSettled(children.splice(0).map((child) => child.kill()))),
     ...(await Promise.allSettled(standIns.splice(0).map((api) => api.close()))),
-    ...(await Promise.allSettled(temporary.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))),
+    ...(await Promise.allSettled(temporary.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 3 })))),
   ];
   const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
   if (failed) throw failed.reason;

@@ -174,6 +174,33 @@ describe("a private chat", () => {
   });
 });
 
+describe("the reply language", () => {
+  it("answers Russian typed in Latin letters in Russian, found as if typed in Cyrillic", async () => {
+    const h = await startBot();
+    const latin = shownText(await h.send(h.api.privateText(USER, "kogda podpisali soglashenie s minskom")));
+    const cyrillic = shownText(await h.send(h.api.privateText(USER, "когда подписали соглашение с минском")));
+    expect(latin).not.toContain("нет ответа");
+    expect(latin).toMatch(/Минск/);
+    expect(latin).toMatch(/\d{1,2} (января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря) \d{4}/);
+    expect(latin).toBe(cyrillic);
+  });
+
+  it("answers an English question in English even to a user whose Telegram is in Russian", async () => {
+    const h = await startBot();
+    const reply = shownText(await h.send(h.api.privateText(USER, "When did Moscow and Minsk sign the agreement?")));
+    expect(reply).toMatch(/\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/);
+    // The fact in English; a citation stays Russian where the source has no English title.
+    expect(reply.split("\n")[0]).not.toMatch(/\p{Script=Cyrillic}{4}/u);
+  });
+
+  it("answers a bare Latin name in the user's own language", async () => {
+    const h = await startBot();
+    h.api.setUser(EN_USER, { language_code: "en" });
+    expect(shownText(await h.send(h.api.privateText(USER, "Minsk")))).toMatch(/Минск/);
+    expect(shownText(await h.send(h.api.privateText(EN_USER, "Minsk"))).split("\n")[0]).not.toMatch(/\p{Script=Cyrillic}{4}/u);
+  });
+});
+
 describe("/start and /help", () => {
   it("/start tells in Russian what the bot is and what the knowledge holds, with 3–4 example questions as buttons", async () => {
     const h = await startBot();

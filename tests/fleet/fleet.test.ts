@@ -30,6 +30,13 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
+const ARTICLE = `title: Москва и Ташкент договорились о сотрудничестве в строительстве метро
+publisher: Тестовое агентство
+published: 2026-05-14
+url: https://example.org/fleet/tashkent-metro
+
+ТАШКЕНТ, 14 мая. Москва и Ташкент договорились обмениваться опытом строительства метрополитена. Стороны подписали дорожную карту сотрудничества на 2026–2027 годы.`;
+
 const QUESTION = "меморандум Москвы и Минска";
 
 /** The successful replies sent to a chat (a failed or cut request sent nothing). */
@@ -101,6 +108,29 @@ describe.skipIf(!services.ok)("a fleet of three replicas", () => {
     const user = 6004;
     for (let i = 0; i < 3; i++) await fleet.telegram.deliver(fleet.api.pushUpdate(fleet.api.privateText(user, "квазиконференция")), i);
     for (const answer of repliesTo(fleet, user)) expect(shownText(answer)).toContain("квазиконференцию");
+  });
+
+  it("keeps editorial data in PostgreSQL: a draft made on one replica is edited on another and published from a third; one /unanswered list", async () => {
+    const admin = (text: string, extra = {}) => fleet.api.pushUpdate(fleet.api.privateText(ADMIN, text, extra));
+    const lastToAdmin = () => repliesTo(fleet, ADMIN).at(-1)!;
+    await fleet.telegram.deliver(admin(`/ingest ${ARTICLE}`), 0);
+    const draft = lastToAdmin();
+    expect(shownText(draft)).toMatch(/^Draft /);
+    await fleet.telegram.deliver(admin("1: Москва и Ташкент будут обмениваться опытом метростроения.", { replyTo: resultMessage(draft) }), 1);
+    expect(shownText(lastToAdmin())).toBe("Card 1 updated.");
+    const publish = buttonsOf(draft).find((button) => button.text === "Publish all")!;
+    const before = Number((await probe(fleet.replicas[0]!, "healthz")).body.knowledge_version);
+    await fleet.telegram.deliver(fleet.api.pushUpdate(fleet.api.callbackQuery(ADMIN, publish.callback_data, resultMessage(draft))), 2);
+    expect(shownText(lastToAdmin())).toContain(`Version ${before + 1} live on 3 of 3 replicas.`);
+    const user = 6006;
+    await fleet.telegram.deliver(fleet.api.pushUpdate(fleet.api.privateText(user, "опыт метростроения Ташкента")), 0);
+    expect(shownText(repliesTo(fleet, user)[0]!)).toContain("метростроения");
+
+    for (const [i, asker] of [6007, 6008].entries()) await fleet.telegram.deliver(fleet.api.pushUpdate(fleet.api.privateText(asker, "какая погода на Марсе")), i);
+    await fleet.telegram.deliver(admin("/unanswered"), 2);
+    expect(shownText(lastToAdmin())).toMatch(/какая погода на Марсе/);
+    const { rows } = await fleet.query<{ count: number }>("SELECT count FROM unanswered_questions WHERE text = 'какая погода на Марсе'");
+    expect(rows).toEqual([{ count: 2 }]);
   });
 
   it("reports ready on /readyz and alive on /healthz", async () => {

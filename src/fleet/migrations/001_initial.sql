@@ -17,10 +17,13 @@ CREATE TABLE ingest_drafts (
 );
 CREATE INDEX ingest_drafts_message ON ingest_drafts (chat_id, message_id);
 
--- Questions the knowledge did not answer: text and time only, never who asked.
+-- Questions the knowledge did not answer, repeats merged (the same once case, spaces and
+-- punctuation are set aside: question_key): text and times only, never who asked.
 CREATE TABLE unanswered_questions (
-  id       bigserial PRIMARY KEY,
-  text     text NOT NULL,
-  asked_at timestamptz NOT NULL
+  question_key text PRIMARY KEY,
+  text         text NOT NULL,              -- as it was last asked
+  asked_at     timestamptz NOT NULL,       -- last asked
+  first_at     timestamptz NOT NULL,
+  count        integer NOT NULL
 );
 CREATE INDEX unanswered_questions_asked_at ON unanswered_questions (asked_at DESC);

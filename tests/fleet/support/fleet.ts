@@ -63,6 +63,8 @@ export interface Fleet {
   addReplica(): Promise<Replica>;
   /** Redis as the fleet sees it (its prefix applied). */
   redis(): Redis;
+  /** A query in the fleet's PostgreSQL schema. */
+  query<R extends pg.QueryResultRow>(sql: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
 }
 
 export interface FleetOptions {
@@ -132,6 +134,15 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     redis() {
       entry.redis ??= new Redis(redisUrl, { keyPrefix: prefix, maxRetriesPerRequest: 1 });
       return entry.redis;
+    },
+    async query<R extends pg.QueryResultRow>(sql: string, values: unknown[] = []) {
+      const client = new pg.Client({ connectionString: DATABASE_URL, options: `-c search_path=${schema}` });
+      await client.connect();
+      try {
+        return await client.query<R>(sql, values);
+      } finally {
+        await client.end();
+      }
     },
   };
   entry.fleet = fleet;

@@ -54,6 +54,8 @@ export class BotApiStandIn {
   private closing: Promise<void> | undefined;
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Ends each pending "hold" fault's wait when the stand-in closes. */
+  private readonly holds = new Set<() => void>();
 
   constructor(options: BotApiStandInOptions = {}) {
     this.token = options.token ?? DEFAULT_TOKEN;
@@ -98,7 +100,7 @@ export class BotApiStandIn {
       faults: this.faults,
       queue: this.queue,
       state: this.state,
-      sleep: (ms) => this.sleep(ms),
+      postpone: (fault) => (fault.kind === "delay" ? this.sleep(fault.ms) : this.hold(fault.until)),
     };
     installBuiltInMethods(this.registry, { botInfo: this.botInfo, state: this.state, queue: this.queue, log: this.log });
   }
@@ -144,6 +146,8 @@ export class BotApiStandIn {
       this.queue.releaseLongPolls();
       for (const timer of this.timers) clearTimeout(timer);
       this.timers.clear();
+      for (const cancel of this.holds) cancel();
+      this.holds.clear();
       if (!server) return;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // let the answers above reach the wire, then cut everything
@@ -164,6 +168,20 @@ export class BotApiStandIn {
         resolve(!this.closing);
       }, ms);
       this.timers.add(timer);
+    });
+  }
+
+  /** Waits until `until` settles (a "hold" fault); resolves false if the stand-in closed meanwhile. */
+  private hold(until: Promise<unknown>): Promise<boolean> {
+    return new Promise((resolve) => {
+      if (this.closing) return resolve(false);
+      const cancel = (): void => resolve(false);
+      this.holds.add(cancel);
+      const release = (): void => {
+        this.holds.delete(cancel);
+        resolve(!this.closing);
+      };
+      until.then(release, release);
     });
   }
 
@@ -231,6 +249,11 @@ export class BotApiStandIn {
     options: { fileName?: string; mimeType?: string; filePath?: string } = {},
   ): StoredFile {
     return this.state.putFile(fileId, content, options);
+  }
+
+  /** A file by id: one put here, sent by a user, or uploaded by the bot (sendDocument with a file), with its bytes. */
+  file(fileId: string): StoredFile | undefined {
+    return this.state.fileById(fileId);
   }
 
   // ───────────── test API: observation ─────────────
