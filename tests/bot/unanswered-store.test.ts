@@ -48,7 +48,7 @@ describe("createUnansweredStore", () => {
     const store = await openStore();
     store.add("Когда подписано соглашение с Ханоем?", new Date("2025-03-01T10:00:00Z"));
     store.add("What about Beijing?", new Date("2025-03-01T11:00:00Z"));
-    expect(store.latest(1)).toEqual([{ text: "What about Beijing?", at: "2025-03-01T11:00:00.000Z" }]);
+    expect(store.latest(1)).toEqual([{ text: "What about Beijing?", at: "2025-03-01T11:00:00.000Z", count: 1, first: "2025-03-01T11:00:00.000Z" }]);
     expect(store.latest(5).map((question) => question.text)).toEqual(["What about Beijing?", "Когда подписано соглашение с Ханоем?"]);
   });
 
@@ -62,13 +62,40 @@ describe("createUnansweredStore", () => {
     expect(second.latest(10).map((question) => question.text)).toEqual(["second question", "first question"]);
   });
 
-  it("stores only the text and the time, no user ids", async () => {
+  it("stores only the text, the times and the count, no user ids", async () => {
     const store = await openStore();
     store.add("  a question with spaces around  ", AT);
     await store.flush();
     expect(JSON.parse(await readFile(file, "utf8"))).toEqual({
-      questions: [{ text: "a question with spaces around", at: AT.toISOString() }],
+      questions: [{ text: "a question with spaces around", at: AT.toISOString(), count: 1, first: AT.toISOString() }],
     });
+  });
+
+  it("merges repeats (case, ё, spaces and punctuation set aside) into one entry with a count, the last wording and the last time, moved to the top", async () => {
+    const store = await openStore();
+    store.add("Погода в Минске?", new Date("2025-03-01T10:00:00Z"));
+    store.add("Что с Осло", new Date("2025-03-01T10:30:00Z"));
+    store.add("погода  в минске", new Date("2025-03-01T11:00:00Z"));
+    store.add("ПОГОДА В МИНСКЕ!!!", new Date("2025-03-01T12:00:00Z"));
+    store.add("Ещё о Осло", new Date("2025-03-01T12:30:00Z"));
+    store.add("еще о осло", new Date("2025-03-01T13:00:00Z"));
+    expect(store.latest(10)).toEqual([
+      { text: "еще о осло", at: "2025-03-01T13:00:00.000Z", count: 2, first: "2025-03-01T12:30:00.000Z" },
+      { text: "ПОГОДА В МИНСКЕ!!!", at: "2025-03-01T12:00:00.000Z", count: 3, first: "2025-03-01T10:00:00.000Z" },
+      { text: "Что с Осло", at: "2025-03-01T10:30:00.000Z", count: 1, first: "2025-03-01T10:30:00.000Z" },
+    ]);
+    // Words stay apart: a different question is never merged.
+    store.add("погода в Минске зимой", AT);
+    expect(store.latest(10)).toHaveLength(4);
+  });
+
+  it("reads a file from before repeats were merged: each entry one asking, repeats merged on load", async () => {
+    await writeFile(file, JSON.stringify({ questions: [{ text: "Минск?", at: "2025-03-01T12:00:00.000Z" }, { text: "Осло", at: "2025-03-01T11:00:00.000Z" }, { text: "минск", at: "2025-03-01T10:00:00.000Z" }] }));
+    const store = await openStore();
+    expect(store.latest(10)).toEqual([
+      { text: "Минск?", at: "2025-03-01T12:00:00.000Z", count: 2, first: "2025-03-01T10:00:00.000Z" },
+      { text: "Осло", at: "2025-03-01T11:00:00.000Z", count: 1, first: "2025-03-01T11:00:00.000Z" },
+    ]);
   });
 
   it("ignores a blank question", async () => {

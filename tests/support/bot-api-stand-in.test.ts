@@ -769,5 +769,6 @@ describe("grammY against the stand-in", () => {
     const file = await bot.api.getFile(doc.document.file_id);
     const download = await fetch(`${apiRoot}/file/bot${DEFAULT_TOKEN}/${file.file_path}`);
     expect(await download.text()).toBe("partner list");
+    expect(api.file(doc.document.file_id)?.content.toString("utf8")).toBe("partner list");
   });
 });

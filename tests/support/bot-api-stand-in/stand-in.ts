@@ -260,6 +260,11 @@ export class BotApiStandIn {
     return this.state.putFile(fileId, content, options);
   }
 
+  /** A file by id: one put here, sent by a user, or uploaded by the bot (sendDocument with a file), with its bytes. */
+  file(fileId: string): StoredFile | undefined {
+    return this.state.fileById(fileId);
+  }
+
   // ───────────── test API: observation ─────────────
 
   callsTo(method: string): RecordedCall[] {
