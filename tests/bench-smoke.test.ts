@@ -1,4 +1,8 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runBotLoad } from "../bench/lib/bot-load.js";
 import { renderPerf, runPerf, sizeReports } from "../bench/lib/perf.js";
 import { renderQuality, runQuality } from "../bench/lib/quality.js";
 
@@ -53,8 +57,9 @@ describe("benchmark smoke run", () => {
     expectFinite(bot, ["updates_per_s", "p50_ms", "p99_ms", "heap_mb", "rss_mb", "stand_in_busy"]);
     expectFinite(bot.saturated, ["p50_ms", "p99_ms"]);
     expectFinite(bot.uncached, ["updates_per_s", "p50_ms", "p99_ms"]);
-    // A share of the questions asked, so between 0 and 1; 100 messages barely repeat a question here
-    // (the full run's 10,000 do, near 1), and a share below 0 would mean answers computed twice.
+    // 100 messages from 20 users barely repeat a (question, previous question) pair, so most
+    // reach the engine: a share of 1 here would mean the engine calls were not counted. What the
+    // cache must give is checked exactly below, on a workload where it is known.
     expect(bot.answer_cache_hits).toBeGreaterThanOrEqual(0);
     expect(bot.answer_cache_hits).toBeLessThan(1);
     expect(bot.failed_updates).toBe(0);
@@ -63,4 +68,25 @@ describe("benchmark smoke run", () => {
     expect(report.budgets.length).toBeGreaterThan(0);
     expect(renderPerf(report)).toContain("### Budgets");
   }, 60_000); // about 9 s alone; a shared machine can take several times that
+
+  it("measures an answer-cache share of exactly 1 when every question was asked before", async () => {
+    // One question, asked over and over by a few users. The cache key is the language, the
+    // question and the chat's previous question as understood; with one question that previous
+    // one is always the same reading, so the warm-up (as many messages as the measured phase)
+    // has computed every key the measured phase can meet, and none of its questions may reach the
+    // engine: anything below 1 means the bot answered a repeat without its cache, or the bench
+    // counted engine calls that did not happen.
+    const dir = await mkdtemp(path.join(os.tmpdir(), "bench-smoke-"));
+    try {
+      const questionsFile = path.join(dir, "questions.json");
+      const question = { q: "Какую программу Москва подписала с Ханоем?", lang: "ru" };
+      await writeFile(questionsFile, JSON.stringify({ in_scope: [question], out_of_scope: [] }));
+      const bot = await runBotLoad({ users: 5, messages: 60, pacedMessages: 0, pacedRate: 1, questionsFile, log: () => {} });
+      expect(bot.answer_cache_hits).toBe(1);
+      expect(bot.failed_updates).toBe(0);
+      expect(bot.violations).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000); // a few seconds alone
 });

@@ -21,7 +21,9 @@ export type CallbackAction =
   /** An /ingest draft's buttons; `draft` is its key, `card` counts from 1 as the draft shows it. */
   | { kind: "publish"; draft: string }
   | { kind: "cancel"; draft: string }
-  | { kind: "drop"; draft: string; card: number };
+  | { kind: "drop"; draft: string; card: number }
+  /** /unanswered's button: the whole list as a CSV file. */
+  | { kind: "unansweredCsv" };
 
 export const MAX_CALLBACK_BYTES = 64;
 
@@ -61,6 +63,8 @@ function encode(action: CallbackAction): string {
       return `ig:${action.draft}:c`;
     case "drop":
       return `ig:${action.draft}:d:${action.card}`;
+    case "unansweredCsv":
+      return "un:csv";
   }
 }
 
@@ -87,6 +91,7 @@ export function decodeCallback(data: string | undefined): CallbackAction | undef
   if (kind === "pa" && parts.length === 3 && REF.test(a ?? "") && NUMBER.test(b ?? "")) {
     return { kind: "partner", ref: a!, offset: Number(b) };
   }
+  if (kind === "un" && a === "csv" && parts.length === 2) return { kind: "unansweredCsv" };
   if (kind === "ig" && DRAFT_KEY.test(a ?? "")) {
     if (b === "p" && parts.length === 3) return { kind: "publish", draft: a! };
     if (b === "c" && parts.length === 3) return { kind: "cancel", draft: a! };

@@ -8,7 +8,7 @@ import type { FactCard } from "../knowledge/types.js";
  * документ…" one that records a signed document; "В каких сферах…" one that lists the areas;
  * "Почему…" one that gives a reason.
  */
-export const ANSWER_TYPES = ["term", "date", "person", "place", "count", "areas", "document", "reason"] as const;
+export const ANSWER_TYPES = ["term", "date", "person", "place", "count", "areas", "document", "reason", "talks"] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 const W = "(?<![\\p{L}])";
@@ -23,6 +23,7 @@ const QUESTION: Record<AnswerType, RegExp> = {
   count: words("сколько|скольк\\p{L}*|скока|how many|how much|how old|what number|какое количество|какой объ[её]м"),
   areas: words("в как(их|ой) (сферах|сфере|областях|области|направлениях|отраслях)|по каким (сферам|направлениям|областям)|как(ие|ое) (направления|сферы|области|отрасли|направление)|what (areas|fields|sectors|spheres)|which (areas|fields|sectors)|in what (areas|fields)|что (входит|включает)|what does .{1,40} (cover|include)|what('s| is) (in|on) the (programme|program)"),
   document: words("какой документ|какие документы|какое соглашение|что (подписали|подписал|подписала|заключили)|что за документ|what (document|agreement|did .{1,30} sign)|which (document|agreement)"),
+  talks: words("о ч[её]м (\\p{L}+ )?(говорили|беседовали|договорились|договаривались|условились|шла речь|шёл разговор|шел разговор|переговоры)|что (обсуждали|обсудили|обсуждалось|обсуждали на)|what (was|were) discussed|what did .{1,40} (discuss|talk about|agree on|agree)|what was agreed|what were the talks about"),
   reason: words("почему|зачем|для чего|с какой целью|по какой причине|why|what for|for what purpose|what was the (reason|aim|goal)"),
 };
 
@@ -69,6 +70,8 @@ const PLACE = new RegExp(`${CW}([вВ]|[вВ]о|[нН]а|[aA]t|[iI]n) (\\p{Lu}|�
 const REASON = new RegExp(`${CW}(чтобы|для того|поскольку|так как|потому|из-за|ради|цел(ь|ью|и)|причин\\p{L}*|в знак|в связи|мотивирова\\p{L}*|вызван\\p{L}*|обоснован\\p{L}*|в ответ|because|in order to|so that|aim|goal|purpose|reasons?|due to|owing to|in protest|prompted|motivated|in response|justification|justified)${E}`, "iu");
 // A word that announces a list of areas; a list itself is told by its commas (listsItems).
 const AREAS = new RegExp(`${CW}(сфер\\p{L}*|област\\p{L}*|направлени\\p{L}*|отрасл\\p{L}*|таких как|такие как|в том числе|включая|areas?|fields?|sectors?|spheres?|such as|including)${E}`, "iu");
+// What was discussed or agreed: «обсудили», «речь шла о», «договорились», "discussed", "agreed".
+const TALKS = new RegExp(`${CW}(обсу(ждал|ждали|ждались|ждалось|ждение|ждения|дили|дил|дят)\\p{L}*|речь шла|говорил[аи]? о|договорил\\p{L}*|условил\\p{L}*|discuss\\p{L}*|agreed|talked about|talks covered)${E}`, "iu");
 const DAY_AND_MONTH = new RegExp(`\\d{1,2} (${MONTHS})`, "iu");
 const YEARS = /(?<![\p{N}])(1\d|20)\d\d(?![\p{N}])/gu;
 const DAYS_OF_MONTH = new RegExp(`\\d{1,2}((\\s*[–—-]\\s*|\\s(по|и|to|and)\\s)\\d{1,2})?\\s(${MONTHS})\\p{L}*|(${MONTHS})\\s\\d{1,2}(?![\\p{N}])`, "giu");
@@ -92,6 +95,8 @@ export function cardAnswers(card: FactCard, type: AnswerType): boolean {
       return card.kind === "agreement";
     case "areas":
       return AREAS.test(text) || listsItems(card.text);
+    case "talks":
+      return TALKS.test(text);
     case "reason":
       return REASON.test(text);
   }

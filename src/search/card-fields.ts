@@ -6,13 +6,15 @@ import type { FactCard } from "../knowledge/types.js";
  * the build analyses these inputs, and a reload reuses a card's analysis only when every input is
  * unchanged, so a new field can never silently keep stale terms.
  */
-export const FIELD_BOOSTS = { text: 1, text_en: 1, keywords: 1.6, names: 1.6, people: 1.8, topics: 1.1, partner_ids: 1.4 };
+export const FIELD_BOOSTS = { text: 1, text_en: 1, keywords: 1.6, names: 1.6, people: 1.8, topics: 1.1, partner_ids: 1.4, year: 1 };
 export type Field = keyof typeof FIELD_BOOSTS;
 export const FIELDS = Object.keys(FIELD_BOOSTS) as Field[];
 
 /**
  * What each field is analysed from. `names` and `partner_ids` both come from the card's partner
- * ids: the names themselves live in partners.json, which the analyzer key covers.
+ * ids: the names themselves live in partners.json, which the analyzer key covers. `year` is the
+ * year of the card's `date`: «переговоры в Китае в 2014 году» finds the card dated 2014 that
+ * says what was discussed, though its text never repeats the year.
  */
 export function fieldInputs(card: FactCard): Record<Field, string> {
   const list = (items: readonly string[] | undefined): string => items?.join(" ; ") ?? "";
@@ -25,6 +27,7 @@ export function fieldInputs(card: FactCard): Record<Field, string> {
     people: list(card.people),
     topics: list(card.topics),
     partner_ids: partners,
+    year: card.date?.slice(0, 4) ?? "",
   };
 }
 

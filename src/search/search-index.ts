@@ -248,5 +248,6 @@ function analyzeCard({ card }: SourcedCard, analyzer: Analyzer, namesOf: (ids: r
     people: termsOf(inputs.people),
     topics: termsOf(inputs.topics),
     partner_ids: ids.map(partnerTerm),
+    year: termsOf(inputs.year),
   };
 }

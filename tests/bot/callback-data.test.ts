@@ -12,6 +12,7 @@ describe("callback data: one format for every button", () => {
     { kind: "publish", draft: "lq2x9k0a1" },
     { kind: "cancel", draft: "lq2x9k0a1" },
     { kind: "drop", draft: "lq2x9k0a1", card: 12 },
+    { kind: "unansweredCsv" },
   ])("reads back what it wrote: %j", (action) => {
     expect(decodeCallback(encodeCallback(action))).toEqual(action);
   });

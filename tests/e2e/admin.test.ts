@@ -105,6 +105,48 @@ describe("admin commands", () => {
     expect(again).toContain("какая погода на Марсе");
     expect(second.api.violations).toEqual([]);
   });
+
+  it("/unanswered merges repeats with a count and the last time asked in Moscow time, and sends the full list as a spreadsheet-safe CSV", async () => {
+    const h = await startBot({ adminIds: [ADMIN] });
+    for (const question of ["Какая погода на Марсе?", "какая  погода на марсе", "КАКАЯ ПОГОДА НА МАРСЕ!", "=HYPERLINK(\"http://evil\",\"Марс\")", 'метро на Луне, "глубокое"']) {
+      await h.send(h.api.privateText(USER, question));
+    }
+    // Kept in UTC; shown as Moscow's wall clock, three hours ahead.
+    const [, , mars] = await h.deps.unanswered.latest(10);
+    expect(mars).toMatchObject({ text: "КАКАЯ ПОГОДА НА МАРСЕ!", count: 3 });
+    const last = new Date(mars!.at);
+    const moscow = new Date(last.getTime() + 3 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
+
+    const list = await h.send(h.api.privateText(ADMIN, "/unanswered"));
+    const text = shownText(list);
+    expect(text).toMatch(/^Unanswered questions: 3 questions, the most recently asked first; times are Moscow time \(MSK\)\./);
+    expect(text).toContain(`• КАКАЯ ПОГОДА НА МАРСЕ! — asked 3 times, last ${moscow} MSK`);
+    expect(text.match(/погода на марсе/gi)).toHaveLength(1);
+    expect(text).toContain("— asked once, last");
+
+    // The button and "/unanswered csv" send the same document.
+    const pressed = await h.send(h.api.callbackQuery(ADMIN, button(list, "⬇ CSV for editors").callback_data, resultMessage(list)), "sendDocument");
+    const typed = await h.send(h.api.privateText(ADMIN, "/unanswered csv"), "sendDocument");
+    for (const sent of [pressed, typed]) {
+      const document = (sent.response as { result: { document: { file_id: string; file_name: string } } }).result.document;
+      expect(document.file_name).toMatch(/^unanswered-\d{4}-\d{2}-\d{2}\.csv$/);
+      const csv = h.api.file(document.file_id)!.content.toString("utf8");
+      expect(csv.split("\r\n")).toEqual([
+        "\uFEFFquestion,times asked,first asked (Europe/Moscow),last asked (Europe/Moscow)",
+        expect.stringMatching(/^"метро на Луне, ""глубокое""",1,\d{4}-\d\d-\d\d \d\d:\d\d,\d{4}-\d\d-\d\d \d\d:\d\d$/),
+        expect.stringMatching(/^"'=HYPERLINK\(""http:\/\/evil"",""Марс""\)",1,/),
+        expect.stringMatching(new RegExp(`^КАКАЯ ПОГОДА НА МАРСЕ!,3,\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d,${moscow}$`)),
+        "",
+      ]);
+      expect(sent.params.caption).toBe("3 unanswered questions, repeats merged; times in Moscow time (Europe/Moscow).");
+    }
+
+    // Anyone else pressing the button gets the "ask again" toast and no file.
+    const stranger = await h.send(h.api.callbackQuery(USER, "un:csv", resultMessage(list)), "answerCallbackQuery");
+    expect(stranger.params.text).toBe(t("ru", "expired"));
+    expect(h.api.callsTo("sendDocument")).toHaveLength(2);
+    expect(h.api.violations).toEqual([]);
+  });
 });
 
 describe("/reload", () => {

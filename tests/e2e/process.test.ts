@@ -68,8 +68,8 @@ describe("src/main.ts", () => {
     main.child.kill("SIGTERM");
 
     const { code } = await main.exited(10_000);
+    // Code 0 means the reply went out within the grace period: past it main.ts exits with 1.
     expect(code).toBe(0);
-    expect(Date.now() - signalledAt).toBeLessThan(10_000);
     expect(inFlight.response).toMatchObject({ ok: true });
     expect(resultMessage(inFlight).text).toContain("РИА Новости");
     // No getUpdates after the signal: no new updates were taken.

@@ -35,15 +35,16 @@ const hostileText = fc.oneof(
 );
 
 describe("hostile and odd input", () => {
+  // No timing here: a wall-clock limit on a shared, busy machine fails without a defect. That an
+  // input cannot make the answer path slow (a backtracking pattern, quadratic work) is checked in
+  // linear-time.property.test.ts, which compares the CPU time of n and 4n characters of the same
+  // shape ("answer" and "render" there); here every input must get a well-formed answer.
   it("never breaks the engine or the renderers, and every rendered fact carries its citation", () => {
-    const timings: number[] = [];
     fc.assert(
       fc.property(hostileText, fc.integer({ min: 0, max: 60 }), (question, offset) => {
-        const started = performance.now();
         const answer = snapshot.answer(question);
         const page = renderTelegramAnswer(answer, { offset, pageSize: 3, partnerNames: ["Ханой", "Минск"] });
-        renderPlainAnswer(answer);
-        timings.push(performance.now() - started);
+        expect(renderPlainAnswer(answer).trim().length).toBeGreaterThan(0);
 
         const checked = checkTelegramHtml(page.html);
         expect(checked.ok, checked.ok ? "" : `${checked.error} in ${JSON.stringify(page.html.slice(0, 200))}`).toBe(true);
@@ -67,12 +68,6 @@ describe("hostile and odd input", () => {
       }),
       { numRuns: 600, seed: 20251203 },
     );
-    timings.sort((a, b) => a - b);
-    const median = timings[Math.floor(timings.length / 2)]!;
-    const slowest = timings[timings.length - 1]!;
-    console.log(`hostile input: ${timings.length} questions, median ${median.toFixed(2)} ms, slowest ${slowest.toFixed(2)} ms`);
-    // No pathological input: the slowest stays within a wide multiple of the median of the same run.
-    expect(slowest).toBeLessThan(Math.max(median * 200, 250));
   });
 
   it("answers the same question the same way every time", () => {

@@ -5,7 +5,8 @@
  * timed on an input of n and of 4n characters in the same run, and the ratio is bounded: linear
  * work gives about 4, quadratic 16, exponential far more. No absolute time limit, so a slow or
  * busy machine cannot fail it; the additive constant absorbs timer noise on inputs that take
- * under a few milliseconds.
+ * under a few milliseconds. The whole answer path (engine and both renderers) is among the subjects:
+ * it is where a hostile question would freeze the bot.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -26,6 +27,10 @@ import { ANSWER_TYPES, answerTypeOf, cardAnswers } from "../../src/search/answer
 import { wordTermsOf } from "../../src/search/phrases.js";
 import { buildAnalyzer } from "../../src/search/analyzer.js";
 import { tokenize } from "../../src/search/normalize.js";
+import { renderPlainAnswer } from "../../src/answer/render-text.js";
+import { renderTelegramAnswer } from "../../src/answer/render-telegram.js";
+import { buildSnapshot } from "../../src/engine/snapshot.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
 import { PARTNERS } from "../ingest/fixtures/partners.js";
 
 /** Inputs grow from this length until one takes long enough to time (MEASURABLE_MS)… */
@@ -55,6 +60,10 @@ const ADVERSARIAL_UNITS = [
 /** fast-check adds units of its own, made of the same atoms. */
 const ATOMS = ["А", "Б", "а", "-", " ", ".", ",", "!", "?", "…", "«", "»", "—", "–", "/", ":", "1", "\n", "Ханой", "ТАСС", "г.", "сказал", "Иван"];
 const unit = fc.array(fc.constantFrom(...ATOMS), { minLength: 1, maxLength: 6 }).map((atoms) => atoms.join(""));
+
+const loaded = await loadKnowledge(new URL("../../knowledge", import.meta.url).pathname);
+if (!loaded.ok) throw new Error("the project knowledge must load");
+const snapshot = buildSnapshot(loaded.knowledge);
 
 const analyzer = buildAnalyzer(PARTNERS, [["МЭШ", "Московская электронная школа"]]);
 const partnerMatcher = buildPartnerMatcher(PARTNERS);
@@ -99,6 +108,14 @@ const SUBJECTS: Record<string, Subject> = {
   readListQuery: { run: (text) => readListQuery(text, analyzer, PARTNERS) },
   readFollowUp: { run: (text) => readFollowUp(`а ${text}`, text, analyzer) },
   smallTalkOf: { run: (text) => [smallTalkOf(text), withoutGreeting(`привет ${text}`)] },
+  // A question is one Telegram message (4,096 characters); the fourfold input goes past that on purpose.
+  answer: {
+    run: (text) => {
+      const answer = snapshot.answer(text);
+      return [renderTelegramAnswer(answer, { offset: 0, pageSize: 3, partnerNames: ["Ханой", "Минск"] }), renderPlainAnswer(answer)];
+    },
+    maxLength: 4096,
+  },
 };
 
 function repeatTo(text: string, length: number): string {

@@ -17,6 +17,8 @@ describe("the kind of fact a question asks for", () => {
     ["What is it called when a city twins with another?", undefined],
     ["What term did the mayor use?", undefined],
     ["собянин кухарев когда подписали", "date"],
+    ["о чем говорили мэры на переговорах", "talks"],
+    ["what was discussed in Jakarta", "talks"],
   ])("%s → %s", (question, type) => {
     expect(answerTypeOf(question)).toBe(type);
   });
@@ -28,6 +30,11 @@ describe("the kind of fact a question asks for", () => {
     expect(cardAnswers(card("Программу подписали в XVI веке."), "date")).toBe(true);
     expect(cardAnswers(card("Делегация из 40 человек приехала в 2019 году."), "count")).toBe(true);
     expect(cardAnswers(card("В делегацию вошли пять министров."), "count")).toBe(true);
+  });
+
+  it("takes a card that says what was discussed or agreed for the talks", () => {
+    expect(cardAnswers(card("На переговорах мэры обсудили развитие мегаполисов."), "talks")).toBe(true);
+    expect(cardAnswers(card("Мэры подписали программу."), "talks")).toBe(false);
   });
 
   it("finds a place at the start of a card's text as well as inside it", () => {
@@ -60,5 +67,21 @@ describe("a question about an aspect no card states (rule 5 of the answered rule
 
   it("answers the same subject asked without a kind of fact", () => {
     expect(without.search("программа сотрудничества с Ханоем").answered).toBe(true);
+  });
+});
+
+describe("a card's date", () => {
+  const source = { id: "s", title: "T", publisher: "ТАСС", published: "2025-12-03", language: "ru" as const };
+  const cards = [
+    { card: { id: "talks", text: "Мэры Москвы и Ханоя обсудили развитие мегаполисов.", partners: ["hanoi"], date: "2014-05" }, source },
+    { card: { id: "later", text: "Мэры Москвы и Ханоя встретились снова.", partners: ["hanoi"], date: "2019" }, source },
+    { card: { id: "forum", text: "В Ханое прошёл деловой форум.", partners: ["hanoi"] }, source },
+  ];
+  const index = buildSearchIndex({ partners: [{ id: "hanoi", name: "Ханой", country: "Вьетнам" }], synonyms: [], sources: [source], cards });
+
+  it("is searched by its year, though the text never repeats it", () => {
+    const outcome = index.search("мэры Ханоя 2014");
+    expect(outcome.answered).toBe(true);
+    expect(cards[outcome.hits[0]!.card]!.card.id).toBe("talks");
   });
 });

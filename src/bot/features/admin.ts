@@ -1,11 +1,16 @@
-import { Composer } from "grammy";
+import { Composer, InputFile } from "grammy";
 import { escapeHtml, shorten } from "../../answer/html.js";
-import type { ReloadResult } from "../../engine/types.js";
 import { formatProblem } from "../../knowledge/types.js";
 import type { KnowledgeWarning } from "../../engine/knowledge-warnings.js";
+import { decodeCallback, encodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { toCsv } from "../csv.js";
+import { MOSCOW_ZONE, MOSCOW_ZONE_NAME, moscowDate, moscowTime } from "../moscow-time.js";
+import { MAX_UNANSWERED } from "../unanswered-store.js";
+import type { UnansweredQuestion } from "../unanswered-store.js";
 import { isAdmin } from "../filters.js";
-import { fitLines, replyPlacement } from "../reply.js";
+import type { KnowledgeUpdate, Rollout } from "../knowledge-updates.js";
+import { fitLines, keyboard, replyPlacement } from "../reply.js";
 
 const LISTED_IDS = 15;
 const LISTED_PROBLEMS = 30;
@@ -13,7 +18,7 @@ const LISTED_WARNINGS = 5;
 const LISTED_UNANSWERED = 20;
 
 /**
- * /reload, /stats, /unanswered — for the numeric user ids in ADMIN_IDS only (never a username, a
+ * /reload, /stats, /unanswered (and its CSV, `/unanswered csv` or its button) — for the numeric user ids in ADMIN_IDS only (never a username, a
  * chat or a forwarded sender). For anyone else these commands fall through as if they did not exist.
  * Replies are in English: admins are the editors' team, not the public.
  */
@@ -22,13 +27,13 @@ export function adminFeature(): Composer<BotContext> {
   const admin = composer.filter(isAdmin);
 
   admin.command("reload", async (ctx) => {
-    const result = await ctx.deps.store.reload();
+    const result = await ctx.deps.knowledgeUpdates.reload(`admin ${ctx.from.id}`);
     ctx.deps.logger.info({ ok: result.ok, took_ms: Math.round(result.tookMs), ...(result.ok ? { warnings: result.warnings.length } : {}), admin: ctx.from.id }, "reload");
     await ctx.reply(fitLines(reloadLines(result, ctx.deps.store.current().version)), replyPlacement(ctx, ctx.msg));
   });
 
   admin.command("stats", async (ctx) => {
-    const stats = ctx.deps.stats.snapshot();
+    const stats = await ctx.deps.stats.snapshot();
     const snapshot = ctx.deps.store.current();
     const { knowledge } = snapshot;
     const lines = [
@@ -43,16 +48,56 @@ export function adminFeature(): Composer<BotContext> {
   });
 
   admin.command("unanswered", async (ctx) => {
-    const latest = ctx.deps.unanswered.latest(LISTED_UNANSWERED);
-    const lines = latest.length === 0 ? ["No unanswered questions yet."] : ["<b>Latest unanswered questions</b>", ...latest.map((entry) => `• ${escapeHtml(entry.at.slice(0, 16).replace("T", " "))} — ${escapeHtml(shorten(entry.text, 200))}`)];
-    await ctx.reply(fitLines(lines), replyPlacement(ctx, ctx.msg));
+    if (/^csv$/i.test(ctx.match.trim())) return sendUnansweredCsv(ctx);
+    const questions = await ctx.deps.unanswered.latest(MAX_UNANSWERED);
+    const markup = questions.length > 0 ? keyboard([[{ text: "⬇ CSV for editors", callback_data: encodeCallback({ kind: "unansweredCsv" }) }]]) : undefined;
+    await ctx.reply(fitLines(unansweredLines(questions)), { ...replyPlacement(ctx, ctx.msg), ...(markup ? { reply_markup: markup } : {}) });
+  });
+
+  admin.on("callback_query:data", async (ctx, next) => {
+    if (decodeCallback(ctx.callbackQuery.data)?.kind !== "unansweredCsv") return next();
+    await ctx.answerCallbackQuery();
+    await sendUnansweredCsv(ctx);
   });
 
   return composer;
 }
 
+/**
+ * /unanswered: the most recently asked first, repeats merged with their count, times in Moscow
+ * time with the zone named (the server's clock is UTC; the editors are in Moscow).
+ */
+export function unansweredLines(questions: readonly UnansweredQuestion[]): string[] {
+  if (questions.length === 0) return ["No unanswered questions yet."];
+  const shown = questions.slice(0, LISTED_UNANSWERED).map((question) => {
+    const times = question.count === 1 ? "asked once" : `asked ${question.count} times`;
+    return `• ${escapeHtml(shorten(question.text, 200))} — ${times}, last ${moscowTime(question.at)} ${MOSCOW_ZONE_NAME}`;
+  });
+  const more = questions.length > LISTED_UNANSWERED ? [`… and ${questions.length - LISTED_UNANSWERED} more in the CSV`] : [];
+  const distinct = questions.length === 1 ? "1 question" : `${questions.length} questions`;
+  return [`<b>Unanswered questions</b>: ${distinct}, the most recently asked first; times are Moscow time (${MOSCOW_ZONE_NAME}).`, ...shown, ...more];
+}
+
+/** The whole list for the editors' spreadsheet, one row per question. */
+export function unansweredCsv(questions: readonly UnansweredQuestion[]): string {
+  return toCsv([
+    ["question", "times asked", `first asked (${MOSCOW_ZONE})`, `last asked (${MOSCOW_ZONE})`],
+    ...questions.map((question) => [question.text, question.count, moscowTime(question.first), moscowTime(question.at)]),
+  ]);
+}
+
+async function sendUnansweredCsv(ctx: BotContext): Promise<void> {
+  const questions = await ctx.deps.unanswered.latest(MAX_UNANSWERED);
+  const { parse_mode, reply_parameters, message_thread_id } = replyPlacement(ctx, ctx.msg ?? undefined);
+  const placement = { parse_mode, ...(reply_parameters ? { reply_parameters } : {}), ...(message_thread_id === undefined ? {} : { message_thread_id }) };
+  if (questions.length === 0) return void (await ctx.reply("No unanswered questions yet.", placement));
+  const file = new InputFile(Buffer.from(unansweredCsv(questions), "utf8"), `unanswered-${moscowDate(new Date())}.csv`);
+  const caption = `${questions.length === 1 ? "1 unanswered question" : `${questions.length} unanswered questions`}, repeats merged; times in Moscow time (${MOSCOW_ZONE}).`;
+  await ctx.replyWithDocument(file, { caption, ...placement });
+}
+
 /** The admin's reply to a reload, a line each, for fitLines. */
-export function reloadLines(result: ReloadResult, servingVersion: number): string[] {
+export function reloadLines(result: KnowledgeUpdate, servingVersion: number): string[] {
   const took = `${Math.round(result.tookMs)} ms`;
   if (!result.ok) {
     const problems = result.problems.slice(0, LISTED_PROBLEMS).map((problem) => `• ${escapeHtml(formatProblem(problem))}`);
@@ -68,7 +113,14 @@ export function reloadLines(result: ReloadResult, servingVersion: number): strin
     `Removed ${result.diff.removed.length}: ${list(result.diff.removed)}`,
     `Changed ${result.diff.changed.length}: ${list(result.diff.changed)}`,
     ...warningLines(result.warnings),
+    ...(result.rollout ? [rolloutLine(result.rollout)] : []),
   ];
+}
+
+/** In a fleet: how many replicas serve the new version now, and which have not caught up yet. */
+function rolloutLine({ version, live, replicas, lagging }: Rollout): string {
+  const behind = lagging.map((replica) => `${escapeHtml(replica.replica)} (version ${replica.version})`).join(", ");
+  return `Version ${version} live on ${live} of ${replicas} replicas${lagging.length > 0 ? `; behind: ${behind}` : "."}`;
 }
 
 /** Warnings never stop a reload; the first few say what to look at, `npm run validate` lists them all. */

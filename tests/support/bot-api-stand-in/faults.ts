@@ -45,9 +45,14 @@ export class FaultPlan {
   }
 }
 
-/** Answers `call` with the fault instead of its normal answer ("delay" is the caller's: it only postpones). */
+/** A fault that only postpones the normal answer. */
+export type Postponement = Extract<Fault, { kind: "delay" | "hold" }>;
+
+export const postpones = (fault: Fault): fault is Postponement => fault.kind === "delay" || fault.kind === "hold";
+
+/** Answers `call` with the fault instead of its normal answer (a postponement is the caller's to wait out). */
 export function applyFault(
-  fault: Exclude<Fault, { kind: "delay" }>,
+  fault: Exclude<Fault, Postponement>,
   call: RecordedCall,
   res: ServerResponse,
   log: CallLog,

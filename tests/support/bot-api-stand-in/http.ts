@@ -6,8 +6,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CallLog } from "./call-log.js";
 import { BotApiError } from "./errors.js";
-import { applyFault } from "./faults.js";
-import type { FaultPlan } from "./faults.js";
+import { applyFault, postpones } from "./faults.js";
+import type { FaultPlan, Postponement } from "./faults.js";
 import { GET_UPDATES } from "./methods.js";
 import type { MethodRegistry } from "./registry.js";
 import type { ChatState } from "./state.js";
@@ -23,8 +23,8 @@ export interface HttpContext {
   faults: FaultPlan;
   queue: UpdateQueue;
   state: ChatState;
-  /** Waits `ms`; resolves false if the stand-in closed meanwhile. */
-  sleep: (ms: number) => Promise<boolean>;
+  /** Waits out a "delay" or "hold" fault; resolves false if the stand-in closed meanwhile. */
+  postpone: (fault: Postponement) => Promise<boolean>;
 }
 
 export async function handleRequest(req: IncomingMessage, res: ServerResponse, ctx: HttpContext): Promise<void> {
@@ -78,8 +78,8 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
 
     const fault = ctx.faults.take(method, parsed.params);
     if (fault) {
-      if (fault.kind === "delay") {
-        const stillOpen = await ctx.sleep(fault.ms);
+      if (postpones(fault)) {
+        const stillOpen = await ctx.postpone(fault);
         if (!stillOpen) return;
       } else {
         applyFault(fault, call, res, log);

@@ -30,6 +30,31 @@ import type {
 import * as build from "./update-builders.js";
 import { UpdateQueue } from "./update-queue.js";
 
+/**
+ * The getMe answer for a bot token: the id is the number before ":" (7000000001 when there is
+ * none), the rest a test bot's profile; `overrides` replace any field. For tests that give grammY
+ * its botInfo without a stand-in.
+ */
+export function botInfoFor(token: string, overrides: Partial<UserFromGetMe> = {}): UserFromGetMe {
+  const idFromToken = Number(token.split(":")[0]);
+  return {
+    id: Number.isSafeInteger(idFromToken) && idFromToken > 0 ? idFromToken : 7000000001,
+    is_bot: true,
+    first_name: "Partners Test Bot",
+    username: "PartnersTestBot",
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: true,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+    supports_join_request_queries: false,
+    ...overrides,
+  };
+}
+
 export class BotApiStandIn {
   readonly token: string;
   readonly botInfo: UserFromGetMe;
@@ -54,26 +79,12 @@ export class BotApiStandIn {
   private closing: Promise<void> | undefined;
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Ends each pending "hold" fault's wait when the stand-in closes. */
+  private readonly holds = new Set<() => void>();
 
   constructor(options: BotApiStandInOptions = {}) {
     this.token = options.token ?? DEFAULT_TOKEN;
-    const idFromToken = Number(this.token.split(":")[0]);
-    this.botInfo = {
-      id: Number.isSafeInteger(idFromToken) && idFromToken > 0 ? idFromToken : 7000000001,
-      is_bot: true,
-      first_name: "Partners Test Bot",
-      username: "PartnersTestBot",
-      can_join_groups: true,
-      can_read_all_group_messages: false,
-      supports_inline_queries: true,
-      can_connect_to_business: false,
-      has_main_web_app: false,
-      has_topics_enabled: false,
-      allows_users_to_create_topics: false,
-      can_manage_bots: false,
-      supports_join_request_queries: false,
-      ...options.bot,
-    };
+    this.botInfo = botInfoFor(this.token, options.bot);
     this.state = new ChatState(this.botInfo, {
       languageCode: options.languageCode ?? "ru",
       unknownChats: options.unknownChats ?? "create",
@@ -98,7 +109,7 @@ export class BotApiStandIn {
       faults: this.faults,
       queue: this.queue,
       state: this.state,
-      sleep: (ms) => this.sleep(ms),
+      postpone: (fault) => (fault.kind === "delay" ? this.sleep(fault.ms) : this.hold(fault.until)),
     };
     installBuiltInMethods(this.registry, { botInfo: this.botInfo, state: this.state, queue: this.queue, log: this.log });
   }
@@ -144,6 +155,8 @@ export class BotApiStandIn {
       this.queue.releaseLongPolls();
       for (const timer of this.timers) clearTimeout(timer);
       this.timers.clear();
+      for (const cancel of this.holds) cancel();
+      this.holds.clear();
       if (!server) return;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // let the answers above reach the wire, then cut everything
@@ -164,6 +177,20 @@ export class BotApiStandIn {
         resolve(!this.closing);
       }, ms);
       this.timers.add(timer);
+    });
+  }
+
+  /** Waits until `until` settles (a "hold" fault); resolves false if the stand-in closed meanwhile. */
+  private hold(until: Promise<unknown>): Promise<boolean> {
+    return new Promise((resolve) => {
+      if (this.closing) return resolve(false);
+      const cancel = (): void => resolve(false);
+      this.holds.add(cancel);
+      const release = (): void => {
+        this.holds.delete(cancel);
+        resolve(!this.closing);
+      };
+      until.then(release, release);
     });
   }
 
@@ -231,6 +258,11 @@ export class BotApiStandIn {
     options: { fileName?: string; mimeType?: string; filePath?: string } = {},
   ): StoredFile {
     return this.state.putFile(fileId, content, options);
+  }
+
+  /** A file by id: one put here, sent by a user, or uploaded by the bot (sendDocument with a file), with its bytes. */
+  file(fileId: string): StoredFile | undefined {
+    return this.state.fileById(fileId);
   }
 
   // ───────────── test API: observation ─────────────

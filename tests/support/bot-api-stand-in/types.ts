@@ -47,7 +47,12 @@ export type Fault =
   | { kind: "409"; description?: string }
   | { kind: "500"; description?: string }
   | { kind: "drop" }
-  | { kind: "delay"; ms: number };
+  | { kind: "delay"; ms: number }
+  /**
+   * The answer waits until `until` settles (resolved or rejected), then is given normally: a
+   * test holds a reply for as long as it needs, with no clock involved.
+   */
+  | { kind: "hold"; until: Promise<unknown> };
 
 export type GetUpdatesConflictMode =
   /** Telegram's behaviour: a new getUpdates ends the pending one with 409. */
