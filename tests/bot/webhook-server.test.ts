@@ -1,26 +1,13 @@
 import { request } from "node:http";
 import { connect } from "node:net";
 import { Bot } from "grammy";
-import type { Update, UserFromGetMe } from "grammy/types";
+import type { Update } from "grammy/types";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createWebhookServer } from "../../src/bot/webhook-server.js";
 import type { WebhookServerOptions } from "../../src/bot/webhook-server.js";
+import { botInfoFor } from "../support/bot-api-stand-in.js";
 
-const BOT_INFO: UserFromGetMe = {
-  id: 42,
-  is_bot: true,
-  first_name: "Test",
-  username: "test_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+const BOT_INFO = botInfoFor("42:test-token", { first_name: "Test", username: "test_bot" });
 
 /** A real grammY bot whose one middleware hands each update to `handleUpdate`; no network (botInfo is given). */
 function botFor(handleUpdate: (update: Update) => Promise<void>): Bot {

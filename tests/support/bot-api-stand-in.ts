@@ -28,7 +28,7 @@
  *   call-log.ts         recorded calls, violations, waiters;  faults.ts  injected faults
  *   helpers.ts          small value helpers
  */
-export { BotApiStandIn } from "./bot-api-stand-in/stand-in.js";
+export { BotApiStandIn, botInfoFor } from "./bot-api-stand-in/stand-in.js";
 export { BotApiError } from "./bot-api-stand-in/errors.js";
 export { commandAndMentionEntities } from "./bot-api-stand-in/helpers.js";
 export { CAPTION_LIMIT, DEFAULT_TOKEN, MESSAGE_TEXT_LIMIT } from "./bot-api-stand-in/types.js";

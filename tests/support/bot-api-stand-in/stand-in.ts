@@ -30,6 +30,31 @@ import type {
 import * as build from "./update-builders.js";
 import { UpdateQueue } from "./update-queue.js";
 
+/**
+ * The getMe answer for a bot token: the id is the number before ":" (7000000001 when there is
+ * none), the rest a test bot's profile; `overrides` replace any field. For tests that give grammY
+ * its botInfo without a stand-in.
+ */
+export function botInfoFor(token: string, overrides: Partial<UserFromGetMe> = {}): UserFromGetMe {
+  const idFromToken = Number(token.split(":")[0]);
+  return {
+    id: Number.isSafeInteger(idFromToken) && idFromToken > 0 ? idFromToken : 7000000001,
+    is_bot: true,
+    first_name: "Partners Test Bot",
+    username: "PartnersTestBot",
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: true,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+    supports_join_request_queries: false,
+    ...overrides,
+  };
+}
+
 export class BotApiStandIn {
   readonly token: string;
   readonly botInfo: UserFromGetMe;
@@ -59,23 +84,7 @@ export class BotApiStandIn {
 
   constructor(options: BotApiStandInOptions = {}) {
     this.token = options.token ?? DEFAULT_TOKEN;
-    const idFromToken = Number(this.token.split(":")[0]);
-    this.botInfo = {
-      id: Number.isSafeInteger(idFromToken) && idFromToken > 0 ? idFromToken : 7000000001,
-      is_bot: true,
-      first_name: "Partners Test Bot",
-      username: "PartnersTestBot",
-      can_join_groups: true,
-      can_read_all_group_messages: false,
-      supports_inline_queries: true,
-      can_connect_to_business: false,
-      has_main_web_app: false,
-      has_topics_enabled: false,
-      allows_users_to_create_topics: false,
-      can_manage_bots: false,
-      supports_join_request_queries: false,
-      ...options.bot,
-    };
+    this.botInfo = botInfoFor(this.token, options.bot);
     this.state = new ChatState(this.botInfo, {
       languageCode: options.languageCode ?? "ru",
       unknownChats: options.unknownChats ?? "create",
