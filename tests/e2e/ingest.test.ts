@@ -188,8 +188,8 @@ describe("/ingest in Telegram", () => {
     expect(shown).toContain("⚠ the URL is over 2000 characters");
     expect(shown).toContain("1. Москва и Ташкент договорились обмениваться опытом строительства метрополитена.");
 
-    await waitUntil(() => h.deps.ingest!.drafts.byMessage(ADMIN, resultMessage(draft).message_id) !== undefined, 5_000, "the draft kept");
-    const kept = h.deps.ingest!.drafts.byMessage(ADMIN, resultMessage(draft).message_id)!;
+    await waitUntil(async () => (await h.deps.ingest!.drafts.byMessage(ADMIN, resultMessage(draft).message_id)) !== undefined, 5_000, "the draft kept");
+    const kept = (await h.deps.ingest!.drafts.byMessage(ADMIN, resultMessage(draft).message_id))!;
     expect(kept.file.source.publisher).toBe(publisher.slice(0, 200));
     expect(kept.file.source.title.length).toBeLessThanOrEqual(500);
     expect(kept.file.source.url).toBeUndefined();
@@ -210,10 +210,10 @@ describe("/ingest in Telegram", () => {
   it("keeps drafts across a restart", async () => {
     const h = await ingestBot();
     const draft = await h.send(h.api.privateText(ADMIN, `/ingest ${ARTICLE}`));
-    await waitUntil(() => h.deps.ingest!.drafts.byMessage(ADMIN, resultMessage(draft).message_id) !== undefined, 2000, "the draft to be kept");
+    await waitUntil(async () => (await h.deps.ingest!.drafts.byMessage(ADMIN, resultMessage(draft).message_id)) !== undefined, 2000, "the draft to be kept");
     await h.deps.ingest!.drafts.flush();
     const reopened = createDraftStore(path.join(h.dataDir, "drafts.json"), h.deps.logger);
     await reopened.load();
-    expect(reopened.byMessage(ADMIN, resultMessage(draft).message_id)?.file.source.publisher).toBe("Тестовое агентство");
+    expect((await reopened.byMessage(ADMIN, resultMessage(draft).message_id))?.file.source.publisher).toBe("Тестовое агентство");
   });
 });

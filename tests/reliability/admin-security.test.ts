@@ -144,8 +144,8 @@ describe("admin commands check the numeric user id only", () => {
     expect(shownText(draft)).toMatch(/^Draft /);
     const message = resultMessage(draft);
     const key = /^ig:([a-z0-9]+):p$/.exec(button(draft, "Publish all").callback_data)![1]!;
-    await waitUntil(() => h.deps.ingest!.drafts.get(key) !== undefined, 2_000, "the draft to be kept");
-    const before = JSON.stringify(h.deps.ingest!.drafts.get(key));
+    await waitUntil(async () => (await h.deps.ingest!.drafts.get(key)) !== undefined, 2_000, "the draft to be kept");
+    const before = JSON.stringify(await h.deps.ingest!.drafts.get(key));
 
     for (const label of ["Publish all", "✕ 1", "Cancel"]) {
       const press = await h.send(h.api.callbackQuery(USER, button(draft, label).callback_data, message), "answerCallbackQuery");
@@ -155,7 +155,7 @@ describe("admin commands check the numeric user id only", () => {
     const reply = await h.send(h.api.groupText(GROUP, USER, "1: Москва захватила мир.", { replyTo: message }));
     expect(shownText(reply)).not.toMatch(/^Card 1 updated/);
     expect(h.api.callsTo("editMessageText")).toEqual([]);
-    expect(JSON.stringify(h.deps.ingest!.drafts.get(key))).toBe(before);
+    expect(JSON.stringify(await h.deps.ingest!.drafts.get(key))).toBe(before);
     expect(h.deps.store.current().version).toBe(1);
     expect(await readdir(path.join(h.knowledgeDir, "sources"))).not.toContain(expect.stringMatching(/^testovoe-agentstvo/));
 

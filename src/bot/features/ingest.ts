@@ -5,7 +5,6 @@ import { escapeHtml, shorten } from "../../answer/html.js";
 import { CITED_PUBLISHER_LIMIT } from "../../answer/citation.js";
 import { TELEGRAM_TEXT_LIMIT, visibleLength } from "../../answer/render-telegram.js";
 import { MAX_ARTICLE_BYTES, draftFromArticle } from "../../ingest/draft.js";
-import { publishSource } from "../../knowledge/publish.js";
 import { formatProblem } from "../../knowledge/types.js";
 import { decodeCallback, encodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
@@ -66,7 +65,7 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
       warnings: result.problems.map((problem) => problem.message),
     };
     const sent = await ctx.reply(renderDraft(draft), { ...replyPlacement(ctx, ctx.msg), reply_markup: draftButtons(draft) });
-    drafts.put({ ...draft, messageId: sent.message_id });
+    await drafts.put({ ...draft, messageId: sent.message_id });
   };
 
   admin.command("ingest", (ctx) => draftArticle(ctx, ctx.match));
@@ -80,11 +79,11 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
   admin.on("callback_query:data", async (ctx, next) => {
     const action = decodeCallback(ctx.callbackQuery.data);
     if (action?.kind !== "publish" && action?.kind !== "publishAnyway" && action?.kind !== "cancel" && action?.kind !== "drop") return next();
-    const { drafts, knowledgeDir } = ctx.deps.ingest!;
-    const draft = drafts.get(action.draft);
+    const { drafts } = ctx.deps.ingest!;
+    const draft = await drafts.get(action.draft);
     if (!draft) return void (await ctx.answerCallbackQuery({ text: "This draft is gone (published, cancelled or expired)." }));
     if (action.kind === "cancel") {
-      drafts.remove(draft.key);
+      await drafts.remove(draft.key);
       await ctx.answerCallbackQuery({ text: "Draft discarded." });
       return void (await ctx.editMessageText(`Draft <code>${escapeHtml(draft.file.source.id)}</code> discarded; nothing was written.`, { parse_mode: "HTML" }));
     }
@@ -92,7 +91,7 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
       const index = action.card - 1;
       if (!draft.file.facts[index] || draft.file.facts.length === 1) return void (await ctx.answerCallbackQuery({ text: "A draft keeps at least one card; cancel it instead." }));
       const updated = { ...draft, file: { ...draft.file, facts: draft.file.facts.filter((_, i) => i !== index) } };
-      drafts.put(updated);
+      await drafts.put(updated);
       await ctx.answerCallbackQuery({ text: `Card ${index + 1} dropped.` });
       return void (await ctx.editMessageText(renderDraft(updated), { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: draftButtons(updated) }));
     }
@@ -104,13 +103,13 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
       return void (await ctx.reply(text, { ...replyPlacement(ctx, ctx.callbackQuery.message as Message | undefined), ...(markup ? { reply_markup: markup } : {}) }));
     }
     await ctx.answerCallbackQuery({ text: "Publishing…" });
-    const published = await publishSource(knowledgeDir, draft.file);
+    const published = await ctx.deps.knowledgeUpdates.publish(draft.file, `admin ${ctx.from.id}`);
     if (!published.ok) {
       const problems = published.problems.map((problem) => `• ${escapeHtml(formatProblem(problem))}`);
       return void (await ctx.reply(fitLines(["<b>Not published</b>: the knowledge would not validate with this draft. Nothing was written.", ...problems]), replyPlacement(ctx, ctx.callbackQuery.message as Message | undefined)));
     }
-    drafts.remove(draft.key);
-    const reload = await ctx.deps.store.reload();
+    await drafts.remove(draft.key);
+    const reload = published.update;
     ctx.deps.logger.info({ file: published.file, reload_ok: reload.ok, admin: ctx.from.id }, "draft published");
     const done = `Published <code>${escapeHtml(published.file)}</code> (${draft.file.facts.length} cards).`;
     // The press came from the draft, or from the confirmation under it: both say it is done, neither keeps a button.
@@ -122,7 +121,7 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
 
   admin.on("message:text", async (ctx, next) => {
     const repliedTo = ctx.msg.reply_to_message;
-    const draft = repliedTo ? ctx.deps.ingest!.drafts.byMessage(ctx.chat.id, repliedTo.message_id) : undefined;
+    const draft = repliedTo ? await ctx.deps.ingest!.drafts.byMessage(ctx.chat.id, repliedTo.message_id) : undefined;
     const edit = EDIT_REPLY.exec(ctx.msg.text);
     if (!draft || !edit) return next();
     const index = Number(edit[1]) - 1;
@@ -132,7 +131,7 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
     if (!card || text.length > 1000) return void (await ctx.reply(card ? "A card text is at most 1,000 characters." : `There is no card ${index + 1} in this draft.`, replyPlacement(ctx, ctx.msg)));
     const edited = english ? { text_en: text } : { text };
     const updated = { ...draft, file: { ...draft.file, facts: draft.file.facts.map((other, i) => (i === index ? { ...other, ...edited } : other)) } };
-    ctx.deps.ingest!.drafts.put(updated);
+    await ctx.deps.ingest!.drafts.put(updated);
     await ctx.api.editMessageText(draft.chatId, draft.messageId!, renderDraft(updated), { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: draftButtons(updated) });
     await ctx.reply(`Card ${index + 1} updated.`, replyPlacement(ctx, ctx.msg));
   });
