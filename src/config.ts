@@ -18,6 +18,19 @@ export interface Config {
   /** Bot API server without a trailing slash, ready for grammY's `client.apiRoot`. */
   botApiRoot: string;
   updates: { mode: "polling" } | { mode: "webhook"; url: string; secret: string };
+  /** Set when REDIS_URL and DATABASE_URL are: this process is one replica of a fleet (webhook only). */
+  fleet: FleetConfig | undefined;
+}
+
+export interface FleetConfig {
+  redisUrl: string;
+  /** Before every Redis key and channel, so several bots (or test runs) can share one Redis. */
+  redisKeyPrefix: string;
+  databaseUrl: string;
+  /** The PostgreSQL schema of the bot's tables (created at start-up). */
+  databaseSchema: string;
+  /** How long an update's claim outlives a replica that died while answering it. */
+  claimLeaseMs: number;
 }
 
 /** One wrong variable. The message never quotes a secret's value. */
@@ -50,6 +63,11 @@ const VARIABLES = [
   "PORT",
   "HOST",
   "BOT_API_ROOT",
+  "REDIS_URL",
+  "REDIS_KEY_PREFIX",
+  "DATABASE_URL",
+  "DATABASE_SCHEMA",
+  "CLAIM_LEASE_MS",
 ] as const;
 type Variable = (typeof VARIABLES)[number];
 
@@ -115,6 +133,24 @@ const envSchema = z.object({
     })
     .transform((value) => value.replace(/\/+$/, ""))
     .default("https://api.telegram.org"),
+  REDIS_URL: z
+    .string()
+    .refine((value) => ["redis:", "rediss:"].includes(parseUrl(value)?.protocol ?? ""), { error: "must be a redis:// or rediss:// URL (redis://127.0.0.1:6379)" })
+    .optional(),
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, { error: "must be 1 to 64 characters of A-Z a-z 0-9 : _ . -" }).default("mpb:"),
+  DATABASE_URL: z
+    .string()
+    .refine((value) => ["postgres:", "postgresql:"].includes(parseUrl(value)?.protocol ?? ""), {
+      error: "must be a postgres:// URL (postgres://user@127.0.0.1:5432/database)",
+    })
+    .optional(),
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, { error: "must be a lower-case SQL name: a-z, 0-9 and _, not starting with a digit" }).default("public"),
+  CLAIM_LEASE_MS: z
+    .string()
+    .regex(/^\d+$/, { error: "must be a whole number of milliseconds from 500 to 600000" })
+    .transform(Number)
+    .refine((ms) => ms >= 500 && ms <= 600_000, { error: "must be a whole number of milliseconds from 500 to 600000" })
+    .default(15_000),
 });
 
 const REQUIRED_FOR_WEBHOOK: readonly Variable[] = ["BOT_TOKEN", "WEBHOOK_URL", "WEBHOOK_SECRET"];
@@ -140,6 +176,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       });
     }
   }
+  const fleetVariables = (["REDIS_URL", "DATABASE_URL"] as const).filter((variable) => values[variable] !== undefined);
+  if (fleetVariables.length === 1) {
+    const missing = fleetVariables[0] === "REDIS_URL" ? "DATABASE_URL" : "REDIS_URL";
+    problems.push({ variable: missing, message: `is required with ${fleetVariables[0]}: a fleet replica needs both (set neither to run one process with files in DATA_DIR)` });
+  }
+  if (fleetVariables.length === 2 && values.BOT_MODE !== "webhook") {
+    problems.push({
+      variable: "BOT_MODE",
+      message: "must be webhook when REDIS_URL and DATABASE_URL are set: a fleet takes updates by webhook only, and one polling copy would delete the fleet's webhook",
+    });
+  }
   if (!result.success || problems.length > 0) {
     throw new ConfigError(problems.sort((a, b) => order(a.variable) - order(b.variable)));
   }
@@ -158,6 +205,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? // Both were required above for webhook mode.
           { mode: "webhook", url: parsed.WEBHOOK_URL!, secret: parsed.WEBHOOK_SECRET! }
         : { mode: "polling" },
+    fleet:
+      parsed.REDIS_URL && parsed.DATABASE_URL
+        ? { redisUrl: parsed.REDIS_URL, redisKeyPrefix: parsed.REDIS_KEY_PREFIX, databaseUrl: parsed.DATABASE_URL, databaseSchema: parsed.DATABASE_SCHEMA, claimLeaseMs: parsed.CLAIM_LEASE_MS }
+        : undefined,
   };
 }
 

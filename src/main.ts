@@ -1,7 +1,9 @@
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { GrammyError } from "grammy";
 import { createBot } from "./bot/create-bot.js";
 import { createDraftStore } from "./bot/draft-store.js";
+import { folderKnowledgeUpdates } from "./bot/knowledge-updates.js";
 import { createInlineMisses } from "./bot/inline-misses.js";
 import { publishCommands } from "./bot/commands.js";
 import { startPolling, stopPolling, ALLOWED_UPDATES } from "./bot/polling.js";
@@ -14,11 +16,18 @@ import { openKnowledgeOrExit } from "./cli/open-knowledge.js";
 import { runConsoleChat } from "./cli/console.js";
 import { localeOf } from "./i18n/i18n.js";
 import { readConfigOrExit } from "./config.js";
+import type { FleetConfig } from "./config.js";
+import { openFleet } from "./fleet/fleet.js";
+import type { Fleet } from "./fleet/fleet.js";
+import { formatProblem } from "./knowledge/types.js";
+import { RetryLaterError } from "./bot/retry-later.js";
 import { knowledgeWarnings } from "./engine/knowledge-warnings.js";
 import { createLogger } from "./logger.js";
 
 /** Answers in flight get this long after SIGTERM/SIGINT; a second signal exits at once. */
 const SHUTDOWN_GRACE_MS = 9_000;
+/** How long a fleet replica fails /readyz before it stops taking updates: a load balancer's check period or two. */
+const UNREADY_BEFORE_CLOSE_MS = 2_000;
 
 /**
  * Ends a start-up that cannot go on with one short line through the logger, whose scrubber keeps
@@ -36,7 +45,10 @@ function failStartup(step: string): (error: unknown) => never {
 const config = readConfigOrExit();
 const secret = config.updates.mode === "webhook" ? config.updates.secret : undefined;
 const logger = createLogger({ level: config.logLevel, ...(config.botToken ? { token: config.botToken } : {}), ...(secret ? { secret } : {}) });
-const store = await openKnowledgeOrExit(config.knowledgeDir);
+// A fleet replica (REDIS_URL and DATABASE_URL set; the config allows it in webhook mode only)
+// shares its state and takes its knowledge from the fleet's newest revision.
+const fleet = config.fleet ? await openFleetOrExit(config.fleet) : undefined;
+const store = fleet?.store ?? (await openKnowledgeOrExit(config.knowledgeDir));
 
 if (!config.botToken) {
   // The terminal's own language (LANG=ru_RU.UTF-8); English when it names none, as with LANG=C.
@@ -44,16 +56,29 @@ if (!config.botToken) {
   process.exit(0);
 }
 
-const stats = createStats();
-const unanswered = createUnansweredStore(path.join(config.dataDir, "unanswered.json"), logger);
-await unanswered.load().catch(failStartup("reading unanswered.json"));
-const drafts = createDraftStore(path.join(config.dataDir, "drafts.json"), logger);
-await drafts.load().catch(failStartup("reading drafts.json"));
+const { stats, unanswered, drafts, questions, conversations, knowledgeUpdates } = fleet ?? (await processState());
 const inlineMisses = createInlineMisses();
 const bot = createBot(
-  { token: config.botToken, apiRoot: config.botApiRoot },
-  { store, logger, stats, unanswered, adminIds: new Set(config.adminIds), questions: createQuestionMemory(), conversations: createConversations(), inlineMisses, ingest: { drafts, knowledgeDir: config.knowledgeDir } },
+  { token: config.botToken, apiRoot: config.botApiRoot, ...(fleet ? { gate: fleet.gate, rateLimit: fleet.rateLimit } : {}) },
+  { store, logger, stats, unanswered, adminIds: new Set(config.adminIds), questions, conversations, inlineMisses, knowledgeUpdates, ingest: { drafts } },
 );
+
+/** One process's own state: in memory, and in files under DATA_DIR. */
+async function processState() {
+  const unanswered = createUnansweredStore(path.join(config.dataDir, "unanswered.json"), logger);
+  await unanswered.load().catch(failStartup("reading unanswered.json"));
+  const drafts = createDraftStore(path.join(config.dataDir, "drafts.json"), logger);
+  await drafts.load().catch(failStartup("reading drafts.json"));
+  return { stats: createStats(), unanswered, drafts, questions: createQuestionMemory(), conversations: createConversations(), knowledgeUpdates: folderKnowledgeUpdates(store, config.knowledgeDir) };
+}
+
+async function openFleetOrExit(fleetConfig: FleetConfig): Promise<Fleet> {
+  const opened = await openFleet(fleetConfig, config.knowledgeDir, logger).catch(failStartup("joining the fleet (Redis, PostgreSQL)"));
+  if (opened.ok) return opened.fleet;
+  process.stderr.write(`${config.knowledgeDir}: the knowledge has ${opened.problems.length} problem(s):\n`);
+  for (const problem of opened.problems) process.stderr.write(`  ${formatProblem(problem)}\n`);
+  process.exit(1);
+}
 
 // Installed before updates are taken, so a signal during start-up also ends the process cleanly.
 let stopUpdates: (() => Promise<void>) | undefined;
@@ -72,14 +97,19 @@ const shutdown = (signal: NodeJS.Signals): void => {
   const deadline = setTimeout(() => {
     logger.error("replies in flight did not finish in time; exiting");
     process.exit(1);
-  }, SHUTDOWN_GRACE_MS);
+  }, SHUTDOWN_GRACE_MS + (fleet ? UNREADY_BEFORE_CLOSE_MS : 0));
   deadline.unref();
-  stopUpdates()
+  // A replica first fails /readyz, and goes on taking updates while the load balancer notices;
+  // then it stops taking them and finishes those in flight.
+  fleet?.health.drain();
+  const stopTaking = fleet ? sleep(UNREADY_BEFORE_CLOSE_MS).then(stopUpdates) : stopUpdates();
+  stopTaking
     .then(() => {
       // Inline misses still waiting for the user to stop typing are settled now, not lost.
       inlineMisses.flush();
       return Promise.all([unanswered.flush(), drafts.flush()]);
     })
+    .then(() => fleet?.close())
     .then(
       () => {
         logger.info("stopped");
@@ -108,7 +138,11 @@ if (config.updates.mode === "polling") {
     secret: config.updates.secret,
     path: new URL(config.updates.url).pathname,
     logger,
-    healthz: () => ({ ok: true, knowledge_version: store.current().version, ...stats.snapshot() }),
+    // Alive means alive: a fleet's shared counters out of reach (Redis down) leave them out, not the answer.
+    healthz: async () => ({ ok: true, knowledge_version: store.current().version, ...(fleet ? { replica: fleet.replicaId } : {}), ...(await Promise.resolve(stats.snapshot()).catch(() => ({}))) }),
+    readyz: () => (fleet ? fleet.health.readiness() : { ready: !stopping }),
+    // Another replica has the update, or Redis or PostgreSQL is down: Telegram delivers it again later.
+    errorStatus: (error) => (error instanceof RetryLaterError ? 503 : 500),
   });
   const port = await server.listen(config.port, config.host).catch(failStartup("listening"));
   await bot.api.setWebhook(config.updates.url, { secret_token: config.updates.secret, allowed_updates: [...ALLOWED_UPDATES] }).catch(failStartup("setWebhook"));

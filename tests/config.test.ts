@@ -37,6 +37,7 @@ describe("loadConfig", () => {
       host: "127.0.0.1",
       botApiRoot: "https://api.telegram.org",
       updates: { mode: "polling" },
+      fleet: undefined,
     });
   });
 
@@ -69,7 +70,34 @@ describe("loadConfig", () => {
       host: "127.0.0.1",
       botApiRoot: "http://localhost:8081",
       updates: { mode: "webhook", url: "https://bot.example.org/webhook", secret: SECRET },
+      fleet: undefined,
     });
+  });
+
+  it("makes a fleet replica of a webhook setup with REDIS_URL and DATABASE_URL, with defaults for the rest", () => {
+    const config = loadConfig({ ...WEBHOOK, REDIS_URL: "redis://127.0.0.1:6379/2", DATABASE_URL: "postgres://bot@127.0.0.1:5432/bot" });
+    expect(config.fleet).toEqual({
+      redisUrl: "redis://127.0.0.1:6379/2",
+      redisKeyPrefix: "mpb:",
+      databaseUrl: "postgres://bot@127.0.0.1:5432/bot",
+      databaseSchema: "public",
+      claimLeaseMs: 15_000,
+    });
+    const tuned = loadConfig({ ...WEBHOOK, REDIS_URL: "rediss://cache:6380", DATABASE_URL: "postgresql://db/bot", REDIS_KEY_PREFIX: "staging:", DATABASE_SCHEMA: "staging", CLAIM_LEASE_MS: "5000" });
+    expect(tuned.fleet).toMatchObject({ redisKeyPrefix: "staging:", databaseSchema: "staging", claimLeaseMs: 5_000 });
+  });
+
+  it("refuses fleet mode with polling, saying why, and one of the two services without the other", () => {
+    expect(problemsOf({ BOT_TOKEN: TOKEN, REDIS_URL: "redis://127.0.0.1", DATABASE_URL: "postgres://db/bot" })).toEqual([
+      { variable: "BOT_MODE", message: expect.stringContaining("one polling copy would delete the fleet's webhook") },
+    ]);
+    expect(problemsOf({ ...WEBHOOK, REDIS_URL: "redis://127.0.0.1" })).toEqual([{ variable: "DATABASE_URL", message: expect.stringContaining("is required with REDIS_URL") }]);
+    expect(problemsOf({ ...WEBHOOK, DATABASE_URL: "postgres://db/bot" })).toEqual([{ variable: "REDIS_URL", message: expect.stringContaining("is required with DATABASE_URL") }]);
+  });
+
+  it("refuses malformed fleet variables", () => {
+    const problems = problemsOf({ ...WEBHOOK, REDIS_URL: "http://cache", DATABASE_URL: "mysql://db", REDIS_KEY_PREFIX: "a b", DATABASE_SCHEMA: "Bot-Schema", CLAIM_LEASE_MS: "10" });
+    expect(problems.map((problem) => problem.variable)).toEqual(["REDIS_URL", "REDIS_KEY_PREFIX", "DATABASE_URL", "DATABASE_SCHEMA", "CLAIM_LEASE_MS"]);
   });
 
   it("splits admin ids on commas and spaces", () => {

@@ -7,6 +7,7 @@ import type { Update, UserFromGetMe } from "grammy/types";
 import { createBot } from "../../src/bot/create-bot.js";
 import { POLLING_CONCURRENCY } from "../../src/bot/polling.js";
 import { createConversations } from "../../src/bot/conversations.js";
+import { folderKnowledgeUpdates } from "../../src/bot/knowledge-updates.js";
 import { createInlineMisses } from "../../src/bot/inline-misses.js";
 import { createQuestionMemory } from "../../src/bot/question-memory.js";
 import { createStats } from "../../src/bot/stats.js";
@@ -108,7 +109,8 @@ export async function runBotLoad(options: BotLoadOptions): Promise<BotLoadReport
   const standIn = await startStandIn();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "bench-bot-"));
   try {
-    const opened = await openKnowledgeStore(options.knowledgeDir ?? path.join(REPO_ROOT, "knowledge"));
+    const knowledgeDir = options.knowledgeDir ?? path.join(REPO_ROOT, "knowledge");
+    const opened = await openKnowledgeStore(knowledgeDir);
     if (!opened.ok) throw new Error(`knowledge does not load: ${opened.problems.length} problems`);
     let warnings = 0;
     const logger = createLogger({
@@ -140,7 +142,7 @@ export async function runBotLoad(options: BotLoadOptions): Promise<BotLoadReport
     const makeBot = (cachedAnswers?: number) =>
       createBot(
         { token: standIn.token, apiRoot: standIn.apiRoot, botInfo: standIn.botInfo, messagesPerMinute: 1_000_000, ...(cachedAnswers === undefined ? {} : { cachedAnswers }) },
-        { store, logger, stats, unanswered, adminIds: new Set(), questions: createQuestionMemory(), conversations: createConversations(), inlineMisses: createInlineMisses() },
+        { store, logger, stats, unanswered, adminIds: new Set(), questions: createQuestionMemory(), conversations: createConversations(), inlineMisses: createInlineMisses(), knowledgeUpdates: folderKnowledgeUpdates(store, knowledgeDir) },
       );
     const bot = makeBot();
     const uncachedBot = makeBot(0);

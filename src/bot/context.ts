@@ -7,6 +7,7 @@ import type { AnswerCache } from "./answer-cache.js";
 import type { DraftStore } from "./draft-store.js";
 import type { InlineMisses } from "./inline-misses.js";
 import type { Conversations } from "./conversations.js";
+import type { KnowledgeUpdates } from "./knowledge-updates.js";
 import type { QuestionMemory } from "./question-memory.js";
 import type { Stats } from "./stats.js";
 import type { UnansweredStore } from "./unanswered-store.js";
@@ -24,8 +25,10 @@ export interface BotDeps {
   conversations: Conversations;
   /** Inline queries that found nothing, held until the user stops typing (flushed at shutdown). */
   inlineMisses: InlineMisses;
-  /** The editors' /ingest flow; absent where the knowledge folder is not to be written by the bot. */
-  ingest?: { drafts: DraftStore; knowledgeDir: string };
+  /** How /reload and a published draft change the knowledge served (a folder, or a fleet's revisions). */
+  knowledgeUpdates: KnowledgeUpdates;
+  /** The editors' /ingest flow; absent where the knowledge is not to be changed from the bot. */
+  ingest?: { drafts: DraftStore };
 }
 
 export interface BotContextFlavor {

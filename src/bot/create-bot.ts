@@ -2,9 +2,10 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, GrammyError, HttpError } from "grammy";
-import type { BotError } from "grammy";
+import type { BotError, MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createAnswerCache } from "./answer-cache.js";
+import { RetryLaterError } from "./retry-later.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { adminFeature } from "./features/admin.js";
 import { askFeature } from "./features/ask.js";
@@ -27,6 +28,26 @@ export interface BotOptions {
   maxRetryDelaySeconds?: number;
   /** Answers remembered per snapshot (0: every question goes to the engine; benchmarks compare). */
   cachedAnswers?: number;
+  /**
+   * Runs before anything else sees an update: a fleet's claim per update_id, which refuses a
+   * delivery another replica is answering (RetryLaterError) and drops one already answered.
+   */
+  gate?: MiddlewareFn<BotContext>;
+  /** Where the flood limit counts; by default in this process. A fleet shares both in Redis. */
+  rateLimit?: SharedRateLimit;
+}
+
+export interface RateLimitCounter {
+  incr(key: string): Promise<number>;
+  pexpire(key: string, ms: number): Promise<number>;
+}
+
+/** The flood limit across a fleet: the counters in Redis, and who was told to slow down this minute. */
+export interface SharedRateLimit {
+  /** A Redis client as @grammyjs/ratelimiter uses it (ioredis has both commands). */
+  storageClient: RateLimitCounter;
+  /** True only for the first call per user within the window, on whichever replica it comes. */
+  firstNotice(user: string, windowMs: number): Promise<boolean>;
 }
 
 /** The flood limit's window: its count per user starts over every minute. */
@@ -40,6 +61,7 @@ export function createBot(options: BotOptions, deps: BotDeps): Bot<BotContext> {
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: options.maxRetryDelaySeconds ?? 60, rethrowHttpErrors: false, rethrowInternalServerErrors: false }));
 
+  if (options.gate) bot.use(options.gate);
   const answer = createAnswerCache(options.cachedAnswers);
   bot.use((ctx, next) => {
     ctx.deps = deps;
@@ -56,8 +78,9 @@ export function createBot(options: BotOptions, deps: BotDeps): Bot<BotContext> {
   // hears it once a minute however many messages they send.
   const told = new Set<string>();
   setInterval(() => told.clear(), RATE_WINDOW_MS).unref();
+  const firstNotice = options.rateLimit?.firstNotice ?? (async (key: string) => !told.has(key) && Boolean(told.add(key)));
   bot.use(
-    limit<BotContext, never>({
+    limit<BotContext, RateLimitCounter>({
       timeFrame: RATE_WINDOW_MS,
       limit: options.messagesPerMinute ?? 30,
       // A button press sends a new message or edits one just like a question does, so presses share
@@ -65,10 +88,10 @@ export function createBot(options: BotOptions, deps: BotDeps): Bot<BotContext> {
       keyGenerator: (ctx) => ((ctx.message || ctx.callbackQuery) && ctx.from ? String(ctx.from.id) : undefined),
       // Every update over the limit comes here, not only the first: each press must be answered.
       alwaysReply: true,
+      ...(options.rateLimit ? { storageClient: options.rateLimit.storageClient, keyPrefix: "ratelimit:" } : {}),
       onLimitExceeded: async (ctx, next) => {
         const key = String(ctx.from!.id);
-        const first = !told.has(key);
-        told.add(key);
+        const first = await firstNotice(key, RATE_WINDOW_MS);
         if (first) deps.logger.warn({ chat_type: ctx.chat?.type }, "rate limit: user told to slow down");
         // An unanswered press spins in the client until Telegram gives up; the answer is a toast,
         // not a message, so it needs no turn in the chat's queue.
@@ -96,7 +119,11 @@ export function createBot(options: BotOptions, deps: BotDeps): Bot<BotContext> {
   // webhook answered 500 would only have Telegram deliver the same failing update again and again.
   // What fails outside the features (a layer before them that refuses an update) is left to the
   // caller: the runner's bot.catch, or the webhook server's errorStatus.
-  bot.errorBoundary((error) => logBotError(error, deps), adminFeature(), ingestFeature(download), startFeature(), catalogueFeature(), askFeature(), inlineFeature(), fallbackFeature());
+  bot.errorBoundary((error) => {
+    // Not a failure of the feature: the update is to be delivered again (503), so it goes on out.
+    if (error.error instanceof RetryLaterError) throw error.error;
+    logBotError(error, deps);
+  }, adminFeature(), ingestFeature(download), startFeature(), catalogueFeature(), askFeature(), inlineFeature(), fallbackFeature());
   bot.catch((error) => logBotError(error, deps));
   return bot;
 }

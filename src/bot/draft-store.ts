@@ -17,12 +17,13 @@ export interface Draft {
   warnings: string[];
 }
 
+/** Asynchronous because a fleet keeps drafts in PostgreSQL, where the next press may come to another replica. */
 export interface DraftStore {
   load(): Promise<void>;
-  put(draft: Draft): void;
-  get(key: string): Draft | undefined;
-  byMessage(chatId: number, messageId: number): Draft | undefined;
-  remove(key: string): void;
+  put(draft: Draft): Promise<void>;
+  get(key: string): Promise<Draft | undefined>;
+  byMessage(chatId: number, messageId: number): Promise<Draft | undefined>;
+  remove(key: string): Promise<void>;
   flush(): Promise<void>;
 }
 
@@ -42,6 +43,11 @@ const draftSchema = z.object({
 });
 const fileSchema = z.object({ drafts: z.array(draftSchema) });
 
+/** A draft as stored elsewhere (a database row), checked like the file's. */
+export function parseDraft(value: unknown): Draft {
+  return draftSchema.parse(value) as Draft;
+}
+
 /** Drafts in progress, kept in DATA_DIR so a restart loses none. */
 export function createDraftStore(file: string, logger: Pick<Logger, "warn" | "error">, now = () => Date.now()): DraftStore {
   let drafts: Draft[] = [];
@@ -52,13 +58,13 @@ export function createDraftStore(file: string, logger: Pick<Logger, "warn" | "er
     async load() {
       drafts = ((await state.read())?.drafts ?? []).filter(fresh).slice(-MAX_DRAFTS) as Draft[];
     },
-    put(draft) {
+    async put(draft) {
       drafts = [...drafts.filter((other) => other.key !== draft.key && fresh(other)), draft].slice(-MAX_DRAFTS);
       state.save();
     },
-    get: (key) => drafts.find((draft) => draft.key === key),
-    byMessage: (chatId, messageId) => drafts.find((draft) => draft.chatId === chatId && draft.messageId === messageId),
-    remove(key) {
+    get: async (key) => drafts.find((draft) => draft.key === key),
+    byMessage: async (chatId, messageId) => drafts.find((draft) => draft.chatId === chatId && draft.messageId === messageId),
+    async remove(key) {
       drafts = drafts.filter((draft) => draft.key !== key);
       state.save();
     },

@@ -9,9 +9,10 @@ export interface RememberedQuestion {
   version: number;
 }
 
+/** Asynchronous because a fleet keeps it in Redis, where every replica finds it. */
 export interface QuestionMemory {
-  remember(entry: RememberedQuestion): string;
-  recall(key: string): RememberedQuestion | undefined;
+  remember(entry: RememberedQuestion): Promise<string>;
+  recall(key: string): Promise<RememberedQuestion | undefined>;
 }
 
 export function createQuestionMemory(capacity = 5_000): QuestionMemory {
@@ -20,12 +21,12 @@ export function createQuestionMemory(capacity = 5_000): QuestionMemory {
   const epoch = Date.now().toString(36).slice(-4);
   let counter = 0;
   return {
-    remember(entry) {
+    async remember(entry) {
       const key = `${epoch}${(counter++).toString(36)}`;
       entries.set(key, entry);
       if (entries.size > capacity) entries.delete(entries.keys().next().value!);
       return key;
     },
-    recall: (key) => entries.get(key),
+    recall: async (key) => entries.get(key),
   };
 }

@@ -22,11 +22,17 @@ export interface Stats {
   recordQuestion(outcome: { answered: boolean; latencyMs?: number }): void;
   /** The time one answer took, counted as no question (an inline query: Telegram sends one per pause in typing). */
   recordLatency(latencyMs: number): void;
+  /** At once in one process; a fleet's shared counters come from Redis. */
+  snapshot(): StatsSnapshot | Promise<StatsSnapshot>;
+}
+
+/** The one-process stats, whose snapshot is at hand at once. */
+export interface InMemoryStats extends Stats {
   snapshot(): StatsSnapshot;
 }
 
 /** In-memory counters for /stats and /healthz. Pure: the clock is injected, nothing is written anywhere. */
-export function createStats(now: () => number = () => Date.now()): Stats {
+export function createStats(now: () => number = () => Date.now()): InMemoryStats {
   const startedAt = now();
   const latencies = new Float64Array(LATENCY_SAMPLES);
   let recorded = 0;

@@ -25,10 +25,14 @@ export interface UnansweredQuestion {
 export interface UnansweredStore {
   /** Reads the file; call once before anything else. A missing file is an empty list. */
   load(): Promise<void>;
-  /** Records a question in memory at once (a repeat adds to its count) and saves it in the background; never throws for disk trouble. */
-  add(text: string, at: Date): void;
+  /**
+   * Records a question (a repeat adds to its count). The file store keeps it in memory at once and
+   * saves it in the background, never failing for disk trouble; a fleet's store resolves once the
+   * database has it.
+   */
+  add(text: string, at: Date): Promise<void>;
   /** The most recently asked first. */
-  latest(n: number): UnansweredQuestion[];
+  latest(n: number): Promise<UnansweredQuestion[]>;
   /** Resolves when everything added so far is on disk; rejects if the last save failed. For shutdown and tests. */
   flush(): Promise<void>;
 }
@@ -55,7 +59,7 @@ export function createUnansweredStore(file: string, logger: Pick<Logger, "warn" 
       loaded = true;
     },
 
-    add(text, at) {
+    async add(text, at) {
       if (!loaded) throw new Error("UnansweredStore.add() before load(): the file would be overwritten");
       const trimmed = cut(text.trim());
       if (!trimmed) return;
@@ -63,7 +67,7 @@ export function createUnansweredStore(file: string, logger: Pick<Logger, "warn" 
       state.save();
     },
 
-    latest(n) {
+    async latest(n) {
       return questions.slice(0, Math.max(0, n));
     },
 

@@ -15,8 +15,13 @@ export interface WebhookServerOptions<C extends Context = Context> {
   logger: Pick<Logger, "warn" | "error">;
   /** Larger bodies get 413 (default 1 MiB; real updates are a few KB). */
   maxBodyBytes?: number;
-  /** Body of GET /healthz. */
-  healthz: () => object;
+  /** Body of GET /healthz: the process is alive. */
+  healthz: () => object | Promise<object>;
+  /**
+   * GET /readyz: whether this process should get updates now (a load balancer's check). 503 while
+   * not ready: a service it needs is down, or it is shutting down. Without it, ready while up.
+   */
+  readyz?: () => { ready: boolean };
   /**
    * The HTTP status for an update whose handling threw, given what the middleware threw (grammY's
    * BotError unwrapped). Errors inside the bot's error boundary never get here: they are logged and
@@ -36,6 +41,7 @@ export interface WebhookServer {
 }
 
 const HEALTHZ_PATH = "/healthz";
+const READYZ_PATH = "/readyz";
 
 /**
  * The HTTP server Telegram posts updates to. grammY's webhookCallback (the "http" adapter) checks
@@ -51,10 +57,11 @@ export function createWebhookServer<C extends Context>({
   logger,
   maxBodyBytes = 1_048_576,
   healthz,
+  readyz = () => ({ ready: true }),
   errorStatus = () => 500,
 }: WebhookServerOptions<C>): WebhookServer {
-  if (!path.startsWith("/") || path === HEALTHZ_PATH) {
-    throw new Error(`webhook path must start with "/" and differ from ${HEALTHZ_PATH}, got "${path}"`);
+  if (!path.startsWith("/") || path === HEALTHZ_PATH || path === READYZ_PATH) {
+    throw new Error(`webhook path must start with "/" and differ from ${HEALTHZ_PATH} and ${READYZ_PATH}, got "${path}"`);
   }
   // No timeout: an answer waits out Telegram's flood limits (auto-retry, up to a minute), and a
   // timed-out request would make Telegram deliver the same update again while it is still being
@@ -71,7 +78,12 @@ export function createWebhookServer<C extends Context>({
     }
     if (pathname === HEALTHZ_PATH) {
       if (req.method !== "GET") return send(res, 405, { error: "method not allowed" }, { Allow: "GET" });
-      return send(res, 200, healthz());
+      return send(res, 200, await healthz());
+    }
+    if (pathname === READYZ_PATH) {
+      if (req.method !== "GET") return send(res, 405, { error: "method not allowed" }, { Allow: "GET" });
+      const readiness = readyz();
+      return send(res, readiness.ready ? 200 : 503, readiness);
     }
     if (pathname !== path) return send(res, 404, { error: "not found" });
     if (req.method !== "POST") return send(res, 405, { error: "method not allowed" }, { Allow: "POST" });

@@ -12,7 +12,12 @@ export interface KnowledgeStore {
   reload(): Promise<ReloadResult>;
 }
 
-export type KnowledgeLoader = () => Promise<LoadResult>;
+/**
+ * Reads the knowledge of record. `version`, when given, numbers the snapshot (a fleet's revision
+ * number, the same on every replica, so a button made on one replica is current on another);
+ * without it a snapshot is numbered one past the one it replaces.
+ */
+export type KnowledgeLoader = () => Promise<LoadResult & { version?: number }>;
 
 /** Loads the first snapshot; fails with the problems when the folder is not valid. */
 export async function openKnowledgeStore(
@@ -22,7 +27,7 @@ export async function openKnowledgeStore(
 ): Promise<{ ok: true; store: KnowledgeStore } | { ok: false; problems: KnowledgeProblem[] }> {
   const first = await load();
   if (!first.ok) return { ok: false, problems: first.problems };
-  let snapshot = await buildSnapshotInSteps(first.knowledge, 1);
+  let snapshot = await buildSnapshotInSteps(first.knowledge, first.version ?? 1);
   let queue: Promise<unknown> = Promise.resolve();
 
   const reloadNow = async (): Promise<ReloadResult> => {
@@ -30,7 +35,7 @@ export async function openKnowledgeStore(
     const loaded = await load();
     if (!loaded.ok) return { ok: false, problems: loaded.problems, tookMs: now() - started };
     // Built entirely off to the side, in steps so questions go on meanwhile; the single assignment below is the swap.
-    const next = await buildSnapshotInSteps(loaded.knowledge, snapshot.version + 1, new Date(), snapshot);
+    const next = await buildSnapshotInSteps(loaded.knowledge, loaded.version ?? snapshot.version + 1, new Date(), snapshot);
     const diff = diffKnowledge(snapshot.knowledge, next.knowledge);
     snapshot = next;
     return { ok: true, snapshot: next, diff, warnings: knowledgeWarnings(next.knowledge), tookMs: now() - started };

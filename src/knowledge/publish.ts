@@ -2,6 +2,7 @@ import path from "node:path";
 import { createFileAtomic } from "../atomic-file.js";
 import { readKnowledgeFiles } from "./load.js";
 import { SOURCES_DIR, parseKnowledge } from "./parse.js";
+import type { KnowledgeFiles } from "./parse.js";
 import type { SourceFile } from "./schema.js";
 import type { KnowledgeProblem } from "./types.js";
 
@@ -32,20 +33,35 @@ export function publishSource(dir: string, source: SourceFile): Promise<PublishR
 }
 
 async function publishNow(dir: string, source: SourceFile): Promise<PublishResult> {
-  const relative = `${SOURCES_DIR}/${source.source.id}.json`;
-  const published = (message: string): PublishResult => ({ ok: false, problems: [{ file: relative, path: "", message }] });
-  const files = await readKnowledgeFiles(dir);
-  if (files.texts.has(relative)) return published("a source with this id is already published (perhaps just now, by another admin); nothing was overwritten — change the id or edit that file");
-  const text = `${JSON.stringify(source, null, 2)}\n`;
-  files.texts.set(relative, text);
-  const checked = parseKnowledge(files);
-  if (!checked.ok) return { ok: false, problems: checked.problems };
+  const added = withSource(await readKnowledgeFiles(dir), source);
+  if (!added.ok) return added;
   try {
-    await createFileAtomic(path.join(dir, relative), text, SOURCE_FILE_MODE);
+    await createFileAtomic(path.join(dir, added.file), added.text, SOURCE_FILE_MODE);
   } catch (error) {
     // Another process published this id between the check above and now.
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return published("a source with this id was published just now by someone else; nothing was overwritten");
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return alreadyThere(added.file, "a source with this id was published just now by someone else; nothing was overwritten");
     throw error;
   }
-  return { ok: true, file: relative };
+  return { ok: true, file: added.file };
+}
+
+/**
+ * The knowledge's files with the source added, only if the whole knowledge validates with it and
+ * no source of that id is there yet. Pure, so a folder and a fleet's stored revision share it.
+ */
+export function withSource(
+  files: KnowledgeFiles,
+  source: SourceFile,
+): { ok: true; files: KnowledgeFiles; file: string; text: string } | { ok: false; problems: KnowledgeProblem[] } {
+  const file = `${SOURCES_DIR}/${source.source.id}.json`;
+  if (files.texts.has(file)) return alreadyThere(file, "a source with this id is already published (perhaps just now, by another admin); nothing was overwritten — change the id or edit that file");
+  const text = `${JSON.stringify(source, null, 2)}\n`;
+  const next: KnowledgeFiles = { texts: new Map(files.texts).set(file, text), problems: files.problems };
+  const checked = parseKnowledge(next);
+  if (!checked.ok) return { ok: false, problems: checked.problems };
+  return { ok: true, files: next, file, text };
+}
+
+function alreadyThere(file: string, message: string): { ok: false; problems: KnowledgeProblem[] } {
+  return { ok: false, problems: [{ file, path: "", message }] };
 }

@@ -33,7 +33,7 @@ describe("createUnansweredStore", () => {
 
   it("starts empty when the file does not exist yet", async () => {
     const store = await openStore();
-    expect(store.latest(10)).toEqual([]);
+    expect(await store.latest(10)).toEqual([]);
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -48,8 +48,8 @@ describe("createUnansweredStore", () => {
     const store = await openStore();
     store.add("Когда подписано соглашение с Ханоем?", new Date("2025-03-01T10:00:00Z"));
     store.add("What about Beijing?", new Date("2025-03-01T11:00:00Z"));
-    expect(store.latest(1)).toEqual([{ text: "What about Beijing?", at: "2025-03-01T11:00:00.000Z", count: 1, first: "2025-03-01T11:00:00.000Z" }]);
-    expect(store.latest(5).map((question) => question.text)).toEqual(["What about Beijing?", "Когда подписано соглашение с Ханоем?"]);
+    expect(await store.latest(1)).toEqual([{ text: "What about Beijing?", at: "2025-03-01T11:00:00.000Z", count: 1, first: "2025-03-01T11:00:00.000Z" }]);
+    expect((await store.latest(5)).map((question) => question.text)).toEqual(["What about Beijing?", "Когда подписано соглашение с Ханоем?"]);
   });
 
   it("survives a restart: a new store on the same file sees the questions", async () => {
@@ -59,7 +59,7 @@ describe("createUnansweredStore", () => {
     await first.flush();
 
     const second = await openStore();
-    expect(second.latest(10).map((question) => question.text)).toEqual(["second question", "first question"]);
+    expect((await second.latest(10)).map((question) => question.text)).toEqual(["second question", "first question"]);
   });
 
   it("stores only the text, the times and the count, no user ids", async () => {
@@ -79,20 +79,20 @@ describe("createUnansweredStore", () => {
     store.add("ПОГОДА В МИНСКЕ!!!", new Date("2025-03-01T12:00:00Z"));
     store.add("Ещё о Осло", new Date("2025-03-01T12:30:00Z"));
     store.add("еще о осло", new Date("2025-03-01T13:00:00Z"));
-    expect(store.latest(10)).toEqual([
+    expect(await store.latest(10)).toEqual([
       { text: "еще о осло", at: "2025-03-01T13:00:00.000Z", count: 2, first: "2025-03-01T12:30:00.000Z" },
       { text: "ПОГОДА В МИНСКЕ!!!", at: "2025-03-01T12:00:00.000Z", count: 3, first: "2025-03-01T10:00:00.000Z" },
       { text: "Что с Осло", at: "2025-03-01T10:30:00.000Z", count: 1, first: "2025-03-01T10:30:00.000Z" },
     ]);
     // Words stay apart: a different question is never merged.
     store.add("погода в Минске зимой", AT);
-    expect(store.latest(10)).toHaveLength(4);
+    expect(await store.latest(10)).toHaveLength(4);
   });
 
   it("reads a file from before repeats were merged: each entry one asking, repeats merged on load", async () => {
     await writeFile(file, JSON.stringify({ questions: [{ text: "Минск?", at: "2025-03-01T12:00:00.000Z" }, { text: "Осло", at: "2025-03-01T11:00:00.000Z" }, { text: "минск", at: "2025-03-01T10:00:00.000Z" }] }));
     const store = await openStore();
-    expect(store.latest(10)).toEqual([
+    expect(await store.latest(10)).toEqual([
       { text: "Минск?", at: "2025-03-01T12:00:00.000Z", count: 2, first: "2025-03-01T10:00:00.000Z" },
       { text: "Осло", at: "2025-03-01T11:00:00.000Z", count: 1, first: "2025-03-01T11:00:00.000Z" },
     ]);
@@ -101,7 +101,7 @@ describe("createUnansweredStore", () => {
   it("ignores a blank question", async () => {
     const store = await openStore();
     store.add("   ", AT);
-    expect(store.latest(10)).toEqual([]);
+    expect(await store.latest(10)).toEqual([]);
   });
 
   it(`keeps the newest ${MAX_UNANSWERED} questions of at most ${MAX_QUESTION_CHARS} characters`, async () => {
@@ -111,7 +111,7 @@ describe("createUnansweredStore", () => {
     await store.flush();
 
     const reopened = await openStore();
-    const questions = reopened.latest(1_000);
+    const questions = await reopened.latest(1_000);
     expect(questions).toHaveLength(MAX_UNANSWERED);
     expect(Array.from(questions[0]?.text ?? "")).toHaveLength(MAX_QUESTION_CHARS);
     expect(questions[0]?.text.endsWith("й😀")).toBe(true);
@@ -122,7 +122,7 @@ describe("createUnansweredStore", () => {
     await writeFile(file, '{"questions": [{"text": "half a wri');
     const store = await openStore();
 
-    expect(store.latest(10)).toEqual([]);
+    expect(await store.latest(10)).toEqual([]);
     expect(logger.warn).toHaveBeenCalledTimes(1);
     const files = await readdir(dir);
     expect(files).toHaveLength(1);
@@ -137,7 +137,7 @@ describe("createUnansweredStore", () => {
   it("treats valid JSON of the wrong shape as corrupted too", async () => {
     await writeFile(file, JSON.stringify([{ question: "old format" }]));
     const store = await openStore();
-    expect(store.latest(10)).toEqual([]);
+    expect(await store.latest(10)).toEqual([]);
     expect(logger.warn).toHaveBeenCalledTimes(1);
   });
 
@@ -164,8 +164,8 @@ describe("createUnansweredStore", () => {
     await store.flush();
 
     const reopened = await openStore();
-    expect(reopened.latest(1_000)).toHaveLength(100);
-    expect(new Set(reopened.latest(1_000).map((question) => question.text)).size).toBe(100);
+    expect(await reopened.latest(1_000)).toHaveLength(100);
+    expect(new Set((await reopened.latest(1_000)).map((question) => question.text)).size).toBe(100);
     expect(await readdir(dir)).toEqual(["unanswered.json"]);
   });
 
@@ -187,8 +187,8 @@ describe("createUnansweredStore", () => {
     await store.flush();
     expect(overlapped).toBe(false);
     expect(vi.mocked(atomicFile.writeFileAtomic).mock.calls.length).toBeGreaterThan(1);
-    expect(store.latest(10)).toHaveLength(10);
-    expect(JSON.parse(await readFile(file, "utf8"))).toEqual({ questions: store.latest(10) });
+    expect(await store.latest(10)).toHaveLength(10);
+    expect(JSON.parse(await readFile(file, "utf8"))).toEqual({ questions: await store.latest(10) });
   });
 
   it("logs a failed save, keeps the question, and saves it on the next try", async () => {
@@ -201,15 +201,15 @@ describe("createUnansweredStore", () => {
     store.add("kept in memory", AT);
     await expect(store.flush()).rejects.toThrow();
     expect(logger.error).toHaveBeenCalledTimes(1);
-    expect(store.latest(1)[0]?.text).toBe("kept in memory");
+    expect((await store.latest(1))[0]?.text).toBe("kept in memory");
 
     await rm(blocked);
     await store.flush();
     expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({ questions: [{ text: "kept in memory" }] });
   });
 
-  it("refuses add() before load(), which would overwrite the saved questions", () => {
+  it("refuses add() before load(), which would overwrite the saved questions", async () => {
     const store = createUnansweredStore(file, logger);
-    expect(() => store.add("too early", AT)).toThrow(/load/);
+    await expect(store.add("too early", AT)).rejects.toThrow(/load/);
   });
 });

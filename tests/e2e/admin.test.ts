@@ -112,7 +112,7 @@ describe("admin commands", () => {
       await h.send(h.api.privateText(USER, question));
     }
     // Kept in UTC; shown as Moscow's wall clock, three hours ahead.
-    const [, , mars] = h.deps.unanswered.latest(10);
+    const [, , mars] = await h.deps.unanswered.latest(10);
     expect(mars).toMatchObject({ text: "КАКАЯ ПОГОДА НА МАРСЕ!", count: 3 });
     const last = new Date(mars!.at);
     const moscow = new Date(last.getTime() + 3 * 3600_000).toISOString().slice(0, 16).replace("T", " ");

@@ -31,7 +31,7 @@ describe("a conversation in a private chat", () => {
     expect(shownText(reply)).not.toMatch(/\d{4} — /);
     expect(buttonsOf(reply).length).toBeGreaterThan(0);
     // A greeting is not a question: the editors' list of unanswered ones stays empty.
-    expect(h.deps.unanswered.latest(10)).toEqual([]);
+    expect(await h.deps.unanswered.latest(10)).toEqual([]);
   });
 });
 

@@ -62,7 +62,7 @@ describe("an emoji where a reply cuts the text", () => {
     expect(draft.status).toBe(200);
     expect(shownText(draft)).toContain(`Москва ${"ж".repeat(191)}…`);
     expect(shownText(draft)).toContain(`"topic: ${"ж".repeat(52)}"`);
-    await waitUntil(() => h.deps.ingest!.drafts.byMessage(ADMIN, resultMessage(draft).message_id) !== undefined, 5_000, "the draft kept");
+    await waitUntil(async () => (await h.deps.ingest!.drafts.byMessage(ADMIN, resultMessage(draft).message_id)) !== undefined, 5_000, "the draft kept");
     expect(h.api.violations).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import type { RunnerHandle } from "@grammyjs/runner";
 import type { Bot } from "grammy";
 import type { InlineKeyboardButton, Message } from "grammy/types";
 import type { BotContext, BotDeps } from "../../src/bot/context.js";
+import { folderKnowledgeUpdates } from "../../src/bot/knowledge-updates.js";
 import { createBot } from "../../src/bot/create-bot.js";
 import type { BotOptions } from "../../src/bot/create-bot.js";
 import { startPolling, stopPolling } from "../../src/bot/polling.js";
@@ -173,12 +174,13 @@ export async function startBot(options: StartBotOptions = {}): Promise<BotHarnes
     questions: createQuestionMemory(),
     // Capacity 0 remembers no chat: every question stands alone.
     conversations: createConversations(options.followUps === false ? 0 : undefined),
+    knowledgeUpdates: folderKnowledgeUpdates(store, knowledgeDir),
     inlineMisses: createInlineMisses(options.inlineMissPauseMs),
   };
   if (options.ingest) {
     const drafts = createDraftStore(path.join(dataDir, "drafts.json"), logger);
     await drafts.load();
-    deps.ingest = { drafts, knowledgeDir };
+    deps.ingest = { drafts };
   }
   const bot = createBot({ token: api.token, apiRoot, ...options.bot }, deps);
   let runner: RunnerHandle | undefined;
@@ -344,9 +346,9 @@ function rejectAfter(timeoutMs: number, what: string): Promise<never> {
   return new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs).unref());
 }
 
-export async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

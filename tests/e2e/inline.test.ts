@@ -60,7 +60,7 @@ describe("inline mode", () => {
     expect(new Set(ids).size).toBe(total);
     // No inline query counts as a question (Telegram sends one per pause in typing); a chosen result does.
     expect(h.logs.withMessage("question")).toEqual([]);
-    expect(h.deps.stats.snapshot().questions).toBe(0);
+    expect((await h.deps.stats.snapshot()).questions).toBe(0);
     expect(h.api.violations).toEqual([]);
   });
 
@@ -117,13 +117,13 @@ describe("inline mode", () => {
     const h = await startBot();
     // Typed out: Telegram sends a query at each pause.
     for (const query of ["Таш", "Ташкен", "Ташкент"]) await inline(h, USER, query);
-    expect(h.deps.stats.snapshot()).toMatchObject({ questions: 0, p50Ms: expect.any(Number) });
+    expect(await h.deps.stats.snapshot()).toMatchObject({ questions: 0, p50Ms: expect.any(Number) });
     const { results } = await inline(h, USER, "Ташкент");
     h.api.pushUpdate(chosen(USER, results[1]!.id, "Ташкент"));
     await waitUntil(() => h.logs.withMessage("question").length > 0, 5000, "the chosen result to be counted");
     const [line] = h.logs.withMessage("question");
     expect(line).toMatchObject({ level: LEVEL.info, chat_type: "inline", lang: "ru", answered: true, facts: expect.any(Number) });
-    expect(h.deps.stats.snapshot()).toMatchObject({ questions: 1, answered: 1, unanswered: 0 });
+    expect(await h.deps.stats.snapshot()).toMatchObject({ questions: 1, answered: 1, unanswered: 0 });
     const withText = h.logs.records.filter((record) => JSON.stringify(record).includes("Ташкент"));
     expect(withText.map((record) => record.level)).toEqual([LEVEL.debug]);
   });
@@ -135,7 +135,7 @@ describe("inline mode", () => {
     // The same user's next message is handled after the chosen result was taken from the same poll.
     await h.send(h.api.privateText(USER, "Ханой"));
     expect(h.api.pendingUpdates()).toEqual([]);
-    expect(h.deps.stats.snapshot()).toMatchObject({ questions: 1, answered: 1 });
+    expect(await h.deps.stats.snapshot()).toMatchObject({ questions: 1, answered: 1 });
   });
 
   it("continues the overview: each partner's message searches all its facts inline, or opens its page in the bot through a deep link", async () => {
@@ -176,11 +176,11 @@ describe("inline mode", () => {
     // Another user's fragment that becomes an answered question is never listed.
     await inline(h, EN_USER, "что подп");
     await inline(h, EN_USER, "что подписали с Ханоем");
-    expect(h.deps.unanswered.latest(10)).toEqual([]);
+    expect(await h.deps.unanswered.latest(10)).toEqual([]);
 
-    await waitUntil(() => h.deps.unanswered.latest(10).length > 0, 10_000, "the miss to settle");
-    expect(h.deps.unanswered.latest(10).map((entry) => entry.text)).toEqual(["погода в Минске"]);
-    expect(h.deps.stats.snapshot()).toMatchObject({ questions: 1, unanswered: 1 });
+    await waitUntil(async () => (await h.deps.unanswered.latest(10)).length > 0, 10_000, "the miss to settle");
+    expect((await h.deps.unanswered.latest(10)).map((entry) => entry.text)).toEqual(["погода в Минске"]);
+    expect(await h.deps.stats.snapshot()).toMatchObject({ questions: 1, unanswered: 1 });
     const list = await h.send(h.api.privateText(ADMIN, "/unanswered"));
     expect(shownText(list)).toContain("погода в Минске");
     expect(shownText(list).match(/погода/g)).toHaveLength(1);

@@ -110,7 +110,7 @@ describe("a private chat", () => {
     expect(h.api.callsTo("answerCallbackQuery")).toHaveLength(1);
 
     await h.deps.unanswered.flush();
-    expect(h.deps.unanswered.latest(5).map((entry) => entry.text)).toEqual(["какая погода на Марсе"]);
+    expect((await h.deps.unanswered.latest(5)).map((entry) => entry.text)).toEqual(["какая погода на Марсе"]);
     expect(h.api.violations).toEqual([]);
   });
 

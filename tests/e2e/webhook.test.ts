@@ -47,10 +47,10 @@ describe("the bot in webhook mode", () => {
 
     const stranger = await h.send(h.api.callbackQuery(OTHER, cancel.callback_data, sent), "answerCallbackQuery");
     expect(stranger.params.text).toBe(t("ru", "expired"));
-    expect(h.deps.ingest!.drafts.byMessage(ADMIN, sent.message_id)).toBeDefined();
+    expect(await h.deps.ingest!.drafts.byMessage(ADMIN, sent.message_id)).toBeDefined();
 
     const cancelled = await h.send(h.api.callbackQuery(ADMIN, cancel.callback_data, sent), "answerCallbackQuery");
     expect(cancelled.params.text).toBe("Draft discarded.");
-    expect(h.deps.ingest!.drafts.byMessage(ADMIN, sent.message_id)).toBeUndefined();
+    expect(await h.deps.ingest!.drafts.byMessage(ADMIN, sent.message_id)).toBeUndefined();
   });
 });

@@ -1,6 +1,5 @@
 import { Composer, InputFile } from "grammy";
 import { escapeHtml, shorten } from "../../answer/html.js";
-import type { ReloadResult } from "../../engine/types.js";
 import { formatProblem } from "../../knowledge/types.js";
 import type { KnowledgeWarning } from "../../engine/knowledge-warnings.js";
 import { decodeCallback, encodeCallback } from "../callback-data.js";
@@ -10,6 +9,7 @@ import { MOSCOW_ZONE, MOSCOW_ZONE_NAME, moscowDate, moscowTime } from "../moscow
 import { MAX_UNANSWERED } from "../unanswered-store.js";
 import type { UnansweredQuestion } from "../unanswered-store.js";
 import { isAdmin } from "../filters.js";
+import type { KnowledgeUpdate, Rollout } from "../knowledge-updates.js";
 import { fitLines, keyboard, replyPlacement } from "../reply.js";
 
 const LISTED_IDS = 15;
@@ -27,13 +27,13 @@ export function adminFeature(): Composer<BotContext> {
   const admin = composer.filter(isAdmin);
 
   admin.command("reload", async (ctx) => {
-    const result = await ctx.deps.store.reload();
+    const result = await ctx.deps.knowledgeUpdates.reload(`admin ${ctx.from.id}`);
     ctx.deps.logger.info({ ok: result.ok, took_ms: Math.round(result.tookMs), ...(result.ok ? { warnings: result.warnings.length } : {}), admin: ctx.from.id }, "reload");
     await ctx.reply(fitLines(reloadLines(result, ctx.deps.store.current().version)), replyPlacement(ctx, ctx.msg));
   });
 
   admin.command("stats", async (ctx) => {
-    const stats = ctx.deps.stats.snapshot();
+    const stats = await ctx.deps.stats.snapshot();
     const snapshot = ctx.deps.store.current();
     const { knowledge } = snapshot;
     const lines = [
@@ -49,7 +49,7 @@ export function adminFeature(): Composer<BotContext> {
 
   admin.command("unanswered", async (ctx) => {
     if (/^csv$/i.test(ctx.match.trim())) return sendUnansweredCsv(ctx);
-    const questions = ctx.deps.unanswered.latest(MAX_UNANSWERED);
+    const questions = await ctx.deps.unanswered.latest(MAX_UNANSWERED);
     const markup = questions.length > 0 ? keyboard([[{ text: "⬇ CSV for editors", callback_data: encodeCallback({ kind: "unansweredCsv" }) }]]) : undefined;
     await ctx.reply(fitLines(unansweredLines(questions)), { ...replyPlacement(ctx, ctx.msg), ...(markup ? { reply_markup: markup } : {}) });
   });
@@ -87,7 +87,7 @@ export function unansweredCsv(questions: readonly UnansweredQuestion[]): string 
 }
 
 async function sendUnansweredCsv(ctx: BotContext): Promise<void> {
-  const questions = ctx.deps.unanswered.latest(MAX_UNANSWERED);
+  const questions = await ctx.deps.unanswered.latest(MAX_UNANSWERED);
   const { parse_mode, reply_parameters, message_thread_id } = replyPlacement(ctx, ctx.msg ?? undefined);
   const placement = { parse_mode, ...(reply_parameters ? { reply_parameters } : {}), ...(message_thread_id === undefined ? {} : { message_thread_id }) };
   if (questions.length === 0) return void (await ctx.reply("No unanswered questions yet.", placement));
@@ -97,7 +97,7 @@ async function sendUnansweredCsv(ctx: BotContext): Promise<void> {
 }
 
 /** The admin's reply to a reload, a line each, for fitLines. */
-export function reloadLines(result: ReloadResult, servingVersion: number): string[] {
+export function reloadLines(result: KnowledgeUpdate, servingVersion: number): string[] {
   const took = `${Math.round(result.tookMs)} ms`;
   if (!result.ok) {
     const problems = result.problems.slice(0, LISTED_PROBLEMS).map((problem) => `• ${escapeHtml(formatProblem(problem))}`);
@@ -113,7 +113,14 @@ export function reloadLines(result: ReloadResult, servingVersion: number): strin
     `Removed ${result.diff.removed.length}: ${list(result.diff.removed)}`,
     `Changed ${result.diff.changed.length}: ${list(result.diff.changed)}`,
     ...warningLines(result.warnings),
+    ...(result.rollout ? [rolloutLine(result.rollout)] : []),
   ];
+}
+
+/** In a fleet: how many replicas serve the new version now, and which have not caught up yet. */
+function rolloutLine({ version, live, replicas, lagging }: Rollout): string {
+  const behind = lagging.map((replica) => `${escapeHtml(replica.replica)} (version ${replica.version})`).join(", ");
+  return `Version ${version} live on ${live} of ${replicas} replicas${lagging.length > 0 ? `; behind: ${behind}` : "."}`;
 }
 
 /** Warnings never stop a reload; the first few say what to look at, `npm run validate` lists them all. */

@@ -24,19 +24,19 @@ export async function answerQuestion(ctx: BotContext, question: string, replyTo?
   const lang = detectLanguage(question, ctx.lang);
   const chat = conversationOf(ctx);
   const now = Date.now();
-  const answer = ctx.answer(snapshot, question, lang, chat ? deps.conversations.previous(chat, now) : undefined);
+  const answer = ctx.answer(snapshot, question, lang, chat ? await deps.conversations.previous(chat, now) : undefined);
   const page = renderTelegramAnswer(answer, { pageSize: answer.list ? LIST_PAGE_SIZE : PAGE_SIZE, partnerNames: partnerNames(snapshot.knowledge.partners, lang) });
   // A page button asks again what was understood, context included: the chat may have moved on by then.
   const understood = answer.understood ?? question;
   const markup = answer.answered
-    ? pageButtons(ctx, deps.questions.remember({ question: understood, version: snapshot.version }), page.offset, page.nextOffset, lang)
+    ? pageButtons(ctx, await deps.questions.remember({ question: understood, version: snapshot.version }), page.offset, page.nextOffset, lang)
     : suggestionButtons(snapshot, answer);
   const latencyMs = performance.now() - started;
 
   if (!answer.smallTalk) {
     recordQuestion(ctx, question, answer, latencyMs);
-    if (!answer.answered) deps.unanswered.add(question, new Date());
-    if (answer.answered && chat) deps.conversations.remember(chat, understood, now);
+    if (!answer.answered) await deps.unanswered.add(question, new Date());
+    if (answer.answered && chat) await deps.conversations.remember(chat, understood, now);
   }
 
   await ctx.reply(page.html, { ...replyPlacement(ctx, replyTo), ...(markup ? { reply_markup: markup } : {}) });

@@ -54,7 +54,7 @@ export function askFeature(): Composer<BotContext> {
     if (action?.kind !== "page" && action?.kind !== "example") return next();
     const snapshot = ctx.deps.store.current();
     if (action.kind === "page") {
-      const remembered = ctx.deps.questions.recall(action.key);
+      const remembered = await ctx.deps.questions.recall(action.key);
       if (!remembered) return void (await ctx.answerCallbackQuery({ text: ctx.t("expired") }));
       if (remembered.version !== snapshot.version) return void (await ctx.answerCallbackQuery({ text: ctx.t("stale") }));
       const lang = detectLanguage(remembered.question, ctx.lang);

@@ -55,7 +55,8 @@ export function inlineFeature(): Composer<BotContext> {
       else
         ctx.deps.inlineMisses.miss(ctx.from.id, () => {
           recordQuestion(ctx, query, answer);
-          ctx.deps.unanswered.add(query, new Date());
+          // Settled after the update was answered: nothing to retry, so a store out of reach is only logged.
+          ctx.deps.unanswered.add(query, new Date()).catch((error: unknown) => ctx.deps.logger.warn({ error: String(error) }, "could not record an unanswered inline query"));
         });
     }
     if (!answer.answered) {
