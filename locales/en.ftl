@@ -269,3 +269,34 @@ console-knowledge = Knowledge: { $facts } { $facts ->
 console-warnings = Knowledge warnings: { $count } (npm run validate lists them).
 console-interactive = Ask in Russian or English; "exit" or Ctrl-D quits.
 console-piped = Answering each line of the input.
+
+## /ingest (admins)
+
+ingest-usage =
+    <b>/ingest</b> makes a draft of fact cards from a news article. Send the article right after the command, or reply /ingest to a message that holds it, or attach it as a .txt file (100 KB at most) with /ingest as its caption.
+    { ingest-header-format }
+ingest-header-format =
+    The article starts with a header: <code>title:</code>, <code>publisher:</code> and <code>published:</code> lines (and <code>url:</code> when there is a link), then an empty line, then the text. For example:
+    <pre>title: Moscow and Minsk signed a memorandum on schools
+    publisher: TASS
+    published: 2025-10-30
+    url: https://tass.ru/obschestvo/12345
+
+    Moscow and Minsk signed a memorandum on cooperation in school education…</pre>
+    The date is written YYYY-MM-DD.
+ingest-no-draft = <b>No draft</b>: the article could not be turned into cards.
+ingest-missing-english = { $count ->
+        [one] { $count } card ({ $cards }) has no English text (text_en)
+       *[other] { $count } cards ({ $cards }) have no English text (text_en)
+    }
+ingest-missing-partners = { $count ->
+        [one] { $count } card ({ $cards }) names no partner
+       *[other] { $count } cards ({ $cards }) name no partner
+    }
+ingest-confirm-publish =
+    <b>Publish anyway?</b> Of { $total } { $total ->
+        [one] card
+       *[other] cards
+    }, { $missing }. The knowledge's rules want both on every card: without text_en a card cannot answer an English question, and without a partner it is found by no partner.
+    To fix a card first, reply to the draft with “N en: English text”, or drop the card.
+ingest-publish-anyway = Publish anyway

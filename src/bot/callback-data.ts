@@ -20,6 +20,8 @@ export type CallbackAction =
   | { kind: "partner"; ref: string; offset: number }
   /** An /ingest draft's buttons; `draft` is its key, `card` counts from 1 as the draft shows it. */
   | { kind: "publish"; draft: string }
+  /** Publish although cards lack text_en or partners (asked first). */
+  | { kind: "publishAnyway"; draft: string }
   | { kind: "cancel"; draft: string }
   | { kind: "drop"; draft: string; card: number }
   /** /unanswered's button: the whole list as a CSV file. */
@@ -59,6 +61,8 @@ function encode(action: CallbackAction): string {
       return `pa:${action.ref}:${action.offset}`;
     case "publish":
       return `ig:${action.draft}:p`;
+    case "publishAnyway":
+      return `ig:${action.draft}:f`;
     case "cancel":
       return `ig:${action.draft}:c`;
     case "drop":
@@ -94,6 +98,7 @@ export function decodeCallback(data: string | undefined): CallbackAction | undef
   if (kind === "un" && a === "csv" && parts.length === 2) return { kind: "unansweredCsv" };
   if (kind === "ig" && DRAFT_KEY.test(a ?? "")) {
     if (b === "p" && parts.length === 3) return { kind: "publish", draft: a! };
+    if (b === "f" && parts.length === 3) return { kind: "publishAnyway", draft: a! };
     if (b === "c" && parts.length === 3) return { kind: "cancel", draft: a! };
     if (b === "d" && parts.length === 4 && CARD_NUMBER.test(c ?? "")) return { kind: "drop", draft: a!, card: Number(c) };
   }

@@ -6,7 +6,7 @@ import { formatProblem } from "../knowledge/types.js";
 import type { Article } from "./article.js";
 import { dateFromUrl, knownPublisher, parseArticle, publisherFromUrl } from "./article.js";
 import { exactDates } from "./dates.js";
-import { fillerReason, hasSpeech } from "./filler.js";
+import { fillerReason, hasSpeech, subjectReason } from "./filler.js";
 import { buildPartnerMatcher, suggestPartners } from "./partners.js";
 import type { NameMatcher, Stem } from "./partners.js";
 import { DEFAULT_KNOWN_PEOPLE, findPeople } from "./people.js";
@@ -45,7 +45,10 @@ export interface DraftOptions {
 export interface DraftProblem {
   /** An error means no draft; a warning is something the editor should check in the draft. */
   severity: "error" | "warning";
+  /** Says what to do in the article itself; each surface adds its own ways (the command line's flags). */
   message: string;
+  /** The header line the problem is about, when a header line would fix it. */
+  field?: "publisher" | "published";
 }
 
 export interface DroppedSentence {
@@ -65,7 +68,7 @@ export type DraftResult = ({ ok: true; file: SourceFile } | { ok: false }) & Dra
 
 export function draftFromArticle(text: string, options: DraftOptions): DraftResult {
   const problems: DraftProblem[] = [];
-  const error = (message: string): void => void problems.push({ severity: "error", message });
+  const error = (message: string, field?: DraftProblem["field"]): void => void problems.push({ severity: "error", message, ...(field ? { field } : {}) });
   const warn = (message: string): void => void problems.push({ severity: "warning", message });
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_ARTICLE_BYTES) {
@@ -86,7 +89,14 @@ export function draftFromArticle(text: string, options: DraftOptions): DraftResu
 
   const paragraphs = splitParagraphs(article.body).map(paragraphSentences);
   const sentences = paragraphs.flat();
-  const { candidates, dropped } = candidateCards(paragraphs, people, meta.publisher ?? "");
+  const cards = candidateCards(paragraphs, people, meta.publisher ?? "");
+  const dropped = [...cards.dropped];
+  const candidates = cards.candidates.filter((candidate) => {
+    const dates = meta.published ? exactDates(candidate.text, meta.published).length : /\b(?:19|20)\d\d\b/.test(candidate.text) ? 1 : 0;
+    const reason = subjectReason(candidate.text, { partners: matcher.ids(candidate.text).length, dates });
+    if (reason) dropped.push({ text: candidate.text, reason });
+    return reason === undefined;
+  });
   if (candidates.length === 0) error("no sentence of the article carries a fact: is the body empty or only a header?");
 
   const title = article.title ? fitted(article.title, MAX_TITLE_CHARS, "title", warn) : titleFrom(candidates[0]?.text ?? "");
@@ -126,7 +136,7 @@ interface SourceMeta {
 }
 
 /** Publisher, date and URL by priority: the flags, the header, then what the text and URL show. */
-function sourceMeta(article: Article, options: DraftOptions, error: (message: string) => void, warn: (message: string) => void): SourceMeta {
+function sourceMeta(article: Article, options: DraftOptions, error: (message: string, field?: DraftProblem["field"]) => void, warn: (message: string) => void): SourceMeta {
   const url = options.url?.trim() || article.url;
   const httpUrl = url && isHttpUrl(url) ? url : undefined;
   if (url && !httpUrl) error(`the URL "${url}" is not an absolute http(s) address`);
@@ -139,7 +149,7 @@ function sourceMeta(article: Article, options: DraftOptions, error: (message: st
   const fromUrl = validUrl ? publisherFromUrl(validUrl)?.name : undefined;
   const written = given ?? fromDateline ?? fromUrl;
   const publisher = written ? fitted(knownPublisher(written)?.name ?? written, MAX_NAME_CHARS, "publisher", warn) : undefined;
-  if (!publisher) error("no publisher: add a `publisher:` line to the header or pass --publisher");
+  if (!publisher) error("no publisher: add a `publisher:` line to the article's header", "publisher");
   else if (!given && fromDateline) warn(`the publisher "${publisher}" was read from the dateline "${article.dateline!.text.trim()}"`);
   else if (!given) warn(`the publisher "${publisher}" was read from the URL`);
 
@@ -148,7 +158,7 @@ function sourceMeta(article: Article, options: DraftOptions, error: (message: st
     published = dateFromUrl(validUrl);
     if (published) warn(`the publication date ${published} was read from the URL`);
   }
-  if (!published) error("no publication date: add a `published: YYYY-MM-DD` line to the header");
+  if (!published) error("no publication date: add a `published: YYYY-MM-DD` line to the article's header", "published");
   return { ...(publisher ? { publisher } : {}), ...(published ? { published } : {}), ...(validUrl ? { url: validUrl } : {}) };
 }
 

@@ -1,5 +1,6 @@
 import { isStopword } from "../search/normalize.js";
 import { fold, hasStem, words } from "./text.js";
+import { findTopics } from "./topics.js";
 
 /**
  * Tells sentences that carry a fact from filler: greetings, questions, and attributions with
@@ -43,4 +44,25 @@ export function fillerReason(sentence: string, context: FillerContext = {}): str
   if (hasSpeech(sentence) && content.length < 2) return "says who said it, but nothing more";
   if (tokens.length < 3) return "too short to hold a fact";
   return undefined;
+}
+
+// What a partnership is, beyond the topics' vocabulary (which holds the documents: соглашение, меморандум…).
+const PARTNERSHIP = ["сотрудничеств", "партнерств", "партнер", "взаимодейств", "побратим", "cooperation", "partnership", "agreement", "memorandum"];
+
+// A quantity is a checkable fact («Число рейсов вырастет вдвое»), whatever it counts.
+const QUANTITY = ["вдвое", "втрое", "вчетверо", "впятеро", "тысяч", "миллион", "миллиард", "процент", "половин", "трет", "четверт"];
+
+export const NO_SUBJECT = "names no partner, date, number, document or subject of cooperation";
+
+/**
+ * Why a sentence that is not filler by its form still gives no card: it names no partner, no date,
+ * no number, and nothing a partnership is about (a document, a topic of cooperation) — scenery such as
+ * «Погода в тот день была солнечной.», which would otherwise become a card about the article's
+ * partner, attributed to whoever spoke last. `partners` and `dates` are what the caller found in it.
+ */
+export function subjectReason(sentence: string, found: { partners: number; dates: number }): string | undefined {
+  if (found.partners > 0 || found.dates > 0) return undefined;
+  if (/\d/.test(sentence) || findTopics(sentence).length > 0) return undefined;
+  if (words(sentence).some((word) => word.parts.some((part) => hasStem(part, PARTNERSHIP) || hasStem(part, QUANTITY)))) return undefined;
+  return NO_SUBJECT;
 }

@@ -5,6 +5,9 @@ import type { DraftResult } from "./draft.js";
  * dropped and why, partner suggestions, and what to check. Plain text, so a console and a chat
  * message can both show it.
  */
+/** The command line's own way to give a header field the article lacks. */
+const FLAG_FOR = { publisher: "--publisher P" } as const;
+
 export function formatDraftSummary(result: DraftResult, writtenTo?: string): string {
   const lines: string[] = [];
   const errors = result.problems.filter((problem) => problem.severity === "error");
@@ -12,7 +15,10 @@ export function formatDraftSummary(result: DraftResult, writtenTo?: string): str
 
   if (!result.ok) {
     lines.push("No draft was made:");
-    for (const problem of errors) lines.push(`  ✗ ${problem.message}`);
+    for (const problem of errors) {
+      const flag = problem.field === "publisher" ? ` (or pass ${FLAG_FOR.publisher})` : "";
+      lines.push(`  ✗ ${problem.message}${flag}`);
+    }
   } else {
     const { source, facts } = result.file;
     if (writtenTo) lines.push(`Draft: ${writtenTo}`);

@@ -111,6 +111,51 @@ function statesCount(text: string): boolean {
   return /\p{N}/u.test(rest) || (rest.toLowerCase().replace(/ё/g, "е").match(/\p{L}+/gu) ?? []).some((word) => NUMBER_WORDS.test(word));
 }
 
+/**
+ * The words a count question counts: those right after «сколько», "how many" («сколько жителей»,
+ * "how many Russian tourists"); "how old" and «сколько лет» count years. Empty when the question
+ * word is not followed by what it counts («сколько они готовили»): the caller then asks only for a number.
+ */
+export function countedWords(question: string): string[] {
+  const match = COUNTED.exec(question);
+  if (!match) return [];
+  if (/old/iu.test(match[1]!)) return ["years", "лет"];
+  return (question.slice(match.index + match[0].length).match(/[\p{L}\p{N}-]+/gu) ?? []).slice(0, COUNTED_WORDS);
+}
+
+const COUNTED = new RegExp(`${W}(сколько|скольк\\p{L}*|скока|how many|how much|how old|what number of|какое количество)${E}`, "iu");
+const COUNTED_WORDS = 2;
+/** How far a number may stand from the word it counts («26 лет», «число туристов … свыше миллиона»). */
+const COUNT_WINDOW = 6;
+const QUANTITY_WORDS = /^(число|числа|количеств\p{L}*|несколько|сотни|сотен|тысячи|десятки|number|numbers|amount|several|hundreds|thousands|dozens)$/u;
+
+/**
+ * Whether a card states a count of what `isCounted` accepts: a number (not a year or a date) within
+ * a few words of it, in the Russian text or the English; or, when neither text names what is
+ * counted (the answer may call it otherwise), a number in the card as cardAnswers(…, "count") asks.
+ */
+export function statesCountOf(card: FactCard, isCounted: (word: string) => boolean): boolean {
+  let named = false;
+  for (const text of [card.text, card.text_en ?? ""]) {
+    const words = text.replace(DAYS_OF_MONTH, " ").toLowerCase().replace(/ё/g, "е").match(/[\p{L}\p{N}]+/gu) ?? [];
+    const counted = words.flatMap((word, index) => (isCounted(word) ? [index] : []));
+    if (counted.length === 0) continue;
+    named = true;
+    // A year counts nothing («в 2018 году»), unless it stands right before what is counted ("2000 guests").
+    const numberAt = (at: number, index: number): boolean => {
+      const word = words[at]!;
+      if (/^(1\d|20)\d\d$/u.test(word)) return at === index - 1;
+      return /\p{N}/u.test(word) || NUMBER_WORDS.test(word) || QUANTITY_WORDS.test(word);
+    };
+    const near = (index: number): boolean => {
+      for (let at = Math.max(0, index - COUNT_WINDOW); at <= Math.min(words.length - 1, index + COUNT_WINDOW); at++) if (at !== index && numberAt(at, index)) return true;
+      return false;
+    };
+    if (counted.some(near)) return true;
+  }
+  return !named && statesCount(card.text);
+}
+
 /** Whether the person's surname (its first five letters, which survive case endings) is in the text. */
 function namedIn(person: string, text: string): boolean {
   const surname = person.trim().split(/\s+/).at(-1) ?? "";

@@ -159,7 +159,7 @@ export function rankCard(
   result: CardMatch,
   concepts: QueryConcept[],
   weighed: WeighedQuestion,
-  ofAnswerType: boolean[] | undefined,
+  ofAnswerType: ((card: number) => boolean) | undefined,
 ): RankedHit {
   const matched = new Set(result.queryTerms);
   const exact = new Set(result.terms);
@@ -180,7 +180,7 @@ export function rankCard(
     }
   });
   const coverage = weighed.total > 0 ? covered / weighed.total : 0;
-  const typeBoost = ofAnswerType?.[result.card] ? ANSWER_TYPE_BOOST : 1;
+  const typeBoost = ofAnswerType?.(result.card) ? ANSWER_TYPE_BOOST : 1;
   // The term scores' sum, not MiniSearch's score, which multiplies it by the number of query terms
   // matched. Ours has several per word (stem, prefix, partner), so that count rewards redundancy;
   // coverage measures how much of the question the card answers instead.

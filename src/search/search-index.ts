@@ -1,9 +1,9 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import MiniSearch from "minisearch";
 import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
-import { buildAnalyzer, conceptPartners } from "./analyzer.js";
+import { STRENGTH, buildAnalyzer, conceptPartners } from "./analyzer.js";
 import type { Analyzer, QueryConcept } from "./analyzer.js";
-import { ANSWER_TYPES, STATED_TYPES, answerTypeOf, cardAnswers } from "./answer-type.js";
+import { ANSWER_TYPES, STATED_TYPES, answerTypeOf, cardAnswers, countedWords, statesCountOf } from "./answer-type.js";
 import type { AnswerType } from "./answer-type.js";
 import { phraseShare, questionPairs, wordTermsOf } from "./phrases.js";
 import type { QuestionPair } from "./phrases.js";
@@ -140,13 +140,30 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
       (index) => (fromContext[index] ? CONTEXT_SHARE : 1),
     );
     const answerType = answerTypeOf(typeQuestion) ?? answerTypeOf(text);
+    const ofType = answerType === "count" ? countStatedIn(typeQuestion === question ? text : typeQuestion) : answerType ? (card: number) => answers[answerType][card]! : undefined;
     const ranked = results
       .slice(0, Math.max(limit, 50) * 2)
-      .map((result) => rankCard(result, concepts, weighed, answerType ? answers[answerType] : undefined))
+      .map((result) => rankCard(result, concepts, weighed, ofType))
       .sort((a, b) => b.score - a.score || b.coverage - a.coverage);
     favourNamedPartners(ranked, concepts, knowledge);
     favourPhrases(ranked, questionPairs(concepts), cardWords);
     return { ...decideAnswered(ranked, weighed, limit, answerType !== undefined && STATED_TYPES.has(answerType)), partners };
+  };
+
+  /**
+   * Which cards state the count a question asks for: a number near a word of what it counts
+   * («сколько жителей» wants «N жителей», not any number in a card that mentions residents).
+   */
+  const countStatedIn = (question: string): ((card: number) => boolean) => {
+    const counted = new Set(
+      analyzer
+        .analyzeQuestion(countedWords(question).join(" "))
+        .filter((concept) => conceptPartners(concept).length === 0)
+        .flatMap((concept) => concept.alternatives.filter((alternative) => alternative.strength >= STRENGTH.synonym && alternative.terms.length === 1).map((alternative) => alternative.terms[0]!)),
+    );
+    if (counted.size === 0) return (card) => answers.count[card]!;
+    const isCounted = (word: string): boolean => termsOfWord(word).some((term) => counted.has(term));
+    return (card) => statesCountOf(knowledge.cards[card]!.card, isCounted);
   };
 
   // A card's words with their terms, for the phrase check of the cards a question ranks; words

@@ -10,6 +10,7 @@ describe("callback data: one format for every button", () => {
     { kind: "region", region: "asia" },
     { kind: "partner", ref: "minsk", offset: 5 },
     { kind: "publish", draft: "lq2x9k0a1" },
+    { kind: "publishAnyway", draft: "lq2x9k0a1" },
     { kind: "cancel", draft: "lq2x9k0a1" },
     { kind: "drop", draft: "lq2x9k0a1", card: 12 },
     { kind: "unansweredCsv" },

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createDraftStore } from "../../src/bot/draft-store.js";
 import { button, buttonsOf, resultMessage, shownText, startBot, stopAll, waitUntil } from "./harness.js";
 import type { BotHarness } from "./harness.js";
+import type { RecordedCall } from "../support/bot-api-stand-in.js";
 import { t } from "../../src/i18n/i18n.js";
 
 const ADMIN = 9001;
@@ -21,6 +22,12 @@ afterEach(stopAll);
 
 function ingestBot(): Promise<BotHarness> {
   return startBot({ adminIds: [ADMIN], ingest: true });
+}
+
+/** Presses "Publish all" on a draft whose cards lack text_en, then "Publish anyway" on the question it asks; resolves with the call `method` that follows. */
+async function publishAnyway(h: BotHarness, draft: RecordedCall, method: string, match?: (call: RecordedCall) => boolean): Promise<RecordedCall> {
+  const confirm = await h.send(h.api.callbackQuery(ADMIN, button(draft, "Publish all").callback_data, resultMessage(draft)), "sendMessage");
+  return h.send(h.api.callbackQuery(ADMIN, button(confirm, t("ru", "ingest-publish-anyway")).callback_data, resultMessage(confirm)), method, match, 10_000);
 }
 
 describe("/ingest in Telegram", () => {
@@ -46,10 +53,19 @@ describe("/ingest in Telegram", () => {
     const redrawn = h.api.callsTo("editMessageText").at(-1)!;
     expect(shownText(redrawn)).toContain("2. Москва и Ташкент подписали дорожную карту сотрудничества в метростроении");
 
+    // Every card given its English text ("N en: …"): publishing asks nothing.
+    for (let card = 1; card < cards; card += 1) {
+      const reply = await h.send(h.api.privateText(ADMIN, `${card} en: Moscow and Tashkent, card ${card} in English.`, { replyTo: resultMessage(draft) }));
+      expect(shownText(reply)).toBe(`Card ${card} updated.`);
+    }
+    expect(shownText(h.api.callsTo("editMessageText").at(-1)!)).toContain(`EN: Moscow and Tashkent, card ${cards - 1} in English.`);
+
     const published = await h.send(h.api.callbackQuery(ADMIN, button(dropped, "Publish all").callback_data, resultMessage(dropped)), "sendMessage", (call) => /Reloaded/.test(String(call.params.text)));
     expect(shownText(published)).toMatch(/Reloaded in \d+ ms: version 2\.[\s\S]*Added \d+: testovoe-agentstvo/);
     const files = await readFile(path.join(h.knowledgeDir, "sources", `${shown.split(" ")[1]}.json`), "utf8");
     expect(JSON.parse(files).facts).toHaveLength(cards - 1);
+    expect(JSON.parse(files).facts[0].text_en).toBe("Moscow and Tashkent, card 1 in English.");
+    expect(h.api.callsTo("sendMessage").filter((call) => shownText(call).startsWith("Опубликовать всё равно?"))).toEqual([]);
 
     const answer = await h.send(h.api.privateText(USER, "Москва Ташкент метростроение дорожная карта"));
     expect(shownText(answer)).toContain("метростроении");
@@ -57,12 +73,72 @@ describe("/ingest in Telegram", () => {
     expect(h.api.violations).toEqual([]);
   });
 
+  it("explains itself when sent alone: the header lines, with an example", async () => {
+    const h = await ingestBot();
+    const usage = await h.send(h.api.privateText(ADMIN, "/ingest"));
+    expect(usage.params.text).toBe(t("ru", "ingest-usage"));
+    const shown = shownText(usage);
+    for (const line of ["title: ", "publisher: ТАСС", "published: 2025-10-30", "url: https://"]) expect(shown).toContain(line);
+    expect((usage.response as { result: { entities?: Array<{ type: string }> } }).result.entities?.map((entity) => entity.type)).toContain("pre");
+    expect(h.api.violations).toEqual([]);
+  });
+
+  it("says which header line is missing, shows what a header looks like, and mentions no command-line flag and no raw backticks", async () => {
+    const h = await ingestBot();
+    const refused = await h.send(h.api.privateText(ADMIN, "/ingest Москва и Ташкент договорились обмениваться опытом строительства метрополитена."));
+    const shown = shownText(refused);
+    expect(shown).toMatch(/^Черновика нет: из статьи не получилось карточек\.\n• no publisher: add a publisher: line to the article's header/);
+    expect(shown).toContain("• no publication date: add a published: YYYY-MM-DD line");
+    expect(shown).toContain("publisher: ТАСС");
+    expect(shown).not.toMatch(/--publisher|`/);
+    const codes = (refused.response as { result: { entities?: Array<{ type: string; offset: number; length: number }> } }).result.entities!.filter((entity) => entity.type === "code");
+    expect(codes.map((entity) => shown.slice(entity.offset, entity.offset + entity.length))).toEqual(expect.arrayContaining(["publisher:", "published: YYYY-MM-DD"]));
+  });
+
+  it("makes no card of scenery: a sentence with no partner, date, number, document or subject", async () => {
+    const h = await ingestBot();
+    const draft = await h.send(h.api.privateText(ADMIN, `/ingest ${ARTICLE} Погода в тот день была солнечной.`));
+    expect(shownText(draft)).toMatch(/^Draft /);
+    expect(shownText(draft)).not.toContain("Погода");
+  });
+
+  it("asks before publishing cards without English text or partners, says which, and publishes only when told", async () => {
+    const h = await ingestBot();
+    const article = ARTICLE.replace(/^title: .*$/m, "title: Метро и дорожная карта").replaceAll(/Ташкент\S*/g, "Самарканд");
+    const draft = await h.send(h.api.privateText(ADMIN, `/ingest ${article}`));
+    const id = shownText(draft).split(" ")[1]!;
+    const cards = buttonsOf(draft).filter((b) => b.text.startsWith("✕")).length;
+    await h.send(h.api.privateText(ADMIN, "1 en: Moscow and Samarkand will share their experience of building metros.", { replyTo: resultMessage(draft) }));
+
+    const confirm = await h.send(h.api.callbackQuery(ADMIN, button(draft, "Publish all").callback_data, resultMessage(draft)), "sendMessage");
+    const all = Array.from({ length: cards }, (_, i) => i + 1);
+    const missing = [
+      t("ru", "ingest-missing-english", { count: cards - 1, cards: all.slice(1).join(", ") }),
+      t("ru", "ingest-missing-partners", { count: cards, cards: all.join(", ") }),
+    ];
+    expect(confirm.params.text).toBe(t("ru", "ingest-confirm-publish", { total: cards, missing: missing.join("; ") }));
+    expect(shownText(confirm)).toContain(`нет текста на английском (text_en); ${cards} карточ`);
+    expect(existsSync(path.join(h.knowledgeDir, "sources", `${id}.json`))).toBe(false);
+    expect(h.deps.store.current().version).toBe(1);
+
+    const done = await h.send(h.api.callbackQuery(ADMIN, button(confirm, t("ru", "ingest-publish-anyway")).callback_data, resultMessage(confirm)), "sendMessage", (call) => /Reloaded/.test(String(call.params.text)), 10_000);
+    expect(shownText(done)).toMatch(/^Reloaded/);
+    expect(existsSync(path.join(h.knowledgeDir, "sources", `${id}.json`))).toBe(true);
+    // Both the draft and the question say it is done, and keep no button.
+    for (const message of [resultMessage(draft), resultMessage(confirm)]) {
+      const now = h.api.message(ADMIN, message.message_id)!;
+      expect((now as { text?: string }).text).toMatch(/^Published /);
+      expect(now.reply_markup).toBeUndefined();
+    }
+    expect(h.api.violations).toEqual([]);
+  });
+
   it("shows a draft's problems and writes nothing when publishing would not validate", async () => {
     const h = await ingestBot();
     const first = await h.send(h.api.privateText(ADMIN, `/ingest ${ARTICLE}`));
     const second = await h.send(h.api.privateText(ADMIN, `/ingest ${ARTICLE}`));
-    await h.send(h.api.callbackQuery(ADMIN, button(first, "Publish all").callback_data, resultMessage(first)), "sendMessage", (call) => /Reloaded/.test(String(call.params.text)));
-    const refused = await h.send(h.api.callbackQuery(ADMIN, button(second, "Publish all").callback_data, resultMessage(second)), "sendMessage");
+    await publishAnyway(h, first, "sendMessage", (call) => /Reloaded/.test(String(call.params.text)));
+    const refused = await publishAnyway(h, second, "sendMessage");
     expect(shownText(refused)).toMatch(/^Not published: the knowledge would not validate with this draft\. Nothing was written\.\n• sources\/testovoe-agentstvo-.+\.json: a source with this id is already published/);
     expect(h.deps.store.current().version).toBe(2);
   });
@@ -118,7 +194,7 @@ describe("/ingest in Telegram", () => {
     expect(kept.file.source.title.length).toBeLessThanOrEqual(500);
     expect(kept.file.source.url).toBeUndefined();
     // The fitted draft is valid knowledge: publishing it works.
-    const published = await h.send(h.api.callbackQuery(ADMIN, button(draft, "Publish all").callback_data, resultMessage(draft)), "editMessageText", undefined, 10_000);
+    const published = await publishAnyway(h, draft, "editMessageText");
     expect(shownText(published)).toMatch(/^Published /);
     expect(h.api.violations).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promise
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { NO_SUBJECT } from "../../src/ingest/filler.js";
 import { MAX_ARTICLE_BYTES, draftFromArticle, keywordsOf, sourceId, titleFrom } from "../../src/ingest/draft.js";
 import type { DraftResult } from "../../src/ingest/draft.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
@@ -128,12 +129,34 @@ describe("draftFromArticle on the seeds' layout", () => {
   });
 });
 
+describe("draftFromArticle and scenery", () => {
+  it("makes no card of a sentence that names no partner, date, number, document or subject, even amid reported speech, and lists it as dropped", () => {
+    const text = [
+      "title: Москва и Минск подписали соглашение",
+      "publisher: ТАСС",
+      "published: 2025-10-30",
+      "",
+      "Москва и Минск подписали соглашение о сотрудничестве в образовании, сообщил Сергей Собянин. Погода в тот день была солнечной. Число школ по программе вырастет вдвое. Стороны провели переговоры.",
+    ].join("\n");
+    const result = draftFromArticle(text, { partners: PARTNERS });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.file.facts.map((card) => card.text)).toEqual([
+      "Москва и Минск подписали соглашение о сотрудничестве в образовании, сообщил Сергей Собянин.",
+      "Число школ по программе вырастет вдвое.",
+      "Стороны провели переговоры.",
+    ]);
+    expect(result.dropped).toContainEqual({ text: "Погода в тот день была солнечной.", reason: NO_SUBJECT });
+  });
+});
+
 describe("draftFromArticle when something is missing", () => {
   it("refuses an article without a publisher, and accepts it with one given", () => {
     const text = "title: Москва и Минск\npublished: 2025-01-10\n\nМосква и Минск подписали соглашение о сотрудничестве в образовании.";
     const refused = draftFromArticle(text, { partners: PARTNERS });
     expect(refused.ok).toBe(false);
-    expect(refused.problems).toEqual([{ severity: "error", message: expect.stringMatching(/no publisher/) }]);
+    expect(refused.problems).toEqual([{ severity: "error", message: expect.stringMatching(/no publisher/), field: "publisher" }]);
+    // Surface-neutral: the command line adds its flag, the bot its own help.
+    expect(refused.problems[0]!.message).not.toMatch(/--/);
     expect(draftOf(text, { publisher: "Москва 24" }).file.source.id).toBe("m24-2025-01-10-moscow-minsk");
   });
 

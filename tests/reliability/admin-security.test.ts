@@ -20,7 +20,7 @@ const GROUP = -1001_740_000_001;
 const ANONYMOUS_ADMIN_BOT = 1087968824;
 const ADMIN_COMMANDS = ["/reload", "/stats", "/unanswered", "/ingest Москва и Минск подписали меморандум о сотрудничестве."];
 /** What only an admin ever sees. */
-const ADMIN_REPLY = /^(Stats|Reloaded|Reload refused|Unanswered questions|No unanswered questions yet|Draft|No draft|Usage: \/ingest|Published|Not published)/;
+const ADMIN_REPLY = /^(Stats|Reloaded|Reload refused|Unanswered questions|No unanswered questions yet|Draft|No draft|Черновика нет|\/ingest (?:makes|делает)|Publish anyway|Опубликовать всё равно|Published|Not published)/;
 
 const ARTICLE = `title: Москва и Ташкент договорились о сотрудничестве в строительстве метро
 publisher: Тестовое агентство
@@ -159,8 +159,14 @@ describe("admin commands check the numeric user id only", () => {
     expect(h.deps.store.current().version).toBe(1);
     expect(await readdir(path.join(h.knowledgeDir, "sources"))).not.toContain(expect.stringMatching(/^testovoe-agentstvo/));
 
-    // The admin's own press still works: the check is on the id, not broken for everyone.
-    const published = await h.send(h.api.callbackQuery(ADMIN, button(draft, "Publish all").callback_data, message), "editMessageText", undefined, 10_000);
+    // The admin's own press still works: the check is on the id, not broken for everyone. The
+    // draft's cards have no text_en, so publishing asks first, and only the admin may confirm.
+    const confirm = await h.send(h.api.callbackQuery(ADMIN, button(draft, "Publish all").callback_data, message), "sendMessage");
+    const anyway = button(confirm, t("ru", "ingest-publish-anyway")).callback_data;
+    const refused = await h.send(h.api.callbackQuery(USER, anyway, resultMessage(confirm)), "answerCallbackQuery");
+    expect(refused.params.text).toBe(t("ru", "expired"));
+    expect(h.deps.store.current().version).toBe(1);
+    const published = await h.send(h.api.callbackQuery(ADMIN, anyway, resultMessage(confirm)), "editMessageText", undefined, 10_000);
     expect(shownText(published)).toMatch(/^Published /);
     expect(h.api.violations).toEqual([]);
   });

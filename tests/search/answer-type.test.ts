@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FactCard, KnowledgeBase } from "../../src/knowledge/types.js";
-import { answerTypeOf, cardAnswers } from "../../src/search/answer-type.js";
+import { answerTypeOf, cardAnswers, countedWords, statesCountOf } from "../../src/search/answer-type.js";
 import { buildSearchIndex } from "../../src/search/search-index.js";
 
 const card = (text: string, extra: Partial<FactCard> = {}): FactCard => ({ id: "c", text, ...extra });
@@ -35,6 +35,21 @@ describe("the kind of fact a question asks for", () => {
   it("takes a card that says what was discussed or agreed for the talks", () => {
     expect(cardAnswers(card("На переговорах мэры обсудили развитие мегаполисов."), "talks")).toBe(true);
     expect(cardAnswers(card("Мэры подписали программу."), "talks")).toBe(false);
+  });
+
+  it("reads what a count question counts", () => {
+    expect(countedWords("сколько жителей в Ташкенте")).toEqual(["жителей", "в"]);
+    expect(countedWords("How old is the mayor?")).toEqual(["years", "лет"]);
+    expect(countedWords("Москва и Минск: товарооборот")).toEqual([]);
+  });
+
+  it("takes a count of what is counted only from a number near it", () => {
+    const residents = (word: string): boolean => word.startsWith("жител");
+    expect(statesCountOf(card("Меморандум призван развивать сотрудничество двух столиц, а также дружбу и взаимопонимание между их жителями."), residents)).toBe(false);
+    expect(statesCountOf(card("В Ташкенте живут почти 3 миллиона жителей."), residents)).toBe(true);
+    // A card that never names what is counted may call it otherwise: any number will do.
+    expect(statesCountOf(card("Делегация из 40 человек."), residents)).toBe(true);
+    expect(statesCountOf(card("The dinner was attended by 2000 guests.", { text_en: "The dinner was attended by 2000 guests." }), (word) => word === "guests")).toBe(true);
   });
 
   it("finds a place at the start of a card's text as well as inside it", () => {

@@ -13,6 +13,9 @@ const RU_FORMS = {
   fromSources: ["источника", "источников", "источников", "источников", "источника", "источников"],
   inRegions: ["регионе", "регионах", "регионах", "регионах", "регионе", "регионах"],
   aboutPartners: ["партнёре", "партнёрах", "партнёрах", "партнёрах", "партнёре", "партнёрах"],
+  cards: ["карточка", "карточки", "карточек", "карточек", "карточка", "карточки"],
+  // After «у» and «из»: у 1 карточки, у 2 карточек, из 21 карточки.
+  ofCards: ["карточки", "карточек", "карточек", "карточек", "карточки", "карточек"],
 } as const;
 const EN_FORMS: Record<keyof typeof RU_FORMS, [string, string]> = {
   facts: ["fact", "facts"],
@@ -21,6 +24,8 @@ const EN_FORMS: Record<keyof typeof RU_FORMS, [string, string]> = {
   fromSources: ["source", "sources"],
   inRegions: ["region", "regions"],
   aboutPartners: ["partner", "partners"],
+  cards: ["card", "cards"],
+  ofCards: ["card", "cards"],
 };
 
 type Noun = keyof typeof RU_FORMS;
@@ -45,6 +50,9 @@ const COUNTED: Record<string, { counts: Record<string, Noun>; other?: Record<str
   "partner-heading": { counts: { facts: "facts" }, other: { name: "Минск" } },
   "inline-overview": { counts: { facts: "facts" } },
   "console-knowledge": { counts: { facts: "facts", sources: "fromSources" }, other: { partners: "Минск" } },
+  "ingest-missing-english": { counts: { count: "ofCards" }, other: { cards: "1, 3" } },
+  "ingest-missing-partners": { counts: { count: "cards" }, other: { cards: "1, 3" } },
+  "ingest-confirm-publish": { counts: { total: "ofCards" }, other: { missing: "…" } },
 };
 
 function say(locale: Locale, id: string, count: number): string {

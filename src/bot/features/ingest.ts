@@ -25,13 +25,18 @@ const SHOWN_SUGGESTIONS = 10;
 const SHOWN_SUGGESTION = 60;
 const SHOWN_WARNINGS = 5;
 const SHOWN_NOTE = 200;
-const EDIT_REPLY = /^\s*(\d{1,3})\s*[:.)]\s*([\s\S]+)$/;
+// "N: text" rewrites card N; "N en: text" gives it its English text.
+const EDIT_REPLY = /^\s*(\d{1,3})\s*(en\s*)?[:.)]\s*([\s\S]+)$/i;
+/** Card numbers listed in the publish confirmation; more are counted only. */
+const LISTED_CARDS = 20;
 
 /**
  * The editor's flow: `/ingest` with an article (in the message, in the message it replies to, or
  * as an attached .txt) → a draft with numbered cards and buttons to publish, drop a card or
- * cancel; a reply "N: corrected text" to the draft edits card N. Publishing writes the source
- * only if the whole folder validates with it, then reloads as /reload does. Admins only.
+ * cancel; a reply "N: corrected text" to the draft edits card N, "N en: English text" adds its
+ * text_en. Publishing a draft whose cards lack text_en or partners first asks, saying which cards;
+ * it writes the source only if the whole folder validates with it, then reloads as /reload does.
+ * Admins only.
  */
 export function ingestFeature(download: DownloadFile): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -39,14 +44,16 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
 
   const draftArticle = async (ctx: BotContext & { from: User }, inlineText: string): Promise<void> => {
     const article = await articleOf(ctx, inlineText, download);
-    if ("error" in article) return void (await ctx.reply(article.error, replyPlacement(ctx, ctx.msg)));
+    if ("error" in article) return void (await ctx.reply(article.error === "usage" ? ctx.t("ingest-usage") : article.error, replyPlacement(ctx, ctx.msg)));
     const { drafts } = ctx.deps.ingest!;
     const snapshot = ctx.deps.store.current();
     const knownPeople = [...new Set(snapshot.knowledge.cards.flatMap(({ card }) => card.people ?? []))];
     const result = draftFromArticle(article.text, { partners: snapshot.knowledge.partners, knownPeople });
     if (!result.ok) {
-      const problems = result.problems.map((problem) => `• ${escapeHtml(shorten(problem.message, SHOWN_NOTE))}`);
-      return void (await ctx.reply(fitLines(["<b>No draft</b>: the article could not be turned into cards.", ...problems]), replyPlacement(ctx, ctx.msg)));
+      const problems = result.problems.map((problem) => `• ${withCode(escapeHtml(shorten(problem.message, SHOWN_NOTE)))}`);
+      // A header line would fix it: show what a header looks like.
+      const header = result.problems.some((problem) => problem.field) ? ["", ctx.t("ingest-header-format")] : [];
+      return void (await ctx.reply(fitLines([ctx.t("ingest-no-draft"), ...problems, ...header]), replyPlacement(ctx, ctx.msg)));
     }
     const draft: Draft = {
       key: `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`,
@@ -71,7 +78,7 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
 
   admin.on("callback_query:data", async (ctx, next) => {
     const action = decodeCallback(ctx.callbackQuery.data);
-    if (action?.kind !== "publish" && action?.kind !== "cancel" && action?.kind !== "drop") return next();
+    if (action?.kind !== "publish" && action?.kind !== "publishAnyway" && action?.kind !== "cancel" && action?.kind !== "drop") return next();
     const { drafts } = ctx.deps.ingest!;
     const draft = await drafts.get(action.draft);
     if (!draft) return void (await ctx.answerCallbackQuery({ text: "This draft is gone (published, cancelled or expired)." }));
@@ -88,6 +95,13 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
       await ctx.answerCallbackQuery({ text: `Card ${index + 1} dropped.` });
       return void (await ctx.editMessageText(renderDraft(updated), { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: draftButtons(updated) }));
     }
+    const missing = action.kind === "publish" ? missingLines(ctx, draft) : [];
+    if (missing.length > 0) {
+      await ctx.answerCallbackQuery();
+      const text = ctx.t("ingest-confirm-publish", { total: draft.file.facts.length, missing: missing.join("; ") });
+      const markup = keyboard([[{ text: ctx.t("ingest-publish-anyway"), callback_data: encodeCallback({ kind: "publishAnyway", draft: draft.key }) }]]);
+      return void (await ctx.reply(text, { ...replyPlacement(ctx, ctx.callbackQuery.message as Message | undefined), ...(markup ? { reply_markup: markup } : {}) }));
+    }
     await ctx.answerCallbackQuery({ text: "Publishing…" });
     const published = await ctx.deps.knowledgeUpdates.publish(draft.file, `admin ${ctx.from.id}`);
     if (!published.ok) {
@@ -97,7 +111,11 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
     await drafts.remove(draft.key);
     const reload = published.update;
     ctx.deps.logger.info({ file: published.file, reload_ok: reload.ok, admin: ctx.from.id }, "draft published");
-    await ctx.editMessageText(`Published <code>${escapeHtml(published.file)}</code> (${draft.file.facts.length} cards).`, { parse_mode: "HTML" });
+    const done = `Published <code>${escapeHtml(published.file)}</code> (${draft.file.facts.length} cards).`;
+    // The press came from the draft, or from the confirmation under it: both say it is done, neither keeps a button.
+    await ctx.editMessageText(done, { parse_mode: "HTML" });
+    const pressedOn = ctx.callbackQuery.message?.message_id;
+    if (draft.messageId !== undefined && pressedOn !== draft.messageId) await ctx.api.editMessageText(draft.chatId, draft.messageId, done, { parse_mode: "HTML" });
     await ctx.reply(fitLines(reloadLines(reload, ctx.deps.store.current().version)), replyPlacement(ctx, ctx.callbackQuery.message as Message | undefined));
   });
 
@@ -108,9 +126,11 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
     if (!draft || !edit) return next();
     const index = Number(edit[1]) - 1;
     const card = draft.file.facts[index];
-    const text = edit[2]!.trim();
+    const english = edit[2] !== undefined;
+    const text = edit[3]!.trim();
     if (!card || text.length > 1000) return void (await ctx.reply(card ? "A card text is at most 1,000 characters." : `There is no card ${index + 1} in this draft.`, replyPlacement(ctx, ctx.msg)));
-    const updated = { ...draft, file: { ...draft.file, facts: draft.file.facts.map((other, i) => (i === index ? { ...other, text } : other)) } };
+    const edited = english ? { text_en: text } : { text };
+    const updated = { ...draft, file: { ...draft.file, facts: draft.file.facts.map((other, i) => (i === index ? { ...other, ...edited } : other)) } };
     await ctx.deps.ingest!.drafts.put(updated);
     await ctx.api.editMessageText(draft.chatId, draft.messageId!, renderDraft(updated), { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: draftButtons(updated) });
     await ctx.reply(`Card ${index + 1} updated.`, replyPlacement(ctx, ctx.msg));
@@ -119,6 +139,24 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
   return composer;
 }
 
+/** What publishing would leave out of README's rules, a line each (text_en, partners), or nothing. */
+function missingLines(ctx: BotContext, draft: Draft): string[] {
+  const numbers = (test: (card: Draft["file"]["facts"][number]) => boolean): number[] => draft.file.facts.flatMap((card, index) => (test(card) ? [index + 1] : []));
+  const listed = (cards: number[]): string => cards.slice(0, LISTED_CARDS).join(", ") + (cards.length > LISTED_CARDS ? ", …" : "");
+  const noEnglish = numbers((card) => !card.text_en?.trim());
+  const noPartner = numbers((card) => !card.partners?.length);
+  return [
+    ...(noEnglish.length ? [ctx.t("ingest-missing-english", { count: noEnglish.length, cards: listed(noEnglish) })] : []),
+    ...(noPartner.length ? [ctx.t("ingest-missing-partners", { count: noPartner.length, cards: listed(noPartner) })] : []),
+  ];
+}
+
+/** The drafting notes mark header lines and values as `code`; in Telegram they are shown as code, not as backticks. */
+function withCode(html: string): string {
+  return html.replace(/`([^`\n]+)`/g, "<code>$1</code>");
+}
+
+/** The article, or why there is none: "usage" when nothing was given, for the usage text. */
 async function articleOf(ctx: BotContext, inlineText: string, download: DownloadFile): Promise<{ text: string } | { error: string }> {
   const message = ctx.msg!;
   const inline = inlineText.trim();
@@ -132,7 +170,7 @@ async function articleOf(ctx: BotContext, inlineText: string, download: Download
     if (!file.file_path) return { error: "Telegram did not give the file's path; send the text instead." };
     text = await download(file.file_path);
   }
-  if (!text.trim()) return { error: "Usage: /ingest followed by the article text, or /ingest as a reply to a message with the article, or as the caption of a .txt file." };
+  if (!text.trim()) return { error: "usage" };
   if (Buffer.byteLength(text, "utf8") > MAX_ARTICLE_BYTES) return { error: `The article is over ${MAX_ARTICLE_BYTES / 1024} KB. Send one article at a time.` };
   return { text };
 }
@@ -150,14 +188,15 @@ export function renderDraft(draft: Draft): string {
       card.date ? `date: ${card.date}` : "",
       card.topics?.length ? `topics: ${card.topics.join(", ")}` : "",
     ].filter(Boolean);
-    return `<b>${index + 1}.</b> ${escapeHtml(card.text)}${details.length ? `\n<i>${escapeHtml(details.join(" · "))}</i>` : ""}`;
+    const english = card.text_en ? `\nEN: ${escapeHtml(card.text_en)}` : "";
+    return `<b>${index + 1}.</b> ${escapeHtml(card.text)}${english}${details.length ? `\n<i>${escapeHtml(details.join(" · "))}</i>` : ""}`;
   });
   const suggestions = draft.suggestions.slice(0, SHOWN_SUGGESTIONS).map((name) => shorten(name, SHOWN_SUGGESTION));
   const unshown = draft.suggestions.length - suggestions.length;
   const tail = [
     ...(suggestions.length ? [`Not in partners.json yet: ${escapeHtml(suggestions.join(", "))}${unshown ? ` and ${unshown} more` : ""}`] : []),
     ...draft.warnings.slice(0, SHOWN_WARNINGS).map((warning) => `⚠ ${escapeHtml(shorten(warning, SHOWN_NOTE))}`),
-    "Publish writes the source and reloads. To fix card N, reply to this message with “N: corrected text”.",
+    "Publish writes the source and reloads. To fix card N, reply to this message with “N: corrected text”; “N en: English text” gives it its text_en.",
   ];
   // Telegram counts what is shown, not the markup; 80 keeps room for the "more cards" line.
   const budget = TELEGRAM_TEXT_LIMIT - visibleLength([...head, ...tail].join("\n\n")) - 80;
