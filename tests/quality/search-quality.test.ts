@@ -43,13 +43,13 @@ describe("search quality on the project's question set", async () => {
     expect(hit3 / total).toBeGreaterThanOrEqual(0.97);
   });
 
-  it("leaves ≥ 80 % of out-of-scope questions unanswered, with suggestions", () => {
+  it("leaves ≥ 87 % of out-of-scope questions unanswered, with suggestions", () => {
     const wronglyAnswered = questions.out_of_scope.filter((question) => snapshot.answer(question.q).answered);
     const total = questions.out_of_scope.length;
     const share = 1 - wronglyAnswered.length / total;
     console.log(`out of scope: ${total}, correctly unanswered ${share.toFixed(3)}\n${wronglyAnswered.map((question) => `answered: ${question.q}`).join("\n")}`);
     expect(total).toBeGreaterThanOrEqual(25);
-    expect(share).toBeGreaterThanOrEqual(0.8);
+    expect(share).toBeGreaterThanOrEqual(0.87);
     for (const question of questions.out_of_scope) {
       const answer = snapshot.answer(question.q);
       if (!answer.answered) expect(answer.suggestions.length).toBeGreaterThan(0);

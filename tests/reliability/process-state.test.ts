@@ -97,7 +97,9 @@ describe("state files under DATA_DIR", () => {
     expect(api.violations).toEqual([]);
   });
 
-  it("survives a kill -9 in the middle of saving: the file is whole, the next start finds nothing corrupted", async () => {
+  // Two starts of main.ts and 300 replies: about 14 s alone, past the default 20 s when the
+  // machine is busy (it timed out in a full run); the bound is the sum of its own waits.
+  it("survives a kill -9 in the middle of saving: the file is whole, the next start finds nothing corrupted", { timeout: 90_000 }, async () => {
     const api = await startStandIn({ token: TOKEN });
     const dataDir = path.join(await tempDir("data"), "data");
     await mkdir(dataDir);
