@@ -106,6 +106,17 @@ describe("admin commands", () => {
     expect(second.api.violations).toEqual([]);
   });
 
+  it("/help lists the admin commands to an admin in private, not in a group nor to anyone else", async () => {
+    const h = await startBot({ adminIds: [ADMIN] });
+    const adminHelp = await h.send(h.api.privateText(ADMIN, "/help"));
+    expect(adminHelp.params.text).toContain(t("ru", "help-admin"));
+    expect(shownText(adminHelp)).toContain("/unanswered csv");
+    const inGroup = await h.send(h.api.groupText(GROUP, ADMIN, "/help"));
+    expect(inGroup.params.text).not.toContain("/reload");
+    const userHelp = await h.send(h.api.privateText(USER, "/help"));
+    expect(userHelp.params.text).not.toContain("/reload");
+  });
+
   it("/unanswered merges repeats with a count and the last time asked in Moscow time, and sends the full list as a spreadsheet-safe CSV", async () => {
     const h = await startBot({ adminIds: [ADMIN] });
     for (const question of ["Какая погода на Марсе?", "какая  погода на марсе", "КАКАЯ ПОГОДА НА МАРСЕ!", "=HYPERLINK(\"http://evil\",\"Марс\")", 'метро на Луне, "глубокое"']) {
