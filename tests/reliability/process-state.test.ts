@@ -123,7 +123,7 @@ describe("state files under DATA_DIR", () => {
     expect(second.logRecords().filter((record) => record.level >= LEVEL.warn)).toEqual([]);
     await waitUntil(() => api.pendingUpdates().length === 0, 10_000, "the unconfirmed updates to be taken");
     const listed = await ask(api, ADMIN, "/unanswered");
-    expect(listed).toMatch(/^Unanswered questions: \d+ questions, .+\n• вопрос номер \d+ о погоде на Марсе — asked once, last \d{4}-\d\d-\d\d \d\d:\d\d MSK/);
+    expect(listed).toMatch(/^Вопросы без ответа: \d+ вопрос\S*, .+\n• вопрос номер \d+ о погоде на Марсе — задан 1 раз, последний — \d{4}-\d\d-\d\d \d\d:\d\d МСК/);
     await stop(second);
     const after = JSON.parse(await readFile(path.join(dataDir, "unanswered.json"), "utf8")) as { questions: Array<{ text: string }> };
     expect(after.questions.length).toBeGreaterThanOrEqual(parsed.questions.length);
