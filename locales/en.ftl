@@ -176,7 +176,8 @@ help-admin =
     <b>For admins</b>
     /reload — reread the knowledge folder without a restart
     /stats — uptime, knowledge, answer latency
-    /unanswered — questions that found no answer
+    /unanswered — questions that found no answer, repeats merged
+    /unanswered csv — all of them as a CSV file for a spreadsheet
     /ingest — draft fact cards from an article
 
 ## Command menu
@@ -300,3 +301,25 @@ ingest-confirm-publish =
     }, { $missing }. The knowledge's rules want both on every card: without text_en a card cannot answer an English question, and without a partner it is found by no partner.
     To fix a card first, reply to the draft with “N en: English text”, or drop the card.
 ingest-publish-anyway = Publish anyway
+
+## /unanswered (admins)
+
+unanswered-none = No unanswered questions yet.
+unanswered-title = <b>Unanswered questions</b>: { $count } { $count ->
+        [one] question
+       *[other] questions
+    }, the most recently asked first; times are Moscow time (MSK).
+unanswered-line = • { $text } — asked { $count } { $count ->
+        [one] time
+       *[other] times
+    }, last { $time } MSK
+unanswered-more = … and { $count } more in the CSV
+unanswered-csv-button = ⬇ CSV for editors
+unanswered-csv-caption = { $count } { $count ->
+        [one] question
+       *[other] questions
+    } without an answer, repeats merged; times in Moscow time (Europe/Moscow).
+unanswered-csv-question = question
+unanswered-csv-count = times asked
+unanswered-csv-first = first asked (Europe/Moscow)
+unanswered-csv-last = last asked (Europe/Moscow)

@@ -187,7 +187,8 @@ help-admin =
     <b>Для администраторов</b>
     /reload — перечитать папку знаний без перезапуска
     /stats — время работы, база знаний, скорость ответов
-    /unanswered — вопросы, на которые не нашлось ответа
+    /unanswered — вопросы, на которые не нашлось ответа, повторы объединены
+    /unanswered csv — все они файлом CSV для таблицы
     /ingest — черновик карточек из статьи
 
 ## Command menu
@@ -319,3 +320,28 @@ ingest-confirm-publish =
     }: { $missing }. По правилам базы у каждой карточки есть и то и другое: без text_en карточка не ответит на вопрос по-английски, а без партнёра её не найти по партнёру.
     Чтобы сначала исправить карточку, ответьте на черновик «N en: текст на английском» или уберите карточку.
 ingest-publish-anyway = Опубликовать всё равно
+
+## /unanswered (для администраторов)
+
+unanswered-none = Вопросов без ответа пока нет.
+unanswered-title = <b>Вопросы без ответа</b>: { $count } { $count ->
+        [one] вопрос
+        [few] вопроса
+       *[many] вопросов
+    }, сначала заданные последними; время московское (МСК).
+unanswered-line = • { $text } — задан { $count } { $count ->
+        [one] раз
+        [few] раза
+       *[many] раз
+    }, последний — { $time } МСК
+unanswered-more = … и ещё { $count } в CSV
+unanswered-csv-button = ⬇ CSV для редакторов
+unanswered-csv-caption = { $count } { $count ->
+        [one] вопрос
+        [few] вопроса
+       *[many] вопросов
+    } без ответа, повторы объединены; время московское (Europe/Moscow).
+unanswered-csv-question = вопрос
+unanswered-csv-count = сколько раз задан
+unanswered-csv-first = впервые (Europe/Moscow)
+unanswered-csv-last = последний раз (Europe/Moscow)

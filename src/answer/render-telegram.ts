@@ -1,12 +1,11 @@
 import { displayText } from "./display.js";
-import { wordSpans } from "../search/normalize.js";
 import { citationOf } from "./citation.js";
 import { formatDate } from "./dates.js";
 import { partnerName } from "./partner-names.js";
 import { escapeHtml } from "./html.js";
 import { t } from "../i18n/i18n.js";
 import { listHeading, statusPhrase } from "./texts.js";
-import type { Answer, AnswerFact, Lang } from "./types.js";
+import type { Answer, AnswerFact, Lang, TextSpan } from "./types.js";
 import type { Source } from "../knowledge/types.js";
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
@@ -31,12 +30,20 @@ export interface TelegramRenderOptions {
   partnerNames?: string[];
   /** A heading above the facts (already HTML), counted in the length budget. */
   headingHtml?: string;
+  /** Whether the first fact stands on top as the answer (default); a browsed list of facts (a partner's page) has none. */
+  lead?: boolean;
 }
 
 /**
- * An answer as Telegram HTML: each fact with its matched words in bold and a citation line.
- * Whole facts are dropped from the end of a page rather than cutting anything mid-tag, so the
- * message never exceeds Telegram's 4,096 characters.
+ * An answer as Telegram HTML, laid out for reading on a phone:
+ * - the best fact first, on its own: the one-line answer, its answering words in bold (the date of
+ *   a "when", the person of a "who", the number of a "how many"; never the partner or Moscow);
+ * - then the page's facts grouped by source, in the order their sources first come, each group
+ *   closed by that source's one citation (publisher, date, linked title) — a citation is never
+ *   repeated under every card;
+ * - a list answer: its heading, then its lines, consecutive lines of one source sharing a citation.
+ * Whole facts are left for the next page rather than cutting anything mid-tag, so the message
+ * never exceeds Telegram's 4,096 characters.
  */
 export function renderTelegramAnswer(answer: Answer, options: TelegramRenderOptions = {}): TelegramPage {
   if (answer.smallTalk) return { html: renderSmallTalk(answer), offset: 0, shown: 0, total: 0 };
@@ -47,26 +54,22 @@ export function renderTelegramAnswer(answer: Answer, options: TelegramRenderOpti
   const offset = Math.min(Math.max(0, options.offset ?? 0), total - 1);
   const pageSize = Math.max(1, options.pageSize ?? 3);
   const heading = [options.headingHtml, listHeadingHtml(answer), ...statusNotesHtml(answer)].filter((block): block is string => !!block).join("\n\n");
-  const blocks: string[] = heading ? [heading] : [];
-  let length = heading ? visibleLength(heading) + 2 : 0;
-  const first = blocks.length;
-  for (let index = offset; index < Math.min(total, offset + pageSize); index++) {
-    const block = answer.list ? renderListLineHtml(answer, index) : renderFactHtml(answer.facts[index]!, answer.lang);
-    const blockLength = visibleLength(block) + 2;
-    if (blocks.length > first && length + blockLength + FOOTER_RESERVE > TELEGRAM_TEXT_LIMIT) break;
-    blocks.push(block);
-    length += blockLength;
-  }
-  const shown = blocks.length - first;
+  const body = (count: number): string => {
+    const facts = answer.facts.slice(offset, offset + count);
+    const blocks = answer.list ? listBlocksHtml(answer, offset, facts) : factBlocksHtml(facts, answer, offset === 0 && options.lead !== false);
+    return [heading, ...blocks].filter((block) => block !== "").join("\n\n");
+  };
+  // As many facts as fit, at least one (a single fact always fits: texts and titles are capped).
+  let shown = 1;
+  while (shown < Math.min(pageSize, total - offset) && visibleLength(body(shown + 1)) + FOOTER_RESERVE <= TELEGRAM_TEXT_LIMIT) shown++;
   const next = offset + shown < total ? offset + shown : undefined;
-  if (next !== undefined || offset > 0) blocks.push(`<i>${escapeHtml(t(answer.lang, "shown-of", { shown: offset + shown, total }))}</i>`);
-  return { html: blocks.join("\n\n"), offset, shown, total, ...(next !== undefined ? { nextOffset: next } : {}) };
+  const footer = next !== undefined || offset > 0 ? `\n\n<i>${escapeHtml(t(answer.lang, "shown-of", { shown: offset + shown, total }))}</i>` : "";
+  return { html: body(shown) + footer, offset, shown, total, ...(next !== undefined ? { nextOffset: next } : {}) };
 }
 
 /** One fact with its citation, as a self-contained HTML fragment (also the inline-mode message). */
 export function renderFactHtml(fact: AnswerFact, lang: Lang): string {
-  const text = displayText(fact.card, lang);
-  return `${boldMatched(text, fact.matched)}\n${citationHtml(fact.source, lang)}`;
+  return `${emphasized(displayText(fact.card, lang), fact.emphasis)}\n${citationHtml(fact.source, lang)}`;
 }
 
 /** Publisher, date and linked title, in the reader's language where the source gives them in English. */
@@ -76,6 +79,32 @@ export function citationHtml(source: Source, lang: Lang): string {
   // A described source links its description; only a real headline stands in quotes.
   const linked = citation.url ? `<a href="${escapeHtml(citation.url)}">${title}</a>` : citation.described ? title : `«${title}»`;
   return `<i>${escapeHtml(citation.publisher)}, ${citation.date} — ${linked}</i>`;
+}
+
+/**
+ * Facts grouped by source, each group with one citation. `lead`: the first fact is the answer and
+ * stands alone on top (its group's other facts follow it as bullets, above the shared citation).
+ */
+function factBlocksHtml(facts: readonly AnswerFact[], answer: Answer, lead: boolean): string[] {
+  const lang = answer.lang;
+  return groupBySource(facts).map((group, index) =>
+    [
+      ...group.map((fact, position) => (lead && index === 0 && position === 0 ? `${answerDateHtml(fact, answer)}${emphasized(displayText(fact.card, lang), fact.emphasis)}` : `• ${emphasized(displayText(fact.card, lang), fact.emphasis)}`)),
+      citationHtml(group[0]!.source, lang),
+    ].join("\n"),
+  );
+}
+
+/** A "when" question answered by a card whose text gives no date: its date, in bold, opens the answer. */
+function answerDateHtml(fact: AnswerFact, answer: Answer): string {
+  return answer.asks === "date" && fact.emphasis.length === 0 && fact.card.date ? `<b>${escapeHtml(formatDate(fact.card.date, answer.lang))}</b> — ` : "";
+}
+
+/** The facts by source, the sources in the order they first come (so the best fact's source is first). */
+export function groupBySource<T extends { source: Source }>(facts: readonly T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const fact of facts) groups.set(fact.source.id, [...(groups.get(fact.source.id) ?? []), fact]);
+  return [...groups.values()];
 }
 
 /** The first line of a list answer. */
@@ -90,32 +119,50 @@ function statusNotesHtml(answer: Answer): string[] {
   return (answer.statuses ?? []).map(({ partner, fact }) => `⛔ ${escapeHtml(t(answer.lang, "status-note", { partner: partnerName(partner, answer.lang), status: statusPhrase(partner.status!, answer.lang) }))}\n${citationHtml(fact.source, answer.lang)}`);
 }
 
-/** One line of a list: a partner with its count and status, or a dated fact; each with its citation. */
-function renderListLineHtml(answer: Answer, index: number): string {
+/**
+ * A list's lines in its own order: a partner with its count and status, or a dated fact. Lines in a
+ * row from one source share its citation, written once below them.
+ */
+function listBlocksHtml(answer: Answer, offset: number, facts: readonly AnswerFact[]): string[] {
+  const blocks: string[] = [];
+  let lines: string[] = [];
+  facts.forEach((fact, index) => {
+    lines.push(listLineHtml(answer, offset + index));
+    if (facts[index + 1]?.source.id !== fact.source.id) {
+      blocks.push([...lines, citationHtml(fact.source, answer.lang)].join("\n"));
+      lines = [];
+    }
+  });
+  return blocks;
+}
+
+function listLineHtml(answer: Answer, index: number): string {
   const fact = answer.facts[index]!;
-  const text = escapeHtml(displayText(fact.card, answer.lang));
+  const lang = answer.lang;
+  const text = escapeHtml(displayText(fact.card, lang));
   const listed = answer.list?.partners?.[index];
   if (listed) {
+    // A partners list answers «which partners»: there the names are the answer, so they are bold.
     const { partner, facts } = listed;
-    const country = answer.lang === "en" ? (partner.country_en ?? partner.country) : partner.country;
-    const status = partner.status ? ` ${escapeHtml(t(answer.lang, "status-mark", { status: statusPhrase(partner.status, answer.lang) }))}` : "";
-    return `<b>${escapeHtml(partnerName(partner, answer.lang))}</b>, ${escapeHtml(country)} — ${escapeHtml(t(answer.lang, "count-facts", { count: facts }))}${status}\n${text}\n${citationHtml(fact.source, answer.lang)}`;
+    const country = lang === "en" ? (partner.country_en ?? partner.country) : partner.country;
+    const status = partner.status ? ` ${escapeHtml(t(lang, "status-mark", { status: statusPhrase(partner.status, lang) }))}` : "";
+    return `• <b>${escapeHtml(partnerName(partner, lang))}</b>, ${escapeHtml(country)} — ${escapeHtml(t(lang, "count-facts", { count: facts }))}${status}\n${text}`;
   }
-  const date = fact.card.date ? `<b>${escapeHtml(formatDate(fact.card.date, answer.lang))}</b> — ` : "";
-  return `${date}${text}\n${citationHtml(fact.source, answer.lang)}`;
+  const date = fact.card.date ? `<b>${escapeHtml(formatDate(fact.card.date, lang))}</b> — ` : "";
+  return `• ${date}${text}`;
 }
 
 function renderSmallTalk(answer: Answer): string {
   return [t(answer.lang, answer.smallTalk === "thanks" ? "thanks" : "greeting"), ...answer.suggestions.map((suggestion) => `• ${escapeHtml(suggestion)}`)].join("\n");
 }
 
-function boldMatched(text: string, matched: readonly string[]): string {
-  const wanted = new Set(matched);
+/** The text, escaped, with the emphasis spans in bold. */
+function emphasized(text: string, spans: readonly TextSpan[]): string {
   let out = "";
   let last = 0;
-  for (const span of wordSpans(text)) {
-    if (!wanted.has(span.word)) continue;
-    out += `${escapeHtml(text.slice(last, span.start))}<b>${escapeHtml(span.word)}</b>`;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.start < last || span.end <= span.start || span.end > text.length) continue;
+    out += `${escapeHtml(text.slice(last, span.start))}<b>${escapeHtml(text.slice(span.start, span.end))}</b>`;
     last = span.end;
   }
   return out + escapeHtml(text.slice(last));

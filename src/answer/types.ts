@@ -1,4 +1,5 @@
 import type { FactCard, Partner, Region, Source } from "../knowledge/types.js";
+import type { AnswerType } from "../search/answer-type.js";
 
 export type Lang = "ru" | "en";
 
@@ -7,8 +8,18 @@ export interface AnswerFact {
   card: FactCard;
   source: Source;
   score: number;
-  /** The words of the card's shown text that matched the question, as written there; renderers bold them. */
-  readonly matched: string[];
+  /**
+   * Where the card's shown text answers the question (the date of a "when", the person of a
+   * "who", the number of a "how many", else the topic words it matched; never a partner's name
+   * or Moscow): renderers set these in bold. In text order, not overlapping.
+   */
+  readonly emphasis: TextSpan[];
+}
+
+/** A stretch of a text, by UTF-16 offsets: `text.slice(start, end)`. */
+export interface TextSpan {
+  start: number;
+  end: number;
 }
 
 /** What a list, count or year question asks for, as the engine understood it. */
@@ -51,6 +62,8 @@ export interface Answer {
   answered: boolean;
   facts: AnswerFact[];
   suggestions: string[];
+  /** What kind of fact the question asks for, when its question word says (when → "date", who → "person", how many → "count"). */
+  asks?: AnswerType;
   /** The question as the engine read it: a follow-up joined with what it continues. Ask the next follow-up after this. */
   understood?: string;
   /** Set for list, count and year questions answered from the whole knowledge. */

@@ -2,9 +2,7 @@
  * Times for the editors, who work in Moscow: the bot's clock is UTC (a server's), so every time an
  * admin reads is turned into Europe/Moscow time and says so.
  */
-export const MOSCOW_ZONE = "Europe/Moscow";
-/** How a time in Moscow is named next to it. */
-export const MOSCOW_ZONE_NAME = "MSK";
+const MOSCOW_ZONE = "Europe/Moscow";
 
 const parts = new Intl.DateTimeFormat("en-GB", {
   timeZone: MOSCOW_ZONE,

@@ -1,8 +1,11 @@
 import { displayText } from "../answer/display.js";
-import type { Answer, AnswerFact, Lang, PartnerStatusNote } from "../answer/types.js";
+import type { Answer, AnswerFact, Lang, PartnerStatusNote, TextSpan } from "../answer/types.js";
 import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { wordSpans } from "../search/normalize.js";
-import { isPrefixTerm } from "../search/terms.js";
+import { isPartnerTerm, isPrefixTerm } from "../search/terms.js";
+import { answerTypeOf } from "../search/answer-type.js";
+import type { AnswerType } from "../search/answer-type.js";
+import { emphasisOf } from "./emphasis.js";
 import { buildSearchIndex, buildSearchIndexInSteps } from "../search/search-index.js";
 import type { SearchIndex } from "../search/search-index.js";
 import { readFollowUp } from "./follow-up.js";
@@ -35,16 +38,18 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
   const examples = buildSuggestions(knowledge, index);
   const termsOfWord = wordTermsMemo(index);
 
-  /** `found`: the index terms the search matched and the reader's language, for a found fact; none for a listed one. */
-  const factOf = ({ card, source }: SourcedCard, score: number, found?: { terms: string[]; lang: Lang }): AnswerFact => {
-    let matched: string[] | undefined;
+  /** `found`: the index terms the search matched, the reader's language and the kind of fact asked for, for a found fact; none for a listed one. */
+  const factOf = ({ card, source }: SourcedCard, score: number, found?: { terms: string[]; lang: Lang; type: AnswerType | undefined }): AnswerFact => {
+    let emphasis: TextSpan[] | undefined;
     return {
       card,
       source,
       score,
       // Worked out when a surface shows the fact: a page holds three of up to fifty.
-      get matched() {
-        return (matched ??= found ? matchedWords(displayText(card, found.lang), found.terms, termsOfWord) : []);
+      get emphasis() {
+        if (!found) return (emphasis ??= []);
+        const text = displayText(card, found.lang);
+        return (emphasis ??= emphasisOf({ text, card, type: found.type, topicWords: topicWords(text, found.terms, termsOfWord) }));
       },
     };
   };
@@ -84,7 +89,8 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
     }
 
     const outcome = index.search(understood, limit, undefined, asked);
-    const facts = outcome.hits.map((hit) => factOf(knowledge.cards[hit.card]!, hit.score, { terms: hit.matched, lang }));
+    const type = answerTypeOf(asked);
+    const facts = outcome.hits.map((hit) => factOf(knowledge.cards[hit.card]!, hit.score, { terms: hit.matched, lang, type }));
     const statuses = statusNotes(facts);
     return {
       question,
@@ -93,6 +99,7 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
       facts,
       suggestions: outcome.answered ? [] : examples.forPartners(lang, outcome.partners),
       understood,
+      ...(type ? { asks: type } : {}),
       ...(statuses.length ? { statuses } : {}),
     };
   };
@@ -102,12 +109,16 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
   return snapshot;
 }
 
-/** The words of `text` whose index terms matched; `termsOf` gives a word's index terms. */
-function matchedWords(text: string, matchedTerms: string[], termsOf: (word: string) => string[]): string[] {
-  const wanted = new Set(matchedTerms.filter((term) => !isPrefixTerm(term)));
+/**
+ * The words of `text` whose index terms matched, a partner's name left out (every answer is about
+ * its partner: bold on «Минска» answers nothing); `termsOf` gives a word's index terms.
+ */
+function topicWords(text: string, matchedTerms: string[], termsOf: (word: string) => string[]): string[] {
+  const wanted = new Set(matchedTerms.filter((term) => !isPrefixTerm(term) && !isPartnerTerm(term)));
   const words = new Set<string>();
   for (const { word } of wordSpans(text)) {
-    if (termsOf(word).some((term) => wanted.has(term))) words.add(word);
+    const terms = termsOf(word);
+    if (!terms.some(isPartnerTerm) && terms.some((term) => wanted.has(term))) words.add(word);
   }
   return [...words];
 }

@@ -8,8 +8,12 @@ import type { ReloadResult, Snapshot } from "./types.js";
 export interface KnowledgeStore {
   /** The snapshot to answer from. Take it once per question: it never changes under you. */
   current(): Snapshot;
-  /** Re-reads the folder; on success swaps in a new snapshot, on any problem keeps the old one. Reloads run one at a time. */
-  reload(): Promise<ReloadResult>;
+  /**
+   * Re-reads the folder; on success swaps in a new snapshot, on any problem keeps the old one. Reloads run one at a time.
+   * `warnings: false` skips the knowledge warnings (seconds of work at thousands of cards) where no
+   * one will read them — a fleet replica catching up with a revision another replica reported on.
+   */
+  reload(options?: { warnings?: boolean }): Promise<ReloadResult>;
 }
 
 /**
@@ -30,7 +34,7 @@ export async function openKnowledgeStore(
   let snapshot = await buildSnapshotInSteps(first.knowledge, first.version ?? 1);
   let queue: Promise<unknown> = Promise.resolve();
 
-  const reloadNow = async (): Promise<ReloadResult> => {
+  const reloadNow = async ({ warnings = true }: { warnings?: boolean } = {}): Promise<ReloadResult> => {
     const started = now();
     const loaded = await load();
     if (!loaded.ok) return { ok: false, problems: loaded.problems, tookMs: now() - started };
@@ -38,13 +42,16 @@ export async function openKnowledgeStore(
     const next = await buildSnapshotInSteps(loaded.knowledge, loaded.version ?? snapshot.version + 1, new Date(), snapshot);
     const diff = diffKnowledge(snapshot.knowledge, next.knowledge);
     snapshot = next;
-    return { ok: true, snapshot: next, diff, warnings: knowledgeWarnings(next.knowledge), tookMs: now() - started };
+    return { ok: true, snapshot: next, diff, warnings: warnings ? knowledgeWarnings(next.knowledge) : [], tookMs: now() - started };
   };
 
   const store: KnowledgeStore = {
     current: () => snapshot,
-    reload: () => {
-      const run = queue.then(reloadNow, reloadNow);
+    reload: (options) => {
+      const run = queue.then(
+        () => reloadNow(options),
+        () => reloadNow(options),
+      );
       queue = run.catch(() => undefined);
       return run;
     },

@@ -61,7 +61,8 @@ export function startKnowledgeSync(options: KnowledgeSyncOptions): KnowledgeSync
   const check = async (): Promise<void> => {
     const newest = await revisions.latestVersion();
     if (newest <= store.current().version) return;
-    const result = await store.reload();
+    // The replica that stored the revision reported its warnings to the admin; no one reads them here.
+    const result = await store.reload({ warnings: false });
     if (result.ok) logger.info({ version: result.snapshot.version, took_ms: Math.round(result.tookMs) }, "knowledge revision loaded");
     // A stored revision was validated before it was stored; this only happens if the rules changed since.
     else logger.warn({ version: newest, problems: result.problems.length }, "stored knowledge revision refused; still serving the previous one");

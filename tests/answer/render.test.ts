@@ -13,7 +13,7 @@ function fact(id: string, text: string, extra: Partial<AnswerFact> = {}, source:
     card: { id, text, text_en: `EN ${text}`, partners: ["hanoi"] },
     source: { id: "tass-2025-12-03-moscow-hanoi", title: "Москва и Ханой будут сотрудничать", publisher: "ТАСС", published: "2025-12-03", url: "https://example.org/a?b=1&c=2", language: "ru", ...source },
     score: 1,
-    matched: [],
+    emphasis: [],
     ...extra,
   };
 }
@@ -27,10 +27,11 @@ function visible(html: string): string {
 }
 
 describe("Telegram rendering", () => {
-  it("cites every fact with publisher, date in the reader's language and a linked title", () => {
+  it("cites each source once, below its facts, with publisher, date in the reader's language and a linked title", () => {
     const page = renderTelegramAnswer(answer([fact("a", "Первый факт."), fact("b", "Второй факт.")]));
     expect(page.html).toContain('ТАСС, 3 декабря 2025 — <a href="https://example.org/a?b=1&amp;c=2">Москва и Ханой будут сотрудничать</a>');
-    expect(page.html.match(/ТАСС, 3 декабря 2025/g)).toHaveLength(2);
+    expect(page.html.match(/ТАСС, 3 декабря 2025/g)).toHaveLength(1);
+    expect(page.html).toMatch(/^Первый факт\.\n• Второй факт\.\n<i>ТАСС/);
     const english = renderTelegramAnswer(answer([fact("a", "Первый факт.")], { lang: "en" }));
     expect(english.html).toContain("EN Первый факт.");
     expect(english.html).toContain("ТАСС, 3 December 2025");
@@ -66,11 +67,24 @@ describe("Telegram rendering", () => {
     expect(visible(page.html)).toContain("A&B <x>");
   });
 
-  it("puts the matched words in bold", () => {
-    const page = renderTelegramAnswer(answer([fact("a", "Москва подписала меморандум с Минском.", { matched: ["меморандум", "Минском"] })]));
-    expect(page.html).toContain("<b>меморандум</b>");
-    expect(page.html).toContain("<b>Минском</b>");
-    expect(page.html).not.toContain("<b>Москва</b>");
+  it("puts exactly the emphasis spans in bold", () => {
+    const page = renderTelegramAnswer(answer([fact("a", "Москва подписала меморандум с Минском 3 декабря 2025 года.", { emphasis: [{ start: 38, end: 57 }] })]));
+    expect(page.html).toBe('Москва подписала меморандум с Минском <b>3 декабря 2025 года</b>.\n<i>ТАСС, 3 декабря 2025 — <a href="https://example.org/a?b=1&amp;c=2">Москва и Ханой будут сотрудничать</a></i>');
+  });
+
+  it("puts the best fact on top, then the facts grouped by source in the order their sources first come", () => {
+    const other = { id: "ria-2024", publisher: "РИА Новости", published: "2024-05-01", title: "Другая статья" };
+    const page = renderTelegramAnswer(answer([fact("a", "Лучший факт.", {}, other), fact("b", "Второй, из ТАСС."), fact("c", "Третий, снова РИА.", {}, other)]));
+    const text = visible(page.html);
+    expect(text).toBe(["Лучший факт.", "• Третий, снова РИА.", "РИА Новости, 1 мая 2024 — Другая статья", "", "• Второй, из ТАСС.", "ТАСС, 3 декабря 2025 — Москва и Ханой будут сотрудничать"].join("\n"));
+    // On a later page no fact is the answer: all are bullets.
+    expect(visible(renderTelegramAnswer(answer([fact("a", "Лучший факт."), fact("b", "Второй.")]), { offset: 1 }).html)).toMatch(/^• Второй\./);
+  });
+
+  it("opens the answer to a when-question with the card's date when its text gives none", () => {
+    const dated = fact("a", "Подписали соглашение.", { card: { id: "a", text: "Подписали соглашение.", date: "2024-12" } });
+    expect(renderTelegramAnswer(answer([dated], { asks: "date" })).html).toMatch(/^<b>декабрь 2024<\/b> — Подписали соглашение\./);
+    expect(renderTelegramAnswer(answer([dated])).html).toMatch(/^Подписали соглашение\./);
   });
 
   it("stays within 4,096 characters by dropping whole facts and says how many are shown", () => {
@@ -103,11 +117,11 @@ describe("Telegram rendering", () => {
 });
 
 describe("plain-text rendering", () => {
-  it("numbers the facts and cites each with its source and link", () => {
-    const text = renderPlainAnswer(answer([fact("a", "Первый."), fact("b", "Второй.")]));
+  it("lays the answer out as Telegram does: the best fact first, one citation per source, with its link", () => {
+    const other = { id: "ria-2024", publisher: "РИА Новости", published: "2024-05-01", title: "Другая статья", url: undefined };
+    const text = renderPlainAnswer(answer([fact("a", "Первый."), fact("b", "Второй."), fact("c", "Третий.", {}, other)]));
     expect(text).toBe(
-      "1. Первый.\n   ТАСС, 3 декабря 2025 — «Москва и Ханой будут сотрудничать» https://example.org/a?b=1&c=2\n" +
-        "2. Второй.\n   ТАСС, 3 декабря 2025 — «Москва и Ханой будут сотрудничать» https://example.org/a?b=1&c=2",
+      "Первый.\n• Второй.\n   — ТАСС, 3 декабря 2025 — «Москва и Ханой будут сотрудничать» https://example.org/a?b=1&c=2\n\n" + "• Третий.\n   — РИА Новости, 1 мая 2024 — «Другая статья»",
     );
   });
 });

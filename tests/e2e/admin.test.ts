@@ -90,7 +90,7 @@ describe("admin commands", () => {
 
   it("/unanswered lists what the knowledge could not answer, and keeps it across a restart", async () => {
     const first = await startBot({ adminIds: [ADMIN] });
-    expect((await first.send(first.api.privateText(ADMIN, "/unanswered"))).params.text).toBe("No unanswered questions yet.");
+    expect((await first.send(first.api.privateText(ADMIN, "/unanswered"))).params.text).toBe(t("ru", "unanswered-none"));
     await first.send(first.api.privateText(USER, "какая погода на Марсе"));
     await first.send(first.api.privateText(USER, "сколько стоит <b>метро</b> на Луне"));
     const listed = shownText(await first.send(first.api.privateText(ADMIN, "/unanswered")));
@@ -106,6 +106,17 @@ describe("admin commands", () => {
     expect(second.api.violations).toEqual([]);
   });
 
+  it("/help lists the admin commands to an admin in private, not in a group nor to anyone else", async () => {
+    const h = await startBot({ adminIds: [ADMIN] });
+    const adminHelp = await h.send(h.api.privateText(ADMIN, "/help"));
+    expect(adminHelp.params.text).toContain(t("ru", "help-admin"));
+    expect(shownText(adminHelp)).toContain("/unanswered csv");
+    const inGroup = await h.send(h.api.groupText(GROUP, ADMIN, "/help"));
+    expect(inGroup.params.text).not.toContain("/reload");
+    const userHelp = await h.send(h.api.privateText(USER, "/help"));
+    expect(userHelp.params.text).not.toContain("/reload");
+  });
+
   it("/unanswered merges repeats with a count and the last time asked in Moscow time, and sends the full list as a spreadsheet-safe CSV", async () => {
     const h = await startBot({ adminIds: [ADMIN] });
     for (const question of ["Какая погода на Марсе?", "какая  погода на марсе", "КАКАЯ ПОГОДА НА МАРСЕ!", "=HYPERLINK(\"http://evil\",\"Марс\")", 'метро на Луне, "глубокое"']) {
@@ -119,32 +130,38 @@ describe("admin commands", () => {
 
     const list = await h.send(h.api.privateText(ADMIN, "/unanswered"));
     const text = shownText(list);
-    expect(text).toMatch(/^Unanswered questions: 3 questions, the most recently asked first; times are Moscow time \(MSK\)\./);
-    expect(text).toContain(`• КАКАЯ ПОГОДА НА МАРСЕ! — asked 3 times, last ${moscow} MSK`);
+    expect(text).toMatch(/^Вопросы без ответа: 3 вопроса, сначала заданные последними; время московское \(МСК\)\./);
+    expect(text).toContain(`• КАКАЯ ПОГОДА НА МАРСЕ! — задан 3 раза, последний — ${moscow} МСК`);
     expect(text.match(/погода на марсе/gi)).toHaveLength(1);
-    expect(text).toContain("— asked once, last");
+    expect(text).toContain("— задан 1 раз, последний — ");
 
     // The button and "/unanswered csv" send the same document.
-    const pressed = await h.send(h.api.callbackQuery(ADMIN, button(list, "⬇ CSV for editors").callback_data, resultMessage(list)), "sendDocument");
+    const pressed = await h.send(h.api.callbackQuery(ADMIN, button(list, t("ru", "unanswered-csv-button")).callback_data, resultMessage(list)), "sendDocument");
     const typed = await h.send(h.api.privateText(ADMIN, "/unanswered csv"), "sendDocument");
     for (const sent of [pressed, typed]) {
       const document = (sent.response as { result: { document: { file_id: string; file_name: string } } }).result.document;
       expect(document.file_name).toMatch(/^unanswered-\d{4}-\d{2}-\d{2}\.csv$/);
       const csv = h.api.file(document.file_id)!.content.toString("utf8");
       expect(csv.split("\r\n")).toEqual([
-        "\uFEFFquestion,times asked,first asked (Europe/Moscow),last asked (Europe/Moscow)",
+        "\uFEFFвопрос,сколько раз задан,впервые (Europe/Moscow),последний раз (Europe/Moscow)",
         expect.stringMatching(/^"метро на Луне, ""глубокое""",1,\d{4}-\d\d-\d\d \d\d:\d\d,\d{4}-\d\d-\d\d \d\d:\d\d$/),
         expect.stringMatching(/^"'=HYPERLINK\(""http:\/\/evil"",""Марс""\)",1,/),
         expect.stringMatching(new RegExp(`^КАКАЯ ПОГОДА НА МАРСЕ!,3,\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d,${moscow}$`)),
         "",
       ]);
-      expect(sent.params.caption).toBe("3 unanswered questions, repeats merged; times in Moscow time (Europe/Moscow).");
+      expect(sent.params.caption).toBe("3 вопроса без ответа, повторы объединены; время московское (Europe/Moscow).");
     }
 
     // Anyone else pressing the button gets the "ask again" toast and no file.
     const stranger = await h.send(h.api.callbackQuery(USER, "un:csv", resultMessage(list)), "answerCallbackQuery");
     expect(stranger.params.text).toBe(t("ru", "expired"));
     expect(h.api.callsTo("sendDocument")).toHaveLength(2);
+
+    // An admin whose Telegram is in English reads it in English.
+    h.api.setUser(ADMIN, { language_code: "en" });
+    const english = shownText(await h.send(h.api.privateText(ADMIN, "/unanswered")));
+    expect(english).toMatch(/^Unanswered questions: 3 questions, the most recently asked first; times are Moscow time \(MSK\)\./);
+    expect(english).toContain(`• КАКАЯ ПОГОДА НА МАРСЕ! — asked 3 times, last ${moscow} MSK`);
     expect(h.api.violations).toEqual([]);
   });
 });

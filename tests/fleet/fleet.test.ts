@@ -44,7 +44,8 @@ function repliesTo(fleet: Fleet, chat: number) {
   return fleet.api.callsTo("sendMessage").filter((call) => call.params.chat_id === chat && call.status === 200);
 }
 
-describe.skipIf(!services.ok)("a fleet of three replicas", () => {
+// Real processes on a shared machine: each case gets room, none is timed.
+describe.skipIf(!services.ok)("a fleet of three replicas", { timeout: 45_000 }, () => {
   let fleet: Fleet;
   beforeAll(async () => {
     fleet = await startFleet({ replicas: 3 });
@@ -216,5 +217,5 @@ describe.skipIf(!services.ok)("a fleet whose Redis goes down", () => {
     expect(repliesTo(fleet, user)).toHaveLength(2);
     await waitUntil(async () => (await probe(fleet.replicas[0]!, "readyz")).status === 200, 10_000, "ready again");
     for (const replica of fleet.replicas) expect(replica.main.child.exitCode).toBeNull();
-  });
+  }, 90_000);
 });

@@ -82,9 +82,16 @@ describe("the answer engine", () => {
     for (const lang of ["ru", "en"] as const) for (const example of snapshot.examples(lang)) expect(snapshot.answer(example).answered).toBe(true);
   });
 
-  it("marks the words of a card that matched the question", () => {
-    const fact = snapshot.answer("меморандум Минск").facts[0]!;
-    expect(fact.matched.some((word) => /меморандум/i.test(word))).toBe(true);
+  it("marks what answers the question for bold: the topic words matched, never the partner or Moscow", () => {
+    const bold = (question: string, index = 0) => {
+      const fact = snapshot.answer(question).facts[index]!;
+      return fact.emphasis.map(({ start, end }) => fact.card.text.slice(start, end));
+    };
+    const topic = bold("меморандум Москвы и Минска");
+    expect(topic.some((word) => /меморандум/i.test(word))).toBe(true);
+    expect(topic.filter((word) => /минск|москв/i.test(word))).toEqual([]);
+    expect(bold("Кто подписал меморандум с Минском?").join(" ")).toMatch(/Собянин|Кухарев/);
+    expect(bold("Москва и Минск")).toEqual([]);
   });
 
   it("respects the fact limit", () => {

@@ -16,6 +16,8 @@ const RU_FORMS = {
   cards: ["карточка", "карточки", "карточек", "карточек", "карточка", "карточки"],
   // After «у» and «из»: у 1 карточки, у 2 карточек, из 21 карточки.
   ofCards: ["карточки", "карточек", "карточек", "карточек", "карточки", "карточек"],
+  questions: ["вопрос", "вопроса", "вопросов", "вопросов", "вопрос", "вопроса"],
+  times: ["раз", "раза", "раз", "раз", "раз", "раза"],
 } as const;
 const EN_FORMS: Record<keyof typeof RU_FORMS, [string, string]> = {
   facts: ["fact", "facts"],
@@ -26,6 +28,8 @@ const EN_FORMS: Record<keyof typeof RU_FORMS, [string, string]> = {
   aboutPartners: ["partner", "partners"],
   cards: ["card", "cards"],
   ofCards: ["card", "cards"],
+  questions: ["question", "questions"],
+  times: ["time", "times"],
 };
 
 type Noun = keyof typeof RU_FORMS;
@@ -53,6 +57,9 @@ const COUNTED: Record<string, { counts: Record<string, Noun>; other?: Record<str
   "ingest-missing-english": { counts: { count: "ofCards" }, other: { cards: "1, 3" } },
   "ingest-missing-partners": { counts: { count: "cards" }, other: { cards: "1, 3" } },
   "ingest-confirm-publish": { counts: { total: "ofCards" }, other: { missing: "…" } },
+  "unanswered-title": { counts: { count: "questions" } },
+  "unanswered-line": { counts: { count: "times" }, other: { text: "погода в Минске", time: "2026-12-02 12:44" } },
+  "unanswered-csv-caption": { counts: { count: "questions" } },
 };
 
 function say(locale: Locale, id: string, count: number): string {

@@ -22,6 +22,7 @@ export const SEARCH_DATA: readonly RegExp[] = [
   /^src\/ingest\//, // article parsing: datelines, months, filler and people patterns (editor tooling, English output)
   /^src\/knowledge\/text-dates\.ts$/, // dates as the cards' texts write them, for the date warnings
   /^src\/engine\/(small-talk|follow-up|lists)\.ts$/, // how greetings, follow-ups and list questions are worded
+  /^src\/engine\/emphasis\.ts$/, // how card texts write dates, terms and counts, to find the words that answer
   /^src\/engine\/translit\.ts$/, // transliteration tables
   /^src\/engine\/language\.ts$/, // the words that tell transliterated Russian from English
 ];
@@ -30,6 +31,7 @@ export const SEARCH_DATA: readonly RegExp[] = [
 export const DATA_LITERALS: ReadonlySet<string> = new Set([
   "src/engine/suggestions.ts: персоны", // the knowledge's topic tag for cards about people, compared, never shown
   "src/cli/console.ts: выход", // a word the user types to leave the console chat
+  "src/bot/unanswered-store.ts: е", // ё read as е when repeats of a question are merged
 ]);
 
 /** Where user output is made: here English sentences must come from the Fluent files too. */

@@ -5,7 +5,8 @@ import type { KnowledgeWarning } from "../../engine/knowledge-warnings.js";
 import { decodeCallback, encodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { toCsv } from "../csv.js";
-import { MOSCOW_ZONE, MOSCOW_ZONE_NAME, moscowDate, moscowTime } from "../moscow-time.js";
+import type { TextVariables } from "../../i18n/i18n.js";
+import { moscowDate, moscowTime } from "../moscow-time.js";
 import { MAX_UNANSWERED } from "../unanswered-store.js";
 import type { UnansweredQuestion } from "../unanswered-store.js";
 import { isAdmin } from "../filters.js";
@@ -50,8 +51,8 @@ export function adminFeature(): Composer<BotContext> {
   admin.command("unanswered", async (ctx) => {
     if (/^csv$/i.test(ctx.match.trim())) return sendUnansweredCsv(ctx);
     const questions = await ctx.deps.unanswered.latest(MAX_UNANSWERED);
-    const markup = questions.length > 0 ? keyboard([[{ text: "⬇ CSV for editors", callback_data: encodeCallback({ kind: "unansweredCsv" }) }]]) : undefined;
-    await ctx.reply(fitLines(unansweredLines(questions)), { ...replyPlacement(ctx, ctx.msg), ...(markup ? { reply_markup: markup } : {}) });
+    const markup = questions.length > 0 ? keyboard([[{ text: ctx.t("unanswered-csv-button"), callback_data: encodeCallback({ kind: "unansweredCsv" }) }]]) : undefined;
+    await ctx.reply(fitLines(unansweredLines(questions, ctx.t)), { ...replyPlacement(ctx, ctx.msg), ...(markup ? { reply_markup: markup } : {}) });
   });
 
   admin.on("callback_query:data", async (ctx, next) => {
@@ -63,25 +64,24 @@ export function adminFeature(): Composer<BotContext> {
   return composer;
 }
 
+/** ctx.t, or `t` with a locale bound: the texts of the admin's language. */
+type Translate = (key: string, variables?: TextVariables) => string;
+
 /**
  * /unanswered: the most recently asked first, repeats merged with their count, times in Moscow
  * time with the zone named (the server's clock is UTC; the editors are in Moscow).
  */
-export function unansweredLines(questions: readonly UnansweredQuestion[]): string[] {
-  if (questions.length === 0) return ["No unanswered questions yet."];
-  const shown = questions.slice(0, LISTED_UNANSWERED).map((question) => {
-    const times = question.count === 1 ? "asked once" : `asked ${question.count} times`;
-    return `• ${escapeHtml(shorten(question.text, 200))} — ${times}, last ${moscowTime(question.at)} ${MOSCOW_ZONE_NAME}`;
-  });
-  const more = questions.length > LISTED_UNANSWERED ? [`… and ${questions.length - LISTED_UNANSWERED} more in the CSV`] : [];
-  const distinct = questions.length === 1 ? "1 question" : `${questions.length} questions`;
-  return [`<b>Unanswered questions</b>: ${distinct}, the most recently asked first; times are Moscow time (${MOSCOW_ZONE_NAME}).`, ...shown, ...more];
+export function unansweredLines(questions: readonly UnansweredQuestion[], t: Translate): string[] {
+  if (questions.length === 0) return [t("unanswered-none")];
+  const shown = questions.slice(0, LISTED_UNANSWERED).map((question) => t("unanswered-line", { text: escapeHtml(shorten(question.text, 200)), count: question.count, time: moscowTime(question.at) }));
+  const more = questions.length > LISTED_UNANSWERED ? [t("unanswered-more", { count: questions.length - LISTED_UNANSWERED })] : [];
+  return [t("unanswered-title", { count: questions.length }), ...shown, ...more];
 }
 
-/** The whole list for the editors' spreadsheet, one row per question. */
-export function unansweredCsv(questions: readonly UnansweredQuestion[]): string {
+/** The whole list for the editors' spreadsheet, one row per question, times in Moscow time. */
+export function unansweredCsv(questions: readonly UnansweredQuestion[], t: Translate): string {
   return toCsv([
-    ["question", "times asked", `first asked (${MOSCOW_ZONE})`, `last asked (${MOSCOW_ZONE})`],
+    [t("unanswered-csv-question"), t("unanswered-csv-count"), t("unanswered-csv-first"), t("unanswered-csv-last")],
     ...questions.map((question) => [question.text, question.count, moscowTime(question.first), moscowTime(question.at)]),
   ]);
 }
@@ -90,10 +90,9 @@ async function sendUnansweredCsv(ctx: BotContext): Promise<void> {
   const questions = await ctx.deps.unanswered.latest(MAX_UNANSWERED);
   const { parse_mode, reply_parameters, message_thread_id } = replyPlacement(ctx, ctx.msg ?? undefined);
   const placement = { parse_mode, ...(reply_parameters ? { reply_parameters } : {}), ...(message_thread_id === undefined ? {} : { message_thread_id }) };
-  if (questions.length === 0) return void (await ctx.reply("No unanswered questions yet.", placement));
-  const file = new InputFile(Buffer.from(unansweredCsv(questions), "utf8"), `unanswered-${moscowDate(new Date())}.csv`);
-  const caption = `${questions.length === 1 ? "1 unanswered question" : `${questions.length} unanswered questions`}, repeats merged; times in Moscow time (${MOSCOW_ZONE}).`;
-  await ctx.replyWithDocument(file, { caption, ...placement });
+  if (questions.length === 0) return void (await ctx.reply(ctx.t("unanswered-none"), placement));
+  const file = new InputFile(Buffer.from(unansweredCsv(questions, ctx.t), "utf8"), `unanswered-${moscowDate(new Date())}.csv`);
+  await ctx.replyWithDocument(file, { caption: ctx.t("unanswered-csv-caption", { count: questions.length }), ...placement });
 }
 
 /** The admin's reply to a reload, a line each, for fitLines. */

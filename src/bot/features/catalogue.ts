@@ -160,8 +160,8 @@ export function partnerView(knowledge: KnowledgeBase, ref: string, offset: numbe
     next = end < total ? end : undefined;
   } else if (others.length > 0) {
     const page = renderTelegramAnswer(
-      { question: partner.name, lang, answered: true, facts: others.map(({ card, source }) => ({ card, source, score: 0, matched: [] })), suggestions: [] },
-      { offset: at - timeline.length, pageSize: PARTNER_PAGE_SIZE, headingHtml: timeline.length > 0 ? `${heading}\n\n${t(lang, "other-facts-title")}` : heading },
+      { question: partner.name, lang, answered: true, facts: others.map(({ card, source }) => ({ card, source, score: 0, emphasis: [] })), suggestions: [] },
+      { offset: at - timeline.length, pageSize: PARTNER_PAGE_SIZE, lead: false, headingHtml: timeline.length > 0 ? `${heading}\n\n${t(lang, "other-facts-title")}` : heading },
     );
     html = page.html;
     previous = page.offset > 0 ? timeline.length + Math.max(0, page.offset - PARTNER_PAGE_SIZE) : starts.at(-1);

@@ -6,6 +6,7 @@ import { t } from "../../i18n/i18n.js";
 import type { Snapshot } from "../../engine/types.js";
 import { partnerRef } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { isAdmin } from "../filters.js";
 import { decodeStartPayload } from "../deep-link.js";
 import { replyPlacement } from "../reply.js";
 import { suggestionButtons } from "./answering.js";
@@ -37,7 +38,8 @@ export function startFeature(): Composer<BotContext> {
     await ctx.reply(html, { ...replyPlacement(ctx, ctx.msg), ...(markup ? { reply_markup: markup } : {}) });
   });
   composer.command("help", async (ctx) => {
-    const admin = ctx.chat.type === "private" && ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id);
+    // Admin commands are listed to admins only, and only in private: a group need not learn them.
+    const admin = ctx.chat.type === "private" && isAdmin(ctx);
     const html = [ctx.t("help", { bot: escapeHtml(ctx.me.username) }), ...(admin ? ["", ctx.t("help-admin")] : [])].join("\n");
     await ctx.reply(html, replyPlacement(ctx, ctx.msg));
   });
