@@ -92,6 +92,7 @@ partnership-status = { $state ->
 
 not-found = The knowledge base has no answer to this question.
 known-partners = Partner cities in the knowledge base: { $names }.
+known-partners-more = Partner cities in the knowledge base: { $names } and { $more } more.
 try-asking = Try asking:
 shown-of = Showing { $shown } of { $total }.
 status-note = Moscow's partnership with { $partner } was { $status }.

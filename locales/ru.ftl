@@ -96,6 +96,7 @@ partnership-status = { $state ->
 
 not-found = В базе знаний нет ответа на этот вопрос.
 known-partners = Города-партнёры в базе: { $names }.
+known-partners-more = Города-партнёры в базе: { $names } и ещё { $more }.
 try-asking = Попробуйте спросить:
 shown-of = Показано { $shown } из { $total }.
 status-note = Партнёрство Москвы и города { $partner } { $status }.

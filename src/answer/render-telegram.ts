@@ -53,9 +53,9 @@ export function renderTelegramAnswer(answer: Answer, options: TelegramRenderOpti
   const total = answer.facts.length;
   const offset = Math.min(Math.max(0, options.offset ?? 0), total - 1);
   const pageSize = Math.max(1, options.pageSize ?? 3);
-  const heading = [options.headingHtml, listHeadingHtml(answer), ...statusNotesHtml(answer)].filter((block): block is string => !!block).join("\n\n");
   const body = (count: number): string => {
     const facts = answer.facts.slice(offset, offset + count);
+    const heading = [options.headingHtml, listHeadingHtml(answer), ...statusNotesHtml(answer, facts)].filter((block): block is string => !!block).join("\n\n");
     const blocks = answer.list ? listBlocksHtml(answer, offset, facts) : factBlocksHtml(facts, answer, offset === 0 && options.lead !== false);
     return [heading, ...blocks].filter((block) => block !== "").join("\n\n");
   };
@@ -114,9 +114,16 @@ function listHeadingHtml(answer: Answer): string | undefined {
   return `<b>${escapeHtml(listHeading(answer.list.query, answer.facts.length, subject, answer.lang))}</b>`;
 }
 
-/** A note per partner whose partnership ended or was suspended, with the card that says so. */
-function statusNotesHtml(answer: Answer): string[] {
-  return (answer.statuses ?? []).map(({ partner, fact }) => `⛔ ${escapeHtml(t(answer.lang, "status-note", { partner: partnerName(partner, answer.lang), status: statusPhrase(partner.status!, answer.lang) }))}\n${citationHtml(fact.source, answer.lang)}`);
+/**
+ * A note per partner whose partnership ended or was suspended, with the source of the card that
+ * says so — unless the page's facts cite that source anyway (one citation per source).
+ */
+function statusNotesHtml(answer: Answer, facts: readonly AnswerFact[]): string[] {
+  const cited = new Set(facts.map((fact) => fact.source.id));
+  return (answer.statuses ?? []).map(({ partner, fact }) => {
+    const note = `⛔ ${escapeHtml(t(answer.lang, "status-note", { partner: partnerName(partner, answer.lang), status: statusPhrase(partner.status!, answer.lang) }))}`;
+    return cited.has(fact.source.id) ? note : `${note}\n${citationHtml(fact.source, answer.lang)}`;
+  });
 }
 
 /**
@@ -171,8 +178,9 @@ function emphasized(text: string, spans: readonly TextSpan[]): string {
 function renderNotFound(answer: Answer, partnerNames: string[]): string {
   const lines = [t(answer.lang, "not-found")];
   if (partnerNames.length > 0) {
-    const listed = partnerNames.slice(0, PARTNERS_LISTED).join(", ") + (partnerNames.length > PARTNERS_LISTED ? ", …" : "");
-    lines.push(escapeHtml(t(answer.lang, "known-partners", { names: listed })));
+    const names = partnerNames.slice(0, PARTNERS_LISTED).join(", ");
+    const more = partnerNames.length - PARTNERS_LISTED;
+    lines.push(escapeHtml(more > 0 ? t(answer.lang, "known-partners-more", { names, more }) : t(answer.lang, "known-partners", { names })));
   }
   if (answer.suggestions.length > 0) {
     lines.push("", t(answer.lang, "try-asking"), ...answer.suggestions.map((suggestion) => `• ${escapeHtml(suggestion)}`));

@@ -14,6 +14,7 @@ import { buttonsOf, resultMessage, shownText, stopAll, waitUntil } from "../e2e/
 import { ADMIN, HOW_TO_RUN, cleanUpFleets, probe, servicesAvailable, startFleet } from "./support/fleet.js";
 import { freePort } from "../e2e/harness.js";
 import type { Fleet } from "./support/fleet.js";
+import { t } from "../../src/i18n/i18n.js";
 
 const services = await servicesAvailable();
 if (!services.ok) {
@@ -121,7 +122,11 @@ describe.skipIf(!services.ok)("a fleet of three replicas", { timeout: 45_000 }, 
     expect(shownText(lastToAdmin())).toBe("Card 1 updated.");
     const publish = buttonsOf(draft).find((button) => button.text === "Publish all")!;
     const before = Number((await probe(fleet.replicas[0]!, "healthz")).body.knowledge_version);
+    // The draft's cards have no English text: publishing asks first (on one replica), and is confirmed on another.
     await fleet.telegram.deliver(fleet.api.pushUpdate(fleet.api.callbackQuery(ADMIN, publish.callback_data, resultMessage(draft))), 2);
+    const confirm = lastToAdmin();
+    const anyway = buttonsOf(confirm).find((button) => button.text === t("ru", "ingest-publish-anyway"))!;
+    await fleet.telegram.deliver(fleet.api.pushUpdate(fleet.api.callbackQuery(ADMIN, anyway.callback_data, resultMessage(confirm))), 0);
     expect(shownText(lastToAdmin())).toContain(`Version ${before + 1} live on 3 of 3 replicas.`);
     const user = 6006;
     await fleet.telegram.deliver(fleet.api.pushUpdate(fleet.api.privateText(user, "опыт метростроения Ташкента")), 0);

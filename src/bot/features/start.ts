@@ -34,7 +34,7 @@ export function startFeature(): Composer<BotContext> {
     const snapshot = ctx.deps.store.current();
     const examples = snapshot.examples(ctx.lang).slice(0, EXAMPLES);
     const markup = suggestionButtons(snapshot, { lang: ctx.lang, suggestions: [...examples] });
-    const html = [ctx.t("start"), knowledgeLine(snapshot, ctx.lang), "", ctx.t("start-ask")].filter((line) => line !== undefined).join("\n");
+    const html = [ctx.t("start"), knowledgeLine(snapshot, ctx.lang), ctx.t("start-ask")].filter((block) => block !== undefined).join("\n\n");
     await ctx.reply(html, { ...replyPlacement(ctx, ctx.msg), ...(markup ? { reply_markup: markup } : {}) });
   });
   composer.command("help", async (ctx) => {
