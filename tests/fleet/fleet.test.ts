@@ -112,7 +112,7 @@ describe.skipIf(!services.ok)("a fleet of three replicas", { timeout: 45_000 }, 
     for (const answer of repliesTo(fleet, user)) expect(shownText(answer)).toContain("квазиконференцию");
   });
 
-  it("keeps editorial data in PostgreSQL: a draft made on one replica is edited on another and published from a third; one /unanswered list", async () => {
+  it("keeps editorial data in PostgreSQL: a draft made on one replica is edited on another and published from the others; one /unanswered list", async () => {
     const admin = (text: string, extra = {}) => fleet.api.pushUpdate(fleet.api.privateText(ADMIN, text, extra));
     const lastToAdmin = () => repliesTo(fleet, ADMIN).at(-1)!;
     await fleet.telegram.deliver(admin(`/ingest ${ARTICLE}`), 0);
