@@ -8,10 +8,11 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { connect } from "node:net";
+import { connect, createServer } from "node:net";
+import type { Server, Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buttonsOf, resultMessage, shownText, stopAll, waitUntil } from "../e2e/harness.js";
-import { ADMIN, HOW_TO_RUN, cleanUpFleets, probe, servicesAvailable, startFleet } from "./support/fleet.js";
+import { ADMIN, DATABASE_URL, HOW_TO_RUN, cleanUpFleets, probe, servicesAvailable, startFleet } from "./support/fleet.js";
 import { freePort } from "../e2e/harness.js";
 import type { Fleet } from "./support/fleet.js";
 import { t } from "../../src/i18n/i18n.js";
@@ -222,5 +223,71 @@ describe.skipIf(!services.ok)("a fleet whose Redis goes down", () => {
     expect(repliesTo(fleet, user)).toHaveLength(2);
     await waitUntil(async () => (await probe(fleet.replicas[0]!, "readyz")).status === 200, 10_000, "ready again");
     for (const replica of fleet.replicas) expect(replica.main.child.exitCode).toBeNull();
+  }, 90_000);
+});
+
+/**
+ * PostgreSQL that can be cut off: a TCP relay in front of the shared server, so the test can take
+ * the database away from the replicas (and give it back) without touching the server others use.
+ */
+async function startRelay(target: { host: string; port: number }): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
+  const port = await freePort();
+  const sockets = new Set<Socket>();
+  let server: Server | undefined;
+  const listen = () =>
+    new Promise<void>((resolve) => {
+      server = createServer((client) => {
+        const upstream = connect(target.port, target.host);
+        for (const socket of [client, upstream]) {
+          sockets.add(socket);
+          socket.once("close", () => sockets.delete(socket));
+          socket.on("error", () => undefined);
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.listen(port, "127.0.0.1", resolve);
+    });
+  const cut = async () => {
+    // Stop taking connections, then drop the open ones (close() waits for them to end).
+    const closed = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    for (const socket of sockets) socket.destroy();
+    await closed;
+  };
+  await listen();
+  return { port, cut, restore: listen, close: cut };
+}
+
+describe.skipIf(!services.ok)("a fleet whose PostgreSQL goes away", () => {
+  afterAll(async () => {
+    await cleanUpFleets();
+    await stopAll();
+  });
+
+  it("answers 503 while PostgreSQL is out of reach, crashes nowhere, and answers again once it is back", async () => {
+    const target = new URL(DATABASE_URL);
+    const relay = await startRelay({ host: target.hostname, port: Number(target.port || 5432) });
+    const relayed = new URL(DATABASE_URL);
+    relayed.port = String(relay.port);
+    const fleet = await startFleet({ replicas: 2, databaseUrl: relayed.href });
+    const user = 6300;
+    await fleet.telegram.deliver(fleet.api.pushUpdate(fleet.api.privateText(user, QUESTION)));
+    expect(repliesTo(fleet, user)).toHaveLength(1);
+
+    await relay.cut();
+    for (const replica of fleet.replicas) await waitUntil(async () => (await probe(replica, "readyz")).status === 503, 10_000, "/readyz to fail");
+    const update = fleet.api.pushUpdate(fleet.api.privateText(user, "Минск"));
+    const delivered = fleet.telegram.deliver(update);
+    await waitUntil(() => fleet.telegram.attempts(update.update_id).filter((attempt) => attempt.outcome === 503).length >= 3, 15_000, "503s while PostgreSQL is away");
+    for (const replica of fleet.replicas) {
+      expect(replica.main.child.exitCode).toBeNull();
+      expect((await probe(replica, "readyz")).body).toMatchObject({ ready: false, redis: true, postgres: false });
+    }
+    expect(repliesTo(fleet, user)).toHaveLength(1);
+
+    await relay.restore();
+    await delivered;
+    expect(repliesTo(fleet, user)).toHaveLength(2);
+    for (const replica of fleet.replicas) expect(replica.main.child.exitCode).toBeNull();
+    await relay.close();
   }, 90_000);
 });

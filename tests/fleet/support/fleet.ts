@@ -70,6 +70,8 @@ export interface Fleet {
 export interface FleetOptions {
   replicas: number;
   redisUrl?: string;
+  /** The replicas' DATABASE_URL (the fleet's own queries and clean-up use DATABASE_URL itself). */
+  databaseUrl?: string;
   /** Short in tests, so a killed replica's update is taken over in seconds. */
   claimLeaseMs?: number;
   env?: Record<string, string>;
@@ -104,7 +106,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       LOG_LEVEL: "info",
       REDIS_URL: redisUrl,
       REDIS_KEY_PREFIX: prefix,
-      DATABASE_URL,
+      DATABASE_URL: options.databaseUrl ?? DATABASE_URL,
       DATABASE_SCHEMA: schema,
       CLAIM_LEASE_MS: String(options.claimLeaseMs ?? 2_000),
       ...options.env,
