@@ -14,6 +14,7 @@ import { buttonsOf, resultMessage, shownText, stopAll, waitUntil } from "../e2e/
 import { ADMIN, HOW_TO_RUN, cleanUpFleets, probe, servicesAvailable, startFleet } from "./support/fleet.js";
 import { freePort } from "../e2e/harness.js";
 import type { Fleet } from "./support/fleet.js";
+import { t } from "../../src/i18n/i18n.js";
 
 const services = await servicesAvailable();
 if (!services.ok) {
@@ -104,7 +105,7 @@ describe.skipIf(!services.ok)("a fleet of three replicas", { timeout: 45_000 }, 
     await fleet.telegram.deliver(fleet.api.pushUpdate(fleet.api.privateText(ADMIN, "/reload")), 0);
     const reply = shownText(repliesTo(fleet, ADMIN).at(-1)!);
     const version = Number(before.body.knowledge_version) + 1;
-    expect(reply).toContain(`Version ${version} live on 3 of 3 replicas.`);
+    expect(reply).toContain(t("ru", "reload-rollout", { version: String(version), live: 3, replicas: 3 }));
     for (const replica of fleet.replicas) expect((await probe(replica, "healthz")).body.knowledge_version).toBe(version);
     const user = 6004;
     for (let i = 0; i < 3; i++) await fleet.telegram.deliver(fleet.api.pushUpdate(fleet.api.privateText(user, "квазиконференция")), i);
@@ -122,7 +123,7 @@ describe.skipIf(!services.ok)("a fleet of three replicas", { timeout: 45_000 }, 
     const publish = buttonsOf(draft).find((button) => button.text === "Publish all")!;
     const before = Number((await probe(fleet.replicas[0]!, "healthz")).body.knowledge_version);
     await fleet.telegram.deliver(fleet.api.pushUpdate(fleet.api.callbackQuery(ADMIN, publish.callback_data, resultMessage(draft))), 2);
-    expect(shownText(lastToAdmin())).toContain(`Version ${before + 1} live on 3 of 3 replicas.`);
+    expect(shownText(lastToAdmin())).toContain(t("ru", "reload-rollout", { version: String(before + 1), live: 3, replicas: 3 }));
     const user = 6006;
     await fleet.telegram.deliver(fleet.api.pushUpdate(fleet.api.privateText(user, "опыт метростроения Ташкента")), 0);
     expect(shownText(repliesTo(fleet, user)[0]!)).toContain("метростроения");
