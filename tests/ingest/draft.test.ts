@@ -149,6 +149,16 @@ describe("draftFromArticle and scenery", () => {
   });
 });
 
+describe("draftFromArticle with partners whose partnership ended", () => {
+  it("drafts although a partner's status names a card of another source (version-2 knowledge)", () => {
+    const partners = PARTNERS.map((partner, index) => (index === 0 ? { ...partner, status: { state: "ended" as const, since: "2016-05", card: "some-card-elsewhere" } } : partner));
+    const text = "title: Москва и Минск\npublisher: ТАСС\npublished: 2025-01-10\n\nМосква и Минск подписали соглашение о сотрудничестве в образовании.";
+    const result = draftFromArticle(text, { partners });
+    expect(result.problems.filter((problem) => problem.severity === "error")).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+});
+
 describe("draftFromArticle when something is missing", () => {
   it("refuses an article without a publisher, and accepts it with one given", () => {
     const text = "title: Москва и Минск\npublished: 2025-01-10\n\nМосква и Минск подписали соглашение о сотрудничестве в образовании.";
