@@ -82,6 +82,15 @@ const HOST = /^[A-Za-z0-9.:-]{1,253}$/;
 // The only ports Telegram delivers webhooks to; URL.port is "" when the URL uses the scheme's default.
 const WEBHOOK_PORTS = ["", "443", "80", "88", "8443"];
 
+/** A variable holding a whole number within [min, max]; `what` completes "must be …". */
+function wholeNumber(min: number, max: number, what: string) {
+  return z
+    .string()
+    .regex(/^\d+$/, { error: `must be ${what}` })
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, { error: `must be ${what}` });
+}
+
 const envSchema = z.object({
   // Custom messages throughout: zod's defaults may describe the input, and this one is a secret.
   BOT_TOKEN: z
@@ -119,12 +128,7 @@ const envSchema = z.object({
     .string()
     .regex(WEBHOOK_SECRET, { error: "must be 1 to 256 characters of A-Z a-z 0-9 _ - (Telegram's rule)" })
     .optional(),
-  PORT: z
-    .string()
-    .regex(/^\d+$/, { error: "must be a whole number from 1 to 65535" })
-    .transform(Number)
-    .refine((port) => port >= 1 && port <= 65535, { error: "must be a whole number from 1 to 65535" })
-    .default(8080),
+  PORT: wholeNumber(1, 65535, "a whole number from 1 to 65535").default(8080),
   HOST: z.string().regex(HOST, { error: "must be an IP address or a host name (127.0.0.1, ::1, 0.0.0.0)" }).default("127.0.0.1"),
   BOT_API_ROOT: z
     .string()
@@ -145,12 +149,7 @@ const envSchema = z.object({
     })
     .optional(),
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, { error: "must be a lower-case SQL name: a-z, 0-9 and _, not starting with a digit" }).default("public"),
-  CLAIM_LEASE_MS: z
-    .string()
-    .regex(/^\d+$/, { error: "must be a whole number of milliseconds from 500 to 600000" })
-    .transform(Number)
-    .refine((ms) => ms >= 500 && ms <= 600_000, { error: "must be a whole number of milliseconds from 500 to 600000" })
-    .default(15_000),
+  CLAIM_LEASE_MS: wholeNumber(500, 600_000, "a whole number of milliseconds from 500 to 600000").default(15_000),
 });
 
 const REQUIRED_FOR_WEBHOOK: readonly Variable[] = ["BOT_TOKEN", "WEBHOOK_URL", "WEBHOOK_SECRET"];

@@ -168,3 +168,27 @@ function listsItems(text: string): boolean {
   for (const char of text) if (char === ",") commas++;
   return commas >= 2 && / и /u.test(text);
 }
+
+/** A card keyword written as the question the card answers: its question word and the terms of the words after it. */
+export interface AskedKeyword {
+  word: string;
+  terms: string[];
+}
+
+const QUESTION_WORDS = new Set(["кто", "где", "когда", "куда", "почему", "зачем", "сколько", "who", "where", "when", "why", "how"]);
+
+/**
+ * A keyword that is a question («кто подписал», "who led the delegation"), split into its question
+ * word and the rest; undefined for an ordinary keyword or a bare question word, which the answer
+ * types already cover.
+ */
+export function askedKeyword(keyword: string): { word: string; rest: string } | undefined {
+  const [word, ...rest] = questionWords(keyword);
+  if (word === undefined || !QUESTION_WORDS.has(word) || rest.length === 0) return undefined;
+  return { word, rest: rest.join(" ") };
+}
+
+/** The text's words, lower case, ё read as е. */
+export function questionWords(text: string): string[] {
+  return text.toLowerCase().replace(/ё/g, "е").match(/[\p{L}\p{N}]+/gu) ?? [];
+}

@@ -3,8 +3,8 @@ import MiniSearch from "minisearch";
 import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { STRENGTH, buildAnalyzer, conceptPartners } from "./analyzer.js";
 import type { Analyzer, QueryConcept } from "./analyzer.js";
-import { ANSWER_TYPES, STATED_TYPES, answerTypeOf, cardAnswers, countedWords, statesCountOf } from "./answer-type.js";
-import type { AnswerType } from "./answer-type.js";
+import { ANSWER_TYPES, STATED_TYPES, answerTypeOf, askedKeyword, cardAnswers, countedWords, questionWords, statesCountOf } from "./answer-type.js";
+import type { AnswerType, AskedKeyword } from "./answer-type.js";
 import { phraseShare, questionPairs, wordTermsOf } from "./phrases.js";
 import type { QuestionPair } from "./phrases.js";
 import { decideAnswered, isCommon, rankCard, rarestFrequency, typoChecker, weighConcept, weighQuestion } from "./answered-rule.js";
@@ -146,6 +146,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
       .map((result) => rankCard(result, concepts, weighed, ofType))
       .sort((a, b) => b.score - a.score || b.coverage - a.coverage);
     favourNamedPartners(ranked, concepts, knowledge);
+    favourAskedKeywords(ranked, text, concepts, askedKeywordsOf);
     favourPhrases(ranked, questionPairs(concepts), cardWords);
     return { ...decideAnswered(ranked, weighed, limit, answerType !== undefined && STATED_TYPES.has(answerType)), partners };
   };
@@ -190,7 +191,39 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     return words;
   };
 
+  // Each card's question-form keywords as the question word and the terms of the words after it.
+  const askedKeywords = knowledge.cards.map(({ card }) =>
+    (card.keywords ?? []).flatMap((keyword) => {
+      const asked = askedKeyword(keyword);
+      if (!asked) return [];
+      const terms = analyzer.indexTerms(asked.rest).filter((term) => !isPrefixTerm(term) && !isPartnerTerm(term));
+      return terms.length > 0 ? [{ word: asked.word, terms }] : [];
+    }),
+  );
+  const askedKeywordsOf = (card: number): AskedKeyword[] => askedKeywords[card] ?? [];
+
   return { search, analyzer, analyses: analyses.done() };
+}
+
+/**
+ * Score factor for a card whose editor wrote the question it answers as a keyword («кто подписал»,
+ * "who led the delegation", «где подписали») when the question asks it: the same question word and
+ * every word after it. Of two cards of one event, the one that states the aspect asked (who signed)
+ * outranks the broader one that shares more of the question's other words (the agreement itself).
+ */
+const ASKED_KEYWORD_BOOST = 2;
+
+function favourAskedKeywords(ranked: RankedHit[], question: string, concepts: QueryConcept[], askedKeywordsOf: (card: number) => AskedKeyword[]): void {
+  const words = new Set(questionWords(question));
+  const terms = new Set(concepts.flatMap((concept) => concept.alternatives.flatMap((alternative) => alternative.terms)));
+  let changed = false;
+  for (const hit of ranked) {
+    if (!askedKeywordsOf(hit.card).some((asked) => words.has(asked.word) && asked.terms.every((term) => terms.has(term)))) continue;
+    hit.score *= ASKED_KEYWORD_BOOST;
+    hit.judged *= ASKED_KEYWORD_BOOST;
+    changed = true;
+  }
+  if (changed) ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FactCard, KnowledgeBase } from "../../src/knowledge/types.js";
-import { answerTypeOf, cardAnswers, countedWords, statesCountOf } from "../../src/search/answer-type.js";
+import { answerTypeOf, askedKeyword, cardAnswers, countedWords, statesCountOf } from "../../src/search/answer-type.js";
 import { buildSearchIndex } from "../../src/search/search-index.js";
 
 const card = (text: string, extra: Partial<FactCard> = {}): FactCard => ({ id: "c", text, ...extra });
@@ -98,5 +98,45 @@ describe("a card's date", () => {
     const outcome = index.search("мэры Ханоя 2014");
     expect(outcome.answered).toBe(true);
     expect(cards[outcome.hits[0]!.card]!.card.id).toBe("talks");
+  });
+});
+
+describe("a keyword written as the question a card answers", () => {
+  const source = { id: "s", title: "T", publisher: "ТАСС", published: "2018-06-14", language: "ru" as const };
+  const buildIndex = (aspectKeywords: string[]) =>
+    buildSearchIndex({
+      partners: [
+        { id: "delhi", name: "Дели", country: "Индия" },
+        { id: "hanoi", name: "Ханой", country: "Вьетнам" },
+      ],
+      synonyms: [],
+      sources: [source],
+      cards: [
+        { card: { id: "agreement", text: "Дели и Москва подписали соглашение о городах-побратимах.", keywords: ["соглашение"], partners: ["delhi"] }, source },
+        { card: { id: "signatories", text: "Соглашение с Дели подписал заместитель главного министра.", keywords: aspectKeywords, partners: ["delhi"] }, source },
+        { card: { id: "forum", text: "В Ханое прошёл деловой форум.", partners: ["hanoi"] }, source },
+        { card: { id: "school", text: "Ханой изучает опыт Московской электронной школы.", partners: ["hanoi"] }, source },
+      ],
+    });
+  const first = (keywords: string[], question: string): string => {
+    const outcome = buildIndex(keywords).search(question);
+    return outcome.hits[0] ? ["agreement", "signatories", "forum", "school"][outcome.hits[0].card]! : "none";
+  };
+
+  it("puts the card that states the aspect asked before the broader card of the same event", () => {
+    expect(first(["подписание"], "кто подписал соглашение с Дели")).toBe("agreement");
+    expect(first(["кто подписал"], "кто подписал соглашение с Дели")).toBe("signatories");
+  });
+
+  it("needs the same question word: «где подписали» is not «кто подписал»", () => {
+    const index = (keywords: string[]) => buildIndex(keywords).search("где подписали соглашение с Дели").ranked.map((hit) => [hit.card, hit.score]);
+    expect(index(["кто подписал"])).toEqual(index(["подписал"]));
+  });
+
+  it("reads a keyword as a question only when it starts with a question word and asks something", () => {
+    expect(askedKeyword("кто подписал")).toEqual({ word: "кто", rest: "подписал" });
+    expect(askedKeyword("who led the delegation")).toEqual({ word: "who", rest: "led the delegation" });
+    expect(askedKeyword("когда")).toBeUndefined();
+    expect(askedKeyword("соглашение о сотрудничестве")).toBeUndefined();
   });
 });
