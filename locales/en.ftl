@@ -324,3 +324,34 @@ unanswered-csv-question = question
 unanswered-csv-count = times asked
 unanswered-csv-first = first asked (Europe/Moscow)
 unanswered-csv-last = last asked (Europe/Moscow)
+
+## /stats and /reload (admins)
+
+stats =
+    <b>Stats</b>
+    Uptime: { $uptime } (since { $since })
+    Knowledge: version { $version }, loaded at { $loaded }
+    Cards: { $cards }, sources: { $sources }, partners: { $partners }
+    Questions: { $questions } (answered { $answered }, not answered { $unanswered })
+    Answer latency: p50 { $p50 }, p95 { $p95 }
+duration = { $days }d { $hours }h { $minutes }m { $seconds }s
+duration-short = { $hours }h { $minutes }m { $seconds }s
+milliseconds = { $ms } ms
+reload-done = <b>Reloaded</b> in { $ms } ms: version { $version }.
+reload-counts = Cards: { $cards }, sources: { $sources }, partners: { $partners }.
+reload-added = Added { $count }: { $ids }
+reload-removed = Removed { $count }: { $ids }
+reload-changed = Changed { $count }: { $ids }
+reload-refused = <b>Reload refused</b> ({ $ms } ms): { $count } { $count ->
+        [one] problem
+       *[other] problems
+    }. Still serving knowledge version { $version }.
+reload-more = … and { $count } more
+reload-warnings = ⚠ { $count } { $count ->
+        [one] warning
+       *[other] warnings
+    } (served all the same):
+reload-warnings-more = … and { $count } more: <code>npm run validate</code> lists them all
+reload-rollout = Version { $version } live on { $live } of { $replicas } replicas.
+reload-rollout-behind = Version { $version } live on { $live } of { $replicas } replicas; behind: { $behind }
+reload-replica = { $replica } (version { $version })

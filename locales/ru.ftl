@@ -346,3 +346,36 @@ unanswered-csv-question = вопрос
 unanswered-csv-count = сколько раз задан
 unanswered-csv-first = впервые (Europe/Moscow)
 unanswered-csv-last = последний раз (Europe/Moscow)
+
+## /stats and /reload (admins)
+
+stats =
+    <b>Статистика</b>
+    Работает: { $uptime } (с { $since })
+    База знаний: версия { $version }, загружена { $loaded }
+    Карточек: { $cards }, источников: { $sources }, партнёров: { $partners }
+    Вопросов: { $questions } (с ответом { $answered }, без ответа { $unanswered })
+    Время ответа: p50 { $p50 }, p95 { $p95 }
+duration = { $days } д { $hours } ч { $minutes } мин { $seconds } с
+duration-short = { $hours } ч { $minutes } мин { $seconds } с
+milliseconds = { $ms } мс
+reload-done = <b>Перечитано</b> за { $ms } мс: версия { $version }.
+reload-counts = Карточек: { $cards }, источников: { $sources }, партнёров: { $partners }.
+reload-added = Добавлено { $count }: { $ids }
+reload-removed = Удалено { $count }: { $ids }
+reload-changed = Изменено { $count }: { $ids }
+reload-refused = <b>Перечитать не удалось</b> (за { $ms } мс): { $count } { $count ->
+        [one] проблема
+        [few] проблемы
+       *[many] проблем
+    }. Бот по-прежнему отвечает по версии { $version }.
+reload-more = … и ещё { $count }
+reload-warnings = ⚠ { $count } { $count ->
+        [one] предупреждение
+        [few] предупреждения
+       *[many] предупреждений
+    } (база всё равно загружена):
+reload-warnings-more = … и ещё { $count }: <code>npm run validate</code> покажет все
+reload-rollout = Версия { $version } работает на { $live } из { $replicas } реплик.
+reload-rollout-behind = Версия { $version } работает на { $live } из { $replicas } реплик; отстают: { $behind }
+reload-replica = { $replica } (версия { $version })

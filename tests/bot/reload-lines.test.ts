@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { TELEGRAM_TEXT_LIMIT } from "../../src/answer/render-telegram.js";
 import { reloadLines } from "../../src/bot/features/admin.js";
+import { t } from "../../src/i18n/i18n.js";
+import type { TextVariables } from "../../src/i18n/i18n.js";
 import { fitLines } from "../../src/bot/reply.js";
 import { buildSnapshot } from "../../src/engine/snapshot.js";
 import type { KnowledgeBase } from "../../src/knowledge/types.js";
 import type { KnowledgeWarning } from "../../src/engine/knowledge-warnings.js";
+
+/** The report in English, as an admin whose Telegram is in English reads it. */
+const english = (key: string, variables?: TextVariables) => t("en", key, variables);
 
 const source = { id: "s", title: "T", publisher: "ТАСС", published: "2025-12-03", language: "ru" };
 const knowledge: KnowledgeBase = {
@@ -19,7 +24,7 @@ function warnings(count: number): KnowledgeWarning[] {
 }
 
 describe("the reload report", () => {
-  const reply = (count: number) => fitLines(reloadLines({ ok: true, snapshot: buildSnapshot(knowledge, 2), diff: { added: [], removed: [], changed: [] }, warnings: warnings(count), tookMs: 12 }, 2));
+  const reply = (count: number) => fitLines(reloadLines({ ok: true, snapshot: buildSnapshot(knowledge, 2), diff: { added: [], removed: [], changed: [] }, warnings: warnings(count), tookMs: 12 }, 2, english));
 
   it("counts the warnings, lists the first five escaped, and fits one Telegram message", () => {
     const text = reply(40);

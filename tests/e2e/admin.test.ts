@@ -77,10 +77,10 @@ describe("admin commands", () => {
     const reply = await h.send(h.api.privateText(ADMIN, "/stats"));
     const text = shownText(reply);
     expect(reply.params.parse_mode).toBe("HTML");
-    expect(text).toContain("Knowledge: version 1");
-    expect(text).toContain("Cards: 94, sources: 11, partners: 9");
-    expect(text).toContain("Questions: 3 (answered 2, not answered 1)");
-    expect(text).toMatch(/Answer latency: p50 \d+\.\d\d ms, p95 \d+\.\d\d ms/);
+    expect(text).toContain("База знаний: версия 1");
+    expect(text).toContain("Карточек: 94, источников: 11, партнёров: 9");
+    expect(text).toContain("Вопросов: 3 (с ответом 2, без ответа 1)");
+    expect(text).toMatch(/Время ответа: p50 \d+\.\d\d мс, p95 \d+\.\d\d мс/);
 
     const inGroup = h.api.groupText(GROUP, ADMIN, "/stats@PartnersTestBot");
     const groupReply = await h.send(inGroup);
@@ -174,15 +174,15 @@ describe("/reload", () => {
 
     const [reload, answers] = await Promise.all([h.send(h.api.privateText(ADMIN, "/reload"), "sendMessage", undefined, 10_000), questionsFrom(h, 6)]);
     const text = shownText(reload);
-    expect(text).toMatch(/^Reloaded in \d+ ms: version 2\./);
-    expect(text).toContain("Cards: 95, sources: 12, partners: 9.");
-    expect(text).toContain("Added 1: e2e-hanoi-funicular");
-    expect(text).toContain("Removed 0: —");
-    expect(text).toContain("Changed 0: —");
+    expect(text).toMatch(/^Перечитано за \d+ мс: версия 2\./);
+    expect(text).toContain("Карточек: 95, источников: 12, партнёров: 9.");
+    expect(text).toContain("Добавлено 1: e2e-hanoi-funicular");
+    expect(text).toContain("Удалено 0: —");
+    expect(text).toContain("Изменено 0: —");
     // The new card has no text_en, and the frozen first knowledge's two seed sources have no url: served all the same.
     expect(text).toContain(
       [
-        "⚠ 3 warnings (served all the same):",
+        "⚠ 3 предупреждения (база всё равно загружена):",
         `• sources/${NEW_SOURCE_ID}.json: facts[0]: no text_en: English questions get this card in Russian; add an English rendering of the text`,
         "• sources/ria-2025-10-30-moscow-minsk.json: source: no url: readers cannot check the source; add the address of the published text",
         "• sources/tass-2025-12-03-moscow-hanoi.json: source: no url: readers cannot check the source; add the address of the published text",
@@ -206,20 +206,20 @@ describe("/reload", () => {
 
     const [refused, answers] = await Promise.all([h.send(h.api.privateText(ADMIN, "/reload"), "sendMessage", undefined, 10_000), questionsFrom(h, 4, "Ташкент")]);
     const text = shownText(refused);
-    expect(text).toMatch(/^Reload refused \(\d+ ms\): 2 problem\(s\)\. Still serving knowledge version 1\./);
+    expect(text).toMatch(/^Перечитать не удалось \(за \d+ мс\): 2 проблемы\. Бот по-прежнему отвечает по версии 1\./);
     expect(text).toContain("sources/broken.json");
     expect(text).toContain(`sources/${NEW_SOURCE_ID}.json`);
     expect(text).toContain("atlantis");
     for (const answer of answers) expect(shownText(answer)).toBe(before);
     expect(shownText(await h.send(h.api.privateText(USER, "Ташкент")))).toBe(before);
-    expect(shownText(await h.send(h.api.privateText(ADMIN, "/stats")))).toContain("Knowledge: version 1");
+    expect(shownText(await h.send(h.api.privateText(ADMIN, "/stats")))).toContain("База знаний: версия 1");
     expect(h.logs.withMessage("reload")).toEqual([expect.objectContaining({ ok: false })]);
 
     await rm(broken);
     await addSource(h);
     const fixed = shownText(await h.send(h.api.privateText(ADMIN, "/reload"), "sendMessage", undefined, 10_000));
-    expect(fixed).toMatch(/^Reloaded in \d+ ms: version 2\./);
-    expect(fixed).toContain("Added 1: e2e-hanoi-funicular");
+    expect(fixed).toMatch(/^Перечитано за \d+ мс: версия 2\./);
+    expect(fixed).toContain("Добавлено 1: e2e-hanoi-funicular");
     expect(h.api.violations).toEqual([]);
   });
 
@@ -227,10 +227,10 @@ describe("/reload", () => {
     const h = await startBot({ adminIds: [ADMIN, SECOND_ADMIN], reloadable: true });
     await addSource(h);
     const replies = await Promise.all([ADMIN, SECOND_ADMIN].map((admin) => h.send(h.api.privateText(admin, "/reload"), "sendMessage", undefined, 10_000)));
-    const versions = replies.map((reply) => /version (\d+)/.exec(shownText(reply))?.[1]).sort();
+    const versions = replies.map((reply) => /версия (\d+)/.exec(shownText(reply))?.[1]).sort();
     expect(versions).toEqual(["2", "3"]);
     // The second reload compares with the first one's result: only one of them saw the new source arrive.
-    expect(replies.map((reply) => /Added (\d+)/.exec(shownText(reply))?.[1]).sort()).toEqual(["0", "1"]);
+    expect(replies.map((reply) => /Добавлено (\d+)/.exec(shownText(reply))?.[1]).sort()).toEqual(["0", "1"]);
     expect(h.deps.store.current().version).toBe(3);
   });
 
@@ -244,7 +244,7 @@ describe("/reload", () => {
     const inFlight = await h.api.waitForRequest("sendMessage", (call) => call.params.chat_id === USER, 5000);
     await rm(path.join(h.knowledgeDir, "sources", `${REMOVED_SOURCE}.json`));
     const reload = await h.send(h.api.privateText(ADMIN, "/reload"), "sendMessage", undefined, 10_000);
-    expect(shownText(reload)).toMatch(/Removed 7: /);
+    expect(shownText(reload)).toMatch(/Удалено 7: /);
     expect(inFlight.response).toBeUndefined();
 
     const delivered = await h.api.waitForCall("sendMessage", (call) => call === inFlight, 5000);

@@ -173,7 +173,7 @@ describe("catalogue buttons across a reload", () => {
     await writeFile(partnersFile, JSON.stringify(partners.filter((partner) => partner.id !== "luhansk")));
     await rm(path.join(knowledgeDir, "sources", "m24-2022-06-03-moscow-luhansk.json"));
     const reload = await h.send(h.api.privateText(ADMIN, "/reload"), "sendMessage", undefined, 15_000);
-    expect(shownText(reload)).toMatch(/^Reloaded/);
+    expect(shownText(reload)).toMatch(/^Перечитано/);
 
     // The Berlin button of the list sent before the reload opens the new Berlin page.
     const reopened = await h.send(h.api.callbackQuery(USER, button(europe, /^Берлин \(/).callback_data, resultMessage(berlin)), "editMessageText");

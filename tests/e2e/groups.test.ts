@@ -199,7 +199,7 @@ describe("a forum supergroup", () => {
     const reload = h.api.groupText(FORUM, admin, "/reload", { isForum: true, threadId: 5 });
     const reloaded = await h.send(reload, "sendMessage", undefined, 10_000);
     expectReplyTo(h, reloaded, reload.message!);
-    expect(shownText(reloaded)).toMatch(/^Reloaded in \d+ ms: version 2\./);
+    expect(shownText(reloaded)).toMatch(/^Перечитано за \d+ мс: версия 2\./);
     const stats = h.api.groupText(FORUM, admin, "/stats", { threadId: 5 });
     const reply = await h.send(stats);
     expectReplyTo(h, reply, stats.message!);

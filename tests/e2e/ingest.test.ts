@@ -60,8 +60,8 @@ describe("/ingest in Telegram", () => {
     }
     expect(shownText(h.api.callsTo("editMessageText").at(-1)!)).toContain(`EN: Moscow and Tashkent, card ${cards - 1} in English.`);
 
-    const published = await h.send(h.api.callbackQuery(ADMIN, button(dropped, "Publish all").callback_data, resultMessage(dropped)), "sendMessage", (call) => /Reloaded/.test(String(call.params.text)));
-    expect(shownText(published)).toMatch(/Reloaded in \d+ ms: version 2\.[\s\S]*Added \d+: testovoe-agentstvo/);
+    const published = await h.send(h.api.callbackQuery(ADMIN, button(dropped, "Publish all").callback_data, resultMessage(dropped)), "sendMessage", (call) => /Перечитано/.test(String(call.params.text)));
+    expect(shownText(published)).toMatch(/Перечитано за \d+ мс: версия 2\.[\s\S]*Добавлено \d+: testovoe-agentstvo/);
     const files = await readFile(path.join(h.knowledgeDir, "sources", `${shown.split(" ")[1]}.json`), "utf8");
     expect(JSON.parse(files).facts).toHaveLength(cards - 1);
     expect(JSON.parse(files).facts[0].text_en).toBe("Moscow and Tashkent, card 1 in English.");
@@ -121,8 +121,8 @@ describe("/ingest in Telegram", () => {
     expect(existsSync(path.join(h.knowledgeDir, "sources", `${id}.json`))).toBe(false);
     expect(h.deps.store.current().version).toBe(1);
 
-    const done = await h.send(h.api.callbackQuery(ADMIN, button(confirm, t("ru", "ingest-publish-anyway")).callback_data, resultMessage(confirm)), "sendMessage", (call) => /Reloaded/.test(String(call.params.text)), 10_000);
-    expect(shownText(done)).toMatch(/^Reloaded/);
+    const done = await h.send(h.api.callbackQuery(ADMIN, button(confirm, t("ru", "ingest-publish-anyway")).callback_data, resultMessage(confirm)), "sendMessage", (call) => /Перечитано/.test(String(call.params.text)), 10_000);
+    expect(shownText(done)).toMatch(/^Перечитано/);
     expect(existsSync(path.join(h.knowledgeDir, "sources", `${id}.json`))).toBe(true);
     // Both the draft and the question say it is done, and keep no button.
     for (const message of [resultMessage(draft), resultMessage(confirm)]) {
@@ -137,7 +137,7 @@ describe("/ingest in Telegram", () => {
     const h = await ingestBot();
     const first = await h.send(h.api.privateText(ADMIN, `/ingest ${ARTICLE}`));
     const second = await h.send(h.api.privateText(ADMIN, `/ingest ${ARTICLE}`));
-    await publishAnyway(h, first, "sendMessage", (call) => /Reloaded/.test(String(call.params.text)));
+    await publishAnyway(h, first, "sendMessage", (call) => /Перечитано/.test(String(call.params.text)));
     const refused = await publishAnyway(h, second, "sendMessage");
     expect(shownText(refused)).toMatch(/^Not published: the knowledge would not validate with this draft\. Nothing was written\.\n• sources\/testovoe-agentstvo-.+\.json: a source with this id is already published/);
     expect(h.deps.store.current().version).toBe(2);

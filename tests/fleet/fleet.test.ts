@@ -106,7 +106,7 @@ describe.skipIf(!services.ok)("a fleet of three replicas", { timeout: 45_000 }, 
     await fleet.telegram.deliver(fleet.api.pushUpdate(fleet.api.privateText(ADMIN, "/reload")), 0);
     const reply = shownText(repliesTo(fleet, ADMIN).at(-1)!);
     const version = Number(before.body.knowledge_version) + 1;
-    expect(reply).toContain(`Version ${version} live on 3 of 3 replicas.`);
+    expect(reply).toContain(t("ru", "reload-rollout", { version: String(version), live: 3, replicas: 3 }));
     for (const replica of fleet.replicas) expect((await probe(replica, "healthz")).body.knowledge_version).toBe(version);
     const user = 6004;
     for (let i = 0; i < 3; i++) await fleet.telegram.deliver(fleet.api.pushUpdate(fleet.api.privateText(user, "квазиконференция")), i);
@@ -128,7 +128,7 @@ describe.skipIf(!services.ok)("a fleet of three replicas", { timeout: 45_000 }, 
     const confirm = lastToAdmin();
     const anyway = buttonsOf(confirm).find((button) => button.text === t("ru", "ingest-publish-anyway"))!;
     await fleet.telegram.deliver(fleet.api.pushUpdate(fleet.api.callbackQuery(ADMIN, anyway.callback_data, resultMessage(confirm))), 0);
-    expect(shownText(lastToAdmin())).toContain(`Version ${before + 1} live on 3 of 3 replicas.`);
+    expect(shownText(lastToAdmin())).toContain(t("ru", "reload-rollout", { version: String(before + 1), live: 3, replicas: 3 }));
     const user = 6006;
     await fleet.telegram.deliver(fleet.api.pushUpdate(fleet.api.privateText(user, "опыт метростроения Ташкента")), 0);
     expect(shownText(repliesTo(fleet, user)[0]!)).toContain("метростроения");

@@ -20,7 +20,7 @@ const GROUP = -1001_740_000_001;
 const ANONYMOUS_ADMIN_BOT = 1087968824;
 const ADMIN_COMMANDS = ["/reload", "/stats", "/unanswered", "/ingest Москва и Минск подписали меморандум о сотрудничестве."];
 /** What only an admin ever sees. */
-const ADMIN_REPLY = /^(Stats|Reloaded|Reload refused|Unanswered questions|No unanswered questions yet|Вопросы без ответа|Вопросов без ответа пока нет|Draft|No draft|Черновика нет|\/ingest (?:makes|делает)|Publish anyway|Опубликовать всё равно|Published|Not published)/;
+const ADMIN_REPLY = /^(Stats|Статистика|Reloaded|Перечитано|Reload refused|Перечитать не удалось|Unanswered questions|No unanswered questions yet|Вопросы без ответа|Вопросов без ответа пока нет|Draft|No draft|Черновика нет|\/ingest (?:makes|делает)|Publish anyway|Опубликовать всё равно|Published|Not published)/;
 
 const ARTICLE = `title: Москва и Ташкент договорились о сотрудничестве в строительстве метро
 publisher: Тестовое агентство

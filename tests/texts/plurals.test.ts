@@ -18,6 +18,8 @@ const RU_FORMS = {
   ofCards: ["карточки", "карточек", "карточек", "карточек", "карточки", "карточек"],
   questions: ["вопрос", "вопроса", "вопросов", "вопросов", "вопрос", "вопроса"],
   times: ["раз", "раза", "раз", "раз", "раз", "раза"],
+  problems: ["проблема", "проблемы", "проблем", "проблем", "проблема", "проблемы"],
+  warnings: ["предупреждение", "предупреждения", "предупреждений", "предупреждений", "предупреждение", "предупреждения"],
 } as const;
 const EN_FORMS: Record<keyof typeof RU_FORMS, [string, string]> = {
   facts: ["fact", "facts"],
@@ -30,6 +32,8 @@ const EN_FORMS: Record<keyof typeof RU_FORMS, [string, string]> = {
   ofCards: ["card", "cards"],
   questions: ["question", "questions"],
   times: ["time", "times"],
+  problems: ["problem", "problems"],
+  warnings: ["warning", "warnings"],
 };
 
 type Noun = keyof typeof RU_FORMS;
@@ -60,6 +64,8 @@ const COUNTED: Record<string, { counts: Record<string, Noun>; other?: Record<str
   "unanswered-title": { counts: { count: "questions" } },
   "unanswered-line": { counts: { count: "times" }, other: { text: "погода в Минске", time: "2026-12-02 12:44" } },
   "unanswered-csv-caption": { counts: { count: "questions" } },
+  "reload-refused": { counts: { count: "problems" }, other: { ms: "12", version: "3" } },
+  "reload-warnings": { counts: { count: "warnings" } },
 };
 
 function say(locale: Locale, id: string, count: number): string {

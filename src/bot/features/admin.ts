@@ -30,22 +30,28 @@ export function adminFeature(): Composer<BotContext> {
   admin.command("reload", async (ctx) => {
     const result = await ctx.deps.knowledgeUpdates.reload(`admin ${ctx.from.id}`);
     ctx.deps.logger.info({ ok: result.ok, took_ms: Math.round(result.tookMs), ...(result.ok ? { warnings: result.warnings.length } : {}), admin: ctx.from.id }, "reload");
-    await ctx.reply(fitLines(reloadLines(result, ctx.deps.store.current().version)), replyPlacement(ctx, ctx.msg));
+    await ctx.reply(fitLines(reloadLines(result, ctx.deps.store.current().version, ctx.t)), replyPlacement(ctx, ctx.msg));
   });
 
   admin.command("stats", async (ctx) => {
     const stats = await ctx.deps.stats.snapshot();
     const snapshot = ctx.deps.store.current();
     const { knowledge } = snapshot;
-    const lines = [
-      "<b>Stats</b>",
-      `Uptime: ${formatDuration(stats.uptimeMs)} (since ${stats.startedAt})`,
-      `Knowledge: version ${snapshot.version}, loaded at ${snapshot.loadedAt.toISOString()}`,
-      `Cards: ${knowledge.cards.length}, sources: ${knowledge.sources.length}, partners: ${knowledge.partners.length}`,
-      `Questions: ${stats.questions} (answered ${stats.answered}, not answered ${stats.unanswered})`,
-      `Answer latency: p50 ${formatMs(stats.p50Ms)}, p95 ${formatMs(stats.p95Ms)}`,
-    ];
-    await ctx.reply(lines.join("\n"), replyPlacement(ctx, ctx.msg));
+    const html = ctx.t("stats", {
+      uptime: formatDuration(stats.uptimeMs, ctx.t),
+      since: stats.startedAt,
+      version: String(snapshot.version),
+      loaded: snapshot.loadedAt.toISOString(),
+      cards: knowledge.cards.length,
+      sources: knowledge.sources.length,
+      partners: knowledge.partners.length,
+      questions: stats.questions,
+      answered: stats.answered,
+      unanswered: stats.unanswered,
+      p50: formatMs(stats.p50Ms, ctx.t),
+      p95: formatMs(stats.p95Ms, ctx.t),
+    });
+    await ctx.reply(html, replyPlacement(ctx, ctx.msg));
   });
 
   admin.command("unanswered", async (ctx) => {
@@ -96,49 +102,50 @@ async function sendUnansweredCsv(ctx: BotContext): Promise<void> {
 }
 
 /** The admin's reply to a reload, a line each, for fitLines. */
-export function reloadLines(result: KnowledgeUpdate, servingVersion: number): string[] {
-  const took = `${Math.round(result.tookMs)} ms`;
+export function reloadLines(result: KnowledgeUpdate, servingVersion: number, t: Translate): string[] {
+  const ms = Math.round(result.tookMs);
   if (!result.ok) {
     const problems = result.problems.slice(0, LISTED_PROBLEMS).map((problem) => `• ${escapeHtml(formatProblem(problem))}`);
-    const more = result.problems.length > LISTED_PROBLEMS ? [`… and ${result.problems.length - LISTED_PROBLEMS} more`] : [];
-    return [`<b>Reload refused</b> (${took}): ${result.problems.length} problem(s). Still serving knowledge version ${servingVersion}.`, ...problems, ...more];
+    const more = result.problems.length > LISTED_PROBLEMS ? [t("reload-more", { count: result.problems.length - LISTED_PROBLEMS })] : [];
+    return [t("reload-refused", { ms: String(ms), count: result.problems.length, version: String(servingVersion) }), ...problems, ...more];
   }
   const { knowledge } = result.snapshot;
   const list = (ids: string[]): string => (ids.length === 0 ? "—" : escapeHtml(ids.slice(0, LISTED_IDS).join(", ") + (ids.length > LISTED_IDS ? `, … (+${ids.length - LISTED_IDS})` : "")));
   return [
-    `<b>Reloaded</b> in ${took}: version ${result.snapshot.version}.`,
-    `Cards: ${knowledge.cards.length}, sources: ${knowledge.sources.length}, partners: ${knowledge.partners.length}.`,
-    `Added ${result.diff.added.length}: ${list(result.diff.added)}`,
-    `Removed ${result.diff.removed.length}: ${list(result.diff.removed)}`,
-    `Changed ${result.diff.changed.length}: ${list(result.diff.changed)}`,
-    ...warningLines(result.warnings),
-    ...(result.rollout ? [rolloutLine(result.rollout)] : []),
+    t("reload-done", { ms: String(ms), version: String(result.snapshot.version) }),
+    t("reload-counts", { cards: knowledge.cards.length, sources: knowledge.sources.length, partners: knowledge.partners.length }),
+    t("reload-added", { count: result.diff.added.length, ids: list(result.diff.added) }),
+    t("reload-removed", { count: result.diff.removed.length, ids: list(result.diff.removed) }),
+    t("reload-changed", { count: result.diff.changed.length, ids: list(result.diff.changed) }),
+    ...warningLines(result.warnings, t),
+    ...(result.rollout ? [rolloutLine(result.rollout, t)] : []),
   ];
 }
 
 /** In a fleet: how many replicas serve the new version now, and which have not caught up yet. */
-function rolloutLine({ version, live, replicas, lagging }: Rollout): string {
-  const behind = lagging.map((replica) => `${escapeHtml(replica.replica)} (version ${replica.version})`).join(", ");
-  return `Version ${version} live on ${live} of ${replicas} replicas${lagging.length > 0 ? `; behind: ${behind}` : "."}`;
+function rolloutLine({ version, live, replicas, lagging }: Rollout, t: Translate): string {
+  const behind = lagging.map((replica) => t("reload-replica", { replica: escapeHtml(replica.replica), version: String(replica.version) })).join(", ");
+  const counts = { version: String(version), live, replicas };
+  return lagging.length > 0 ? t("reload-rollout-behind", { ...counts, behind }) : t("reload-rollout", counts);
 }
 
 /** Warnings never stop a reload; the first few say what to look at, `npm run validate` lists them all. */
-function warningLines(warnings: readonly KnowledgeWarning[]): string[] {
+function warningLines(warnings: readonly KnowledgeWarning[], t: Translate): string[] {
   if (warnings.length === 0) return [];
-  const more = warnings.length > LISTED_WARNINGS ? [`… and ${warnings.length - LISTED_WARNINGS} more: <code>npm run validate</code> lists them all`] : [];
+  const more = warnings.length > LISTED_WARNINGS ? [t("reload-warnings-more", { count: warnings.length - LISTED_WARNINGS })] : [];
   return [
-    `⚠ ${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"} (served all the same):`,
+    t("reload-warnings", { count: warnings.length }),
     ...warnings.slice(0, LISTED_WARNINGS).map((warning) => `• ${escapeHtml(formatProblem(warning))}`),
     ...more,
   ];
 }
 
-function formatDuration(ms: number): string {
+function formatDuration(ms: number, t: Translate): string {
   const seconds = Math.floor(ms / 1000);
-  const [d, h, m, s] = [Math.floor(seconds / 86400), Math.floor((seconds % 86400) / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
-  return `${d ? `${d}d ` : ""}${h}h ${m}m ${s}s`;
+  const [days, hours, minutes, rest] = [Math.floor(seconds / 86400), Math.floor((seconds % 86400) / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
+  return days > 0 ? t("duration", { days, hours, minutes, seconds: rest }) : t("duration-short", { hours, minutes, seconds: rest });
 }
 
-function formatMs(ms: number | null): string {
-  return ms === null ? "—" : `${ms.toFixed(2)} ms`;
+function formatMs(ms: number | null, t: Translate): string {
+  return ms === null ? "—" : t("milliseconds", { ms: ms.toFixed(2) });
 }

@@ -116,7 +116,7 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
     await ctx.editMessageText(done, { parse_mode: "HTML" });
     const pressedOn = ctx.callbackQuery.message?.message_id;
     if (draft.messageId !== undefined && pressedOn !== draft.messageId) await ctx.api.editMessageText(draft.chatId, draft.messageId, done, { parse_mode: "HTML" });
-    await ctx.reply(fitLines(reloadLines(reload, ctx.deps.store.current().version)), replyPlacement(ctx, ctx.callbackQuery.message as Message | undefined));
+    await ctx.reply(fitLines(reloadLines(reload, ctx.deps.store.current().version, ctx.t)), replyPlacement(ctx, ctx.callbackQuery.message as Message | undefined));
   });
 
   admin.on("message:text", async (ctx, next) => {
