@@ -201,11 +201,12 @@ describe("src/main.ts", () => {
   it("without BOT_TOKEN runs the console chat: a banner, then answers to the lines of its input", async () => {
     const main = await spawnMain({ KNOWLEDGE_DIR: await copyKnowledge() });
     main.child.stdin.end("меморандум Москвы и Минска\n");
-    expect((await main.exited(10_000)).code).toBe(0);
+    // A guard, not a speed check: loading tsx and building the index takes seconds on a busy machine.
+    expect((await main.exited(40_000)).code).toBe(0);
     expect(main.stderr()).toMatch(/^Console chat: no BOT_TOKEN is set/);
     expect(main.stderr()).toContain("Knowledge: 94 facts from 11 sources");
     // The first knowledge's two seed sources have no url.
     expect(main.stderr()).toContain("Knowledge warnings: 2 (npm run validate lists them).");
     expect(main.stdout()).toContain("РИА Новости");
-  });
+  }, 60_000);
 });
