@@ -18,14 +18,14 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { InlineKeyboardButton, Update, UserFromGetMe } from "grammy/types";
 import { createConversations } from "../src/bot/conversations.js";
-import { createBot } from "../src/bot/create-bot.js";
+import { createBot } from "../src/create-bot.js";
 import { createInlineMisses } from "../src/bot/inline-misses.js";
 import { folderKnowledgeUpdates } from "../src/bot/knowledge-updates.js";
 import { createQuestionMemory } from "../src/bot/question-memory.js";
 import { createStats } from "../src/bot/stats.js";
 import { createUnansweredStore } from "../src/bot/unanswered-store.js";
 import { openKnowledgeStore } from "../src/engine/store.js";
-import { createLogger } from "../src/logger.js";
+import { createLogger } from "../src/lib/logger.js";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({ options: { out: { type: "string" }, "html-only": { type: "boolean", default: false } } });

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { GrammyError } from "grammy";
-import { createBot } from "./bot/create-bot.js";
+import { createBot } from "./create-bot.js";
 import { createDraftStore } from "./bot/draft-store.js";
 import { folderKnowledgeUpdates } from "./bot/knowledge-updates.js";
 import { createInlineMisses } from "./bot/inline-misses.js";
@@ -15,14 +15,14 @@ import { createWebhookServer } from "./bot/webhook-server.js";
 import { openKnowledgeOrExit } from "./cli/open-knowledge.js";
 import { runConsoleChat } from "./cli/console.js";
 import { localeOf } from "./i18n/i18n.js";
-import { readConfigOrExit } from "./config.js";
-import type { FleetConfig } from "./config.js";
+import { readConfigOrExit } from "./lib/config.js";
+import type { FleetConfig } from "./lib/config.js";
 import { openFleet } from "./fleet/fleet.js";
 import type { Fleet } from "./fleet/fleet.js";
 import { formatProblem } from "./knowledge/types.js";
 import { RetryLaterError } from "./bot/retry-later.js";
 import { knowledgeWarnings } from "./engine/knowledge-warnings.js";
-import { createLogger } from "./logger.js";
+import { createLogger } from "./lib/logger.js";
 
 /** Answers in flight get this long after SIGTERM/SIGINT; a second signal exits at once. */
 const SHUTDOWN_GRACE_MS = 9_000;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createFileAtomic, writeFileAtomic } from "../src/atomic-file.js";
+import { createFileAtomic, writeFileAtomic } from "../src/lib/atomic-file.js";
 
 describe("writeFileAtomic", () => {
   let dir = "";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConfigError, WEBHOOK_SECRET_MIN_LENGTH, loadConfig } from "../src/config.js";
+import { ConfigError, WEBHOOK_SECRET_MIN_LENGTH, loadConfig } from "../src/lib/config.js";
 
 const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_";
 const SECRET = "s3cret_-X0123456789abcdefghijklmnop";
@@ -199,7 +199,7 @@ describe("readConfigOrExit", () => {
   const execFileAsync = promisify(execFile);
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
   const tsx = path.join(root, "node_modules", ".bin", "tsx");
-  const configModule = path.join(root, "src", "config.ts");
+  const configModule = path.join(root, "src", "lib", "config.ts");
   let dir = "";
 
   afterEach(async () => {

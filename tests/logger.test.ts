@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createLogger, createScrubber } from "../src/logger.js";
+import { createLogger, createScrubber } from "../src/lib/logger.js";
 
 const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_";
 const TOKEN_TAIL = TOKEN.slice(TOKEN.indexOf(":") + 1);
@@ -72,7 +72,7 @@ describe("createLogger", () => {
   it("writes to stderr by default, leaving stdout to the JSON CLI", async () => {
     const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
     const script =
-      `import { createLogger } from ${JSON.stringify(path.join(root, "src", "logger.ts"))};` +
+      `import { createLogger } from ${JSON.stringify(path.join(root, "src", "lib", "logger.ts"))};` +
       `createLogger({ level: "info", token: ${JSON.stringify(TOKEN)} }).info("bot${TOKEN}/getMe");`;
     const { stdout, stderr } = await promisify(execFile)(path.join(root, "node_modules", ".bin", "tsx"), ["-e", script], {
       cwd: root,

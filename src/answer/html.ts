@@ -1,4 +1,4 @@
-import { graphemePrefix } from "../graphemes.js";
+import { graphemePrefix } from "../lib/graphemes.js";
 
 /** Escapes text for Telegram's HTML parse mode (and for attribute values). */
 export function escapeHtml(text: string): string {

@@ -2,7 +2,7 @@ import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
 import { LOCALES, t } from "../i18n/i18n.js";
 import type { Locale } from "../i18n/i18n.js";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../lib/logger.js";
 
 const PUBLIC = ["start", "help", "ask", "partners", "sources"] as const;
 const ADMIN = ["reload", "stats", "unanswered", "ingest"] as const;

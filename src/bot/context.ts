@@ -2,7 +2,7 @@ import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Lang } from "../answer/types.js";
 import type { KnowledgeStore } from "../engine/store.js";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../lib/logger.js";
 import type { AnswerCache } from "./answer-cache.js";
 import type { DraftStore } from "./draft-store.js";
 import type { InlineMisses } from "./inline-misses.js";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { sourceFileSchema } from "../knowledge/schema.js";
 import type { SourceFile } from "../knowledge/schema.js";
-import type { Logger } from "../logger.js";
-import { createStateFile } from "../state-file.js";
+import type { Logger } from "../lib/logger.js";
+import { createStateFile } from "../lib/state-file.js";
 
 /** An ingest draft an admin is reviewing in Telegram. */
 export interface Draft {

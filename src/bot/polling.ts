@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { run } from "@grammyjs/runner";
 import type { RunnerHandle } from "@grammyjs/runner";
 import type { Bot } from "grammy";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../lib/logger.js";
 import type { BotContext } from "./context.js";
 
 // Edited messages are not asked for: answering an edit twice would confuse more than it helps.

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Logger } from "../logger.js";
-import { createStateFile } from "../state-file.js";
+import type { Logger } from "../lib/logger.js";
+import { createStateFile } from "../lib/state-file.js";
 
 /** Enough to-do for the editors: distinct questions; the least recently asked drop off the end. */
 export const MAX_UNANSWERED = 200;

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { BotError, webhookCallback } from "grammy";
 import type { Bot, Context } from "grammy";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../lib/logger.js";
 
 export interface WebhookServerOptions<C extends Context = Context> {
   /** The bot that handles every accepted update, through grammY's own webhookCallback. */

@@ -9,7 +9,7 @@ import { createKnowledgeRevisions } from "../fleet/revisions.js";
 import { readKnowledgeFiles } from "../knowledge/load.js";
 import { parseKnowledge } from "../knowledge/parse.js";
 import { formatProblem } from "../knowledge/types.js";
-import { createLogger } from "../logger.js";
+import { createLogger } from "../lib/logger.js";
 
 /**
  * The fleet's knowledge from the command line, for editors who keep it in git:

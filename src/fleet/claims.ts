@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import type { MiddlewareFn } from "grammy";
 import { RetryLaterError } from "../bot/retry-later.js";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../lib/logger.js";
 
 /**
  * Telegram delivers an update again when it got no 2xx (a timeout, a replica killed, a 503), and

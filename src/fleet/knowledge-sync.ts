@@ -6,7 +6,7 @@ import { readKnowledgeFiles } from "../knowledge/load.js";
 import { parseKnowledge } from "../knowledge/parse.js";
 import { withSource } from "../knowledge/publish.js";
 import type { LoadResult } from "../knowledge/types.js";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../lib/logger.js";
 import type { Heartbeats } from "./heartbeats.js";
 import type { KnowledgeRevisions } from "./revisions.js";
 import { revisionFiles } from "./revisions.js";

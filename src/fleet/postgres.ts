@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../lib/logger.js";
 
 export type Pool = pg.Pool;
 

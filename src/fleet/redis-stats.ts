@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import type { Stats } from "../bot/stats.js";
 import { createStats } from "../bot/stats.js";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../lib/logger.js";
 
 const KEY = "stats";
 

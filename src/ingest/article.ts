@@ -1,4 +1,4 @@
-import { graphemePrefix } from "../graphemes.js";
+import { graphemePrefix } from "../lib/graphemes.js";
 import { isRealDate } from "../knowledge/schema.js";
 import { fold } from "./text.js";
 

@@ -1,4 +1,4 @@
-import { graphemePrefix } from "../graphemes.js";
+import { graphemePrefix } from "../lib/graphemes.js";
 import { PARTNERS_FILE, SOURCES_DIR, parseKnowledge } from "../knowledge/parse.js";
 import { MAX_NAME_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS } from "../knowledge/schema.js";
 import type { FactCard, Partner, SourceFile } from "../knowledge/schema.js";

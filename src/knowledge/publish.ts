@@ -1,5 +1,5 @@
 import path from "node:path";
-import { createFileAtomic } from "../atomic-file.js";
+import { createFileAtomic } from "../lib/atomic-file.js";
 import { readKnowledgeFiles } from "./load.js";
 import { SOURCES_DIR, parseKnowledge } from "./parse.js";
 import type { KnowledgeFiles } from "./parse.js";

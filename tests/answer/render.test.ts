@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatDate } from "../../src/answer/dates.js";
 import { statusPhrase } from "../../src/answer/texts.js";
 import { shorten } from "../../src/answer/html.js";
-import { graphemePrefix } from "../../src/graphemes.js";
+import { graphemePrefix } from "../../src/lib/graphemes.js";
 import { renderPlainAnswer } from "../../src/answer/render-text.js";
 import { TELEGRAM_TEXT_LIMIT, renderFactHtml, renderTelegramAnswer } from "../../src/answer/render-telegram.js";
 import type { Answer, AnswerFact } from "../../src/answer/types.js";

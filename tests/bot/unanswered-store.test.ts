@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promise
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import * as atomicFile from "../../src/atomic-file.js";
+import * as atomicFile from "../../src/lib/atomic-file.js";
 import { MAX_QUESTION_CHARS, MAX_UNANSWERED, createUnansweredStore } from "../../src/bot/unanswered-store.js";
 
 vi.mock("../../src/atomic-file.js", { spy: true });

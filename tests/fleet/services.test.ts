@@ -11,7 +11,7 @@ import { createUpdateClaims } from "../../src/fleet/claims.js";
 import { connectPostgres, migrate } from "../../src/fleet/postgres.js";
 import type { Pool } from "../../src/fleet/postgres.js";
 import { createKnowledgeRevisions } from "../../src/fleet/revisions.js";
-import { createLogger } from "../../src/logger.js";
+import { createLogger } from "../../src/lib/logger.js";
 import { DATABASE_URL, HOW_TO_RUN, REDIS_URL, servicesAvailable } from "./support/fleet.js";
 
 const services = await servicesAvailable();

@@ -6,7 +6,7 @@ import { citationOf } from "../../answer/citation.js";
 import { renderFactHtml, renderTelegramAnswer } from "../../answer/render-telegram.js";
 import { detectLanguage } from "../../engine/language.js";
 import { displayText } from "../../answer/display.js";
-import { graphemePrefix } from "../../graphemes.js";
+import { graphemePrefix } from "../../lib/graphemes.js";
 import type { Lang } from "../../answer/types.js";
 import type { Snapshot } from "../../engine/types.js";
 import type { BotContext } from "../context.js";

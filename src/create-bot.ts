@@ -4,17 +4,18 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, GrammyError, HttpError } from "grammy";
 import type { BotError, MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { createAnswerCache } from "./answer-cache.js";
-import { RetryLaterError } from "./retry-later.js";
-import type { BotContext, BotDeps } from "./context.js";
-import { adminFeature } from "./features/admin.js";
-import { askFeature } from "./features/ask.js";
-import { catalogueFeature } from "./features/catalogue.js";
-import { fallbackFeature } from "./features/fallback.js";
-import { ingestFeature } from "./features/ingest.js";
-import { inlineFeature } from "./features/inline.js";
-import { startFeature } from "./features/start.js";
-import { i18n, localeOf } from "../i18n/i18n.js";
+import { createAnswerCache } from "./bot/answer-cache.js";
+import { RetryLaterError } from "./bot/retry-later.js";
+import type { RateLimitCounter, SharedRateLimit } from "./bot/rate-limit.js";
+import type { BotContext, BotDeps } from "./bot/context.js";
+import { adminFeature } from "./bot/features/admin.js";
+import { askFeature } from "./bot/features/ask.js";
+import { catalogueFeature } from "./bot/features/catalogue.js";
+import { fallbackFeature } from "./bot/features/fallback.js";
+import { ingestFeature } from "./bot/features/ingest.js";
+import { inlineFeature } from "./bot/features/inline.js";
+import { startFeature } from "./bot/features/start.js";
+import { i18n, localeOf } from "./i18n/i18n.js";
 
 export interface BotOptions {
   token: string;
@@ -35,19 +36,6 @@ export interface BotOptions {
   gate?: MiddlewareFn<BotContext>;
   /** Where the flood limit counts; by default in this process. A fleet shares both in Redis. */
   rateLimit?: SharedRateLimit;
-}
-
-export interface RateLimitCounter {
-  incr(key: string): Promise<number>;
-  pexpire(key: string, ms: number): Promise<number>;
-}
-
-/** The flood limit across a fleet: the counters in Redis, and who was told to slow down this minute. */
-export interface SharedRateLimit {
-  /** A Redis client as @grammyjs/ratelimiter uses it (ioredis has both commands). */
-  storageClient: RateLimitCounter;
-  /** True only for the first call per user within the window, on whichever replica it comes. */
-  firstNotice(user: string, windowMs: number): Promise<boolean>;
 }
 
 /** The flood limit's window: its count per user starts over every minute. */
