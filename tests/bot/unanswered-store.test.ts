@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as atomicFile from "../../src/lib/atomic-file.js";
 import { MAX_QUESTION_CHARS, MAX_UNANSWERED, createUnansweredStore } from "../../src/bot/unanswered-store.js";
 
-vi.mock("../../src/atomic-file.js", { spy: true });
-const { writeFileAtomic: realWriteFileAtomic } = await vi.importActual<typeof atomicFile>("../../src/atomic-file.js");
+vi.mock("../../src/lib/atomic-file.js", { spy: true });
+const { writeFileAtomic: realWriteFileAtomic } = await vi.importActual<typeof atomicFile>("../../src/lib/atomic-file.js");
 
 const AT = new Date("2025-03-01T12:00:00.000Z");
 
