@@ -302,6 +302,41 @@ ingest-confirm-publish =
     }, { $missing }. The knowledge's rules want both on every card: without text_en a card cannot answer an English question, and without a partner it is found by no partner.
     To fix a card first, reply to the draft with “N en: English text”, or drop the card.
 ingest-publish-anyway = Publish anyway
+ingest-publish-all = Publish all
+ingest-cancel = Cancel
+ingest-draft-title = <b>Draft</b> <code>{ $id }</code> — { $count } { $count ->
+        [one] card
+       *[other] cards
+    }
+ingest-card-partners = partners: { $list }
+ingest-card-people = people: { $list }
+ingest-card-date = date: { $date }
+ingest-card-topics = topics: { $list }
+ingest-hidden-cards = … { $count } { $count ->
+        [one] card not shown here (it is published too)
+       *[other] cards not shown here (they are published too)
+    }
+ingest-suggestions = Not in partners.json yet: { $names }
+ingest-suggestions-more = Not in partners.json yet: { $names } and { $more } more
+ingest-draft-help = Publish writes the source and reloads. To fix card N, reply to this message with “N: corrected text”; “N en: English text” gives it its text_en.
+ingest-draft-gone = This draft is gone (published, cancelled or expired).
+ingest-discarded-notice = Draft discarded.
+ingest-discarded = Draft <code>{ $id }</code> discarded; nothing was written.
+ingest-last-card = A draft keeps at least one card; cancel it instead.
+ingest-card-dropped = Card { $card } dropped.
+ingest-publishing = Publishing…
+ingest-not-published = <b>Not published</b>: the knowledge would not validate with this draft. Nothing was written.
+ingest-published = Published <code>{ $file }</code> ({ $count } { $count ->
+        [one] card
+       *[other] cards
+    }).
+ingest-card-too-long = A card text is at most 1,000 characters.
+ingest-no-such-card = There is no card { $card } in this draft.
+ingest-card-updated = Card { $card } updated.
+ingest-not-text = Send the article as plain text or as a .txt file.
+ingest-file-too-big = The file is over { $kb } KB. Send one article at a time.
+ingest-article-too-big = The article is over { $kb } KB. Send one article at a time.
+ingest-no-file-path = Telegram did not give the file's path; send the text instead.
 
 ## /unanswered (admins)
 

@@ -321,6 +321,44 @@ ingest-confirm-publish =
     }: { $missing }. По правилам базы у каждой карточки есть и то и другое: без text_en карточка не ответит на вопрос по-английски, а без партнёра её не найти по партнёру.
     Чтобы сначала исправить карточку, ответьте на черновик «N en: текст на английском» или уберите карточку.
 ingest-publish-anyway = Опубликовать всё равно
+ingest-publish-all = Опубликовать все
+ingest-cancel = Отменить
+ingest-draft-title = <b>Черновик</b> <code>{ $id }</code> — { $count } { $count ->
+        [one] карточка
+        [few] карточки
+       *[other] карточек
+    }
+ingest-card-partners = партнёры: { $list }
+ingest-card-people = люди: { $list }
+ingest-card-date = дата: { $date }
+ingest-card-topics = темы: { $list }
+ingest-hidden-cards = … ещё { $count } { $count ->
+        [one] карточка здесь не показана (её тоже опубликуют)
+        [few] карточки здесь не показаны (их тоже опубликуют)
+       *[other] карточек здесь не показаны (их тоже опубликуют)
+    }
+ingest-suggestions = Ещё нет в partners.json: { $names }
+ingest-suggestions-more = Ещё нет в partners.json: { $names } и ещё { $more }
+ingest-draft-help = «Опубликовать все» записывает источник и перечитывает базу. Чтобы исправить карточку N, ответьте на это сообщение «N: исправленный текст»; «N en: текст на английском» задаёт её text_en.
+ingest-draft-gone = Этого черновика больше нет: его опубликовали, отменили или он устарел.
+ingest-discarded-notice = Черновик удалён.
+ingest-discarded = Черновик <code>{ $id }</code> удалён, ничего не записано.
+ingest-last-card = В черновике остаётся хотя бы одна карточка; чтобы убрать всё, отмените черновик.
+ingest-card-dropped = Карточка { $card } убрана.
+ingest-publishing = Публикую…
+ingest-not-published = <b>Не опубликовано</b>: с этим черновиком база знаний не проходит проверку. Ничего не записано.
+ingest-published = Опубликован <code>{ $file }</code>: { $count } { $count ->
+        [one] карточка
+        [few] карточки
+       *[other] карточек
+    }.
+ingest-card-too-long = Текст карточки — не больше 1000 знаков.
+ingest-no-such-card = В этом черновике нет карточки { $card }.
+ingest-card-updated = Карточка { $card } обновлена.
+ingest-not-text = Пришлите статью обычным текстом или файлом .txt.
+ingest-file-too-big = Файл больше { $kb } КБ. Присылайте по одной статье.
+ingest-article-too-big = Статья больше { $kb } КБ. Присылайте по одной статье.
+ingest-no-file-path = Telegram не сообщил, где лежит файл; пришлите статью текстом.
 
 ## /unanswered (для администраторов)
 

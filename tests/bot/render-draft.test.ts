@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Draft } from "../../src/bot/draft-store.js";
 import { renderDraft } from "../../src/bot/features/ingest.js";
+import { t } from "../../src/i18n/i18n.js";
+import type { Locale } from "../../src/i18n/i18n.js";
 import { checkTelegramHtml } from "../support/telegram-html.js";
+
+/** The draft as an admin whose Telegram speaks `locale` sees it. */
+const render = (value: Draft, locale: Locale): string => renderDraft(value, (key, variables) => t(locale, key, variables), locale);
 
 function shown(html: string): string {
   const checked = checkTelegramHtml(html);
@@ -27,23 +32,35 @@ const draft = (overrides: Partial<Draft["file"]["source"]>, extra: Partial<Draft
 
 describe("the draft preview", () => {
   it("fits Telegram's 4,096 characters with every field at its longest, and still shows a card", () => {
-    const html = renderDraft(
+    const html = render(
       draft(
         { publisher: "&".repeat(5000), title: "<".repeat(5000), url: `https://example.org/${"a".repeat(5000)}` },
         { suggestions: Array.from({ length: 500 }, (_, i) => `Город${i}${"й".repeat(300)}`), warnings: Array.from({ length: 50 }, () => "⚠".repeat(5000)) },
       ),
+      "en",
     );
     const text = shown(html);
     expect(text.length).toBeLessThanOrEqual(4096);
     expect(text).toContain(`${"&".repeat(199)}…`);
     expect(text).toContain("and 490 more");
     expect(text).toMatch(/\n1\. Москва и Ташкент/);
-    expect(text).toMatch(/… \d+ more cards not shown/);
+    expect(text).toMatch(/\n… \d+ cards not shown here \(they are published too\)\n/);
   });
 
-  it("shows a short draft whole", () => {
-    const text = shown(renderDraft(draft({ url: "https://example.org/a" }, { suggestions: ["Бухара"] })));
-    expect(text).toContain("Тестовое агентство, 14 May 2026 — Москва и Ташкент\nhttps://example.org/a");
-    expect(text).toContain("Not in partners.json yet: Бухара\n");
+  it("shows a short draft whole, in the admin's language", () => {
+    const short = draft({ url: "https://example.org/a" }, { suggestions: ["Бухара"] });
+    short.file.facts = short.file.facts.slice(0, 2);
+    const english = shown(render(short, "en"));
+    expect(english).toMatch(/^Draft testovoe-agentstvo-2026-05-14-moscow-tashkent — 2 cards\n/);
+    expect(english).toContain("Тестовое агентство, 14 May 2026 — Москва и Ташкент\nhttps://example.org/a");
+    expect(english).toContain("\npartners: tashkent · people: Сергей Собянин · topics: транспорт\n");
+    expect(english).toContain("Not in partners.json yet: Бухара\n");
+    expect(english).not.toContain("not shown");
+    const russian = shown(render(short, "ru"));
+    expect(russian).toMatch(/^Черновик testovoe-agentstvo-2026-05-14-moscow-tashkent — 2 карточки\n/);
+    expect(russian).toContain("Тестовое агентство, 14 мая 2026 — Москва и Ташкент\nhttps://example.org/a");
+    expect(russian).toContain("\nпартнёры: tashkent · люди: Сергей Собянин · темы: транспорт\n");
+    expect(russian).toContain("Ещё нет в partners.json: Бухара\n");
+    expect(russian.endsWith(shown(t("ru", "ingest-draft-help")))).toBe(true);
   });
 });

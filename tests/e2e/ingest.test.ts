@@ -24,9 +24,9 @@ function ingestBot(): Promise<BotHarness> {
   return startBot({ adminIds: [ADMIN], ingest: true });
 }
 
-/** Presses "Publish all" on a draft whose cards lack text_en, then "Publish anyway" on the question it asks; resolves with the call `method` that follows. */
+/** Presses «Опубликовать все» on a draft whose cards lack text_en, then "Publish anyway" on the question it asks; resolves with the call `method` that follows. */
 async function publishAnyway(h: BotHarness, draft: RecordedCall, method: string, match?: (call: RecordedCall) => boolean): Promise<RecordedCall> {
-  const confirm = await h.send(h.api.callbackQuery(ADMIN, button(draft, "Publish all").callback_data, resultMessage(draft)), "sendMessage");
+  const confirm = await h.send(h.api.callbackQuery(ADMIN, button(draft, t("ru", "ingest-publish-all")).callback_data, resultMessage(draft)), "sendMessage");
   return h.send(h.api.callbackQuery(ADMIN, button(confirm, t("ru", "ingest-publish-anyway")).callback_data, resultMessage(confirm)), method, match, 10_000);
 }
 
@@ -35,32 +35,32 @@ describe("/ingest in Telegram", () => {
     const h = await ingestBot();
     const draft = await h.send(h.api.privateText(ADMIN, `/ingest ${ARTICLE}`));
     const shown = shownText(draft);
-    expect(shown).toMatch(/^Draft testovoe-agentstvo-2026-05-14-\S+ — \d+ cards/);
+    expect(shown).toMatch(/^Черновик testovoe-agentstvo-2026-05-14-\S+ — \d+ карточ/);
     expect(shown).toContain("1. Москва и Ташкент договорились обмениваться опытом строительства метрополитена.");
     expect(shown).not.toContain("ТАШКЕНТ, 14 мая");
-    expect(shown).toContain("partners: tashkent");
+    expect(shown).toContain("партнёры: tashkent");
     const labels = buttonsOf(draft).map((b) => b.text);
-    expect(labels).toEqual(expect.arrayContaining(["Publish all", "Cancel", "✕ 1"]));
+    expect(labels).toEqual(expect.arrayContaining([t("ru", "ingest-publish-all"), t("ru", "ingest-cancel"), "✕ 1"]));
     const cards = labels.filter((label) => label.startsWith("✕")).length;
 
     const last = `✕ ${cards}`;
     const dropped = await h.send(h.api.callbackQuery(ADMIN, button(draft, last).callback_data, resultMessage(draft)), "editMessageText");
-    expect(shownText(dropped)).toContain(`— ${cards - 1} cards`);
+    expect(String(dropped.params.text).startsWith(t("ru", "ingest-draft-title", { id: shown.split(" ")[1]!, count: cards - 1 }))).toBe(true);
     expect(shownText(dropped)).not.toContain("поблагодарили");
 
     const edited = await h.send(h.api.privateText(ADMIN, "2: Москва и Ташкент подписали дорожную карту сотрудничества в метростроении на 2026–2027 годы.", { replyTo: resultMessage(draft) }));
-    expect(shownText(edited)).toBe("Card 2 updated.");
+    expect(shownText(edited)).toBe("Карточка 2 обновлена.");
     const redrawn = h.api.callsTo("editMessageText").at(-1)!;
     expect(shownText(redrawn)).toContain("2. Москва и Ташкент подписали дорожную карту сотрудничества в метростроении");
 
     // Every card given its English text ("N en: …"): publishing asks nothing.
     for (let card = 1; card < cards; card += 1) {
       const reply = await h.send(h.api.privateText(ADMIN, `${card} en: Moscow and Tashkent, card ${card} in English.`, { replyTo: resultMessage(draft) }));
-      expect(shownText(reply)).toBe(`Card ${card} updated.`);
+      expect(shownText(reply)).toBe(t("ru", "ingest-card-updated", { card: String(card) }));
     }
     expect(shownText(h.api.callsTo("editMessageText").at(-1)!)).toContain(`EN: Moscow and Tashkent, card ${cards - 1} in English.`);
 
-    const published = await h.send(h.api.callbackQuery(ADMIN, button(dropped, "Publish all").callback_data, resultMessage(dropped)), "sendMessage", (call) => /Перечитано/.test(String(call.params.text)));
+    const published = await h.send(h.api.callbackQuery(ADMIN, button(dropped, t("ru", "ingest-publish-all")).callback_data, resultMessage(dropped)), "sendMessage", (call) => /Перечитано/.test(String(call.params.text)));
     expect(shownText(published)).toMatch(/Перечитано за \d+ мс: версия 2\.[\s\S]*Добавлено \d+: testovoe-agentstvo/);
     const files = await readFile(path.join(h.knowledgeDir, "sources", `${shown.split(" ")[1]}.json`), "utf8");
     expect(JSON.parse(files).facts).toHaveLength(cards - 1);
@@ -98,7 +98,7 @@ describe("/ingest in Telegram", () => {
   it("makes no card of scenery: a sentence with no partner, date, number, document or subject", async () => {
     const h = await ingestBot();
     const draft = await h.send(h.api.privateText(ADMIN, `/ingest ${ARTICLE} Погода в тот день была солнечной.`));
-    expect(shownText(draft)).toMatch(/^Draft /);
+    expect(shownText(draft)).toMatch(/^Черновик /);
     expect(shownText(draft)).not.toContain("Погода");
   });
 
@@ -110,7 +110,7 @@ describe("/ingest in Telegram", () => {
     const cards = buttonsOf(draft).filter((b) => b.text.startsWith("✕")).length;
     await h.send(h.api.privateText(ADMIN, "1 en: Moscow and Samarkand will share their experience of building metros.", { replyTo: resultMessage(draft) }));
 
-    const confirm = await h.send(h.api.callbackQuery(ADMIN, button(draft, "Publish all").callback_data, resultMessage(draft)), "sendMessage");
+    const confirm = await h.send(h.api.callbackQuery(ADMIN, button(draft, t("ru", "ingest-publish-all")).callback_data, resultMessage(draft)), "sendMessage");
     const all = Array.from({ length: cards }, (_, i) => i + 1);
     const missing = [
       t("ru", "ingest-missing-english", { count: cards - 1, cards: all.slice(1).join(", ") }),
@@ -127,7 +127,7 @@ describe("/ingest in Telegram", () => {
     // Both the draft and the question say it is done, and keep no button.
     for (const message of [resultMessage(draft), resultMessage(confirm)]) {
       const now = h.api.message(ADMIN, message.message_id)!;
-      expect((now as { text?: string }).text).toMatch(/^Published /);
+      expect((now as { text?: string }).text).toBe(t("ru", "ingest-published", { file: `sources/${id}.json`, count: cards }).replace(/<\/?code>/g, ""));
       expect(now.reply_markup).toBeUndefined();
     }
     expect(h.api.violations).toEqual([]);
@@ -139,7 +139,7 @@ describe("/ingest in Telegram", () => {
     const second = await h.send(h.api.privateText(ADMIN, `/ingest ${ARTICLE}`));
     await publishAnyway(h, first, "sendMessage", (call) => /Перечитано/.test(String(call.params.text)));
     const refused = await publishAnyway(h, second, "sendMessage");
-    expect(shownText(refused)).toMatch(/^Not published: the knowledge would not validate with this draft\. Nothing was written\.\n• sources\/testovoe-agentstvo-.+\.json: a source with this id is already published/);
+    expect(shownText(refused)).toMatch(/^Не опубликовано: с этим черновиком база знаний не проходит проверку\. Ничего не записано\.\n• sources\/testovoe-agentstvo-.+\.json: a source with this id is already published/);
     expect(h.deps.store.current().version).toBe(2);
   });
 
@@ -147,14 +147,15 @@ describe("/ingest in Telegram", () => {
     const h = await ingestBot();
     const pasted = h.api.pushUpdate(h.api.privateText(ADMIN, ARTICLE));
     await h.api.waitForCall("sendMessage");
-    const draft = await h.send(h.api.privateText(ADMIN, "/ingest", { replyTo: pasted.message! }), "sendMessage", (call) => /^Draft /.test(shownText(call)));
-    const cancelled = await h.send(h.api.callbackQuery(ADMIN, button(draft, "Cancel").callback_data, resultMessage(draft)), "editMessageText");
-    expect(shownText(cancelled)).toMatch(/discarded; nothing was written/);
+    const draft = await h.send(h.api.privateText(ADMIN, "/ingest", { replyTo: pasted.message! }), "sendMessage", (call) => /^Черновик /.test(shownText(call)));
+    const cancelled = await h.send(h.api.callbackQuery(ADMIN, button(draft, t("ru", "ingest-cancel")).callback_data, resultMessage(draft)), "editMessageText");
+    expect(shownText(cancelled)).toBe(`Черновик ${shownText(draft).split(" ")[1]} удалён, ничего не записано.`);
     expect(existsSync(path.join(h.knowledgeDir, "sources", `${shownText(draft).split(" ")[1]}.json`))).toBe(false);
   });
 
-  it("reads an attached .txt file and refuses one over 100 KB", async () => {
+  it("reads an attached .txt file and refuses one over 100 KB, in English for an admin whose Telegram is in English", async () => {
     const h = await ingestBot();
+    h.api.setUser(ADMIN, { language_code: "en" });
     const withCommand = (draft: ReturnType<typeof h.api.privateDocument>) => {
       const message = draft.message as unknown as Record<string, unknown>;
       message.caption_entities = [{ type: "bot_command", offset: 0, length: "/ingest".length }];
@@ -162,7 +163,8 @@ describe("/ingest in Telegram", () => {
     };
     h.api.putFile("article", ARTICLE, { fileName: "article.txt", mimeType: "text/plain" });
     const draft = await h.send(withCommand(h.api.privateDocument(ADMIN, "article", { caption: "/ingest" })));
-    expect(shownText(draft)).toMatch(/^Draft testovoe-agentstvo-2026-05-14/);
+    expect(shownText(draft)).toMatch(/^Draft testovoe-agentstvo-2026-05-14-\S+ — \d+ cards\n/);
+    expect(buttonsOf(draft).map((b) => b.text)).toEqual(expect.arrayContaining(["Publish all", "Cancel"]));
 
     h.api.putFile("huge", "Москва и Ташкент. ".repeat(7000), { fileName: "huge.txt", mimeType: "text/plain" });
     const refused = await h.send(withCommand(h.api.privateDocument(ADMIN, "huge", { caption: "/ingest" })));
@@ -182,7 +184,7 @@ describe("/ingest in Telegram", () => {
     expect(draft.status).toBe(200);
     const shown = shownText(draft);
     expect(shown.length).toBeLessThanOrEqual(4096);
-    expect(shown).toMatch(/^Draft \S+ — \d+ cards/);
+    expect(shown).toMatch(/^Черновик \S+ — \d+ карточ/);
     expect(shown).toContain("⚠ the publisher was over 200 characters and was cut: check it");
     expect(shown).toContain("⚠ the title was over 500 characters and was cut: check it");
     expect(shown).toContain("⚠ the URL is over 2000 characters");
@@ -195,7 +197,7 @@ describe("/ingest in Telegram", () => {
     expect(kept.file.source.url).toBeUndefined();
     // The fitted draft is valid knowledge: publishing it works.
     const published = await publishAnyway(h, draft, "editMessageText");
-    expect(shownText(published)).toMatch(/^Published /);
+    expect(shownText(published)).toMatch(/^Опубликован sources\/\S+\.json: \d+ карточ/);
     expect(h.api.violations).toEqual([]);
   });
 

@@ -41,7 +41,7 @@ describe("the bot in webhook mode", () => {
     const h = await startBot({ webhook: {}, ingest: true, adminIds: [ADMIN] });
     const article = "title: Москва и Минск\npublisher: ТАСС\npublished: 2025-10-30\n\nМосква и Минск подписали соглашение о сотрудничестве в сфере образования 30 октября 2025 года.";
     const draft = await h.send(h.api.privateText(ADMIN, `/ingest ${article}`));
-    const cancel = button(draft, "Cancel");
+    const cancel = button(draft, t("ru", "ingest-cancel"));
     expect(cancel.callback_data).toMatch(/^ig:[a-z0-9]+:c$/);
     const sent = resultMessage(draft);
 
@@ -50,7 +50,7 @@ describe("the bot in webhook mode", () => {
     expect(await h.deps.ingest!.drafts.byMessage(ADMIN, sent.message_id)).toBeDefined();
 
     const cancelled = await h.send(h.api.callbackQuery(ADMIN, cancel.callback_data, sent), "answerCallbackQuery");
-    expect(cancelled.params.text).toBe("Draft discarded.");
+    expect(cancelled.params.text).toBe("Черновик удалён.");
     expect(await h.deps.ingest!.drafts.byMessage(ADMIN, sent.message_id)).toBeUndefined();
   });
 });

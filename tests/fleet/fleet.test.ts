@@ -118,10 +118,10 @@ describe.skipIf(!services.ok)("a fleet of three replicas", { timeout: 45_000 }, 
     const lastToAdmin = () => repliesTo(fleet, ADMIN).at(-1)!;
     await fleet.telegram.deliver(admin(`/ingest ${ARTICLE}`), 0);
     const draft = lastToAdmin();
-    expect(shownText(draft)).toMatch(/^Draft /);
+    expect(shownText(draft)).toMatch(/^Черновик /);
     await fleet.telegram.deliver(admin("1: Москва и Ташкент будут обмениваться опытом метростроения.", { replyTo: resultMessage(draft) }), 1);
-    expect(shownText(lastToAdmin())).toBe("Card 1 updated.");
-    const publish = buttonsOf(draft).find((button) => button.text === "Publish all")!;
+    expect(shownText(lastToAdmin())).toBe(t("ru", "ingest-card-updated", { card: "1" }));
+    const publish = buttonsOf(draft).find((button) => button.text === t("ru", "ingest-publish-all"))!;
     const before = Number((await probe(fleet.replicas[0]!, "healthz")).body.knowledge_version);
     // The draft's cards have no English text: publishing asks first (on one replica), and is confirmed on another.
     await fleet.telegram.deliver(fleet.api.pushUpdate(fleet.api.callbackQuery(ADMIN, publish.callback_data, resultMessage(draft))), 2);

@@ -20,7 +20,7 @@ const GROUP = -1001_740_000_001;
 const ANONYMOUS_ADMIN_BOT = 1087968824;
 const ADMIN_COMMANDS = ["/reload", "/stats", "/unanswered", "/ingest Москва и Минск подписали меморандум о сотрудничестве."];
 /** What only an admin ever sees. */
-const ADMIN_REPLY = /^(Stats|Статистика|Reloaded|Перечитано|Reload refused|Перечитать не удалось|Unanswered questions|No unanswered questions yet|Вопросы без ответа|Вопросов без ответа пока нет|Draft|No draft|Черновика нет|\/ingest (?:makes|делает)|Publish anyway|Опубликовать всё равно|Published|Not published)/;
+const ADMIN_REPLY = /^(Stats|Статистика|Reloaded|Перечитано|Reload refused|Перечитать не удалось|Unanswered questions|No unanswered questions yet|Вопросы без ответа|Вопросов без ответа пока нет|Draft|No draft|Черновика нет|\/ingest (?:makes|делает)|Publish anyway|Опубликовать всё равно|Published|Not published|Черновик|Опубликован|Не опубликовано)/;
 
 const ARTICLE = `title: Москва и Ташкент договорились о сотрудничестве в строительстве метро
 publisher: Тестовое агентство
@@ -141,19 +141,19 @@ describe("admin commands check the numeric user id only", () => {
   it("a non-admin cannot press an admin's draft buttons or edit its cards, even in the same group", async () => {
     const h = await adminBot();
     const draft = await h.send(h.api.groupText(GROUP, ADMIN, `/ingest ${ARTICLE}`));
-    expect(shownText(draft)).toMatch(/^Draft /);
+    expect(shownText(draft)).toMatch(/^Черновик /);
     const message = resultMessage(draft);
-    const key = /^ig:([a-z0-9]+):p$/.exec(button(draft, "Publish all").callback_data)![1]!;
+    const key = /^ig:([a-z0-9]+):p$/.exec(button(draft, t("ru", "ingest-publish-all")).callback_data)![1]!;
     await waitUntil(async () => (await h.deps.ingest!.drafts.get(key)) !== undefined, 2_000, "the draft to be kept");
     const before = JSON.stringify(await h.deps.ingest!.drafts.get(key));
 
-    for (const label of ["Publish all", "✕ 1", "Cancel"]) {
+    for (const label of [t("ru", "ingest-publish-all"), "✕ 1", t("ru", "ingest-cancel")]) {
       const press = await h.send(h.api.callbackQuery(USER, button(draft, label).callback_data, message), "answerCallbackQuery");
       expect(press.params.text, label).toBe(t("ru", "expired"));
     }
     // A reply to the draft is, for anyone else, a question to the bot like any reply to it.
     const reply = await h.send(h.api.groupText(GROUP, USER, "1: Москва захватила мир.", { replyTo: message }));
-    expect(shownText(reply)).not.toMatch(/^Card 1 updated/);
+    expect(shownText(reply)).not.toBe(t("ru", "ingest-card-updated", { card: "1" }));
     expect(h.api.callsTo("editMessageText")).toEqual([]);
     expect(JSON.stringify(await h.deps.ingest!.drafts.get(key))).toBe(before);
     expect(h.deps.store.current().version).toBe(1);
@@ -161,13 +161,13 @@ describe("admin commands check the numeric user id only", () => {
 
     // The admin's own press still works: the check is on the id, not broken for everyone. The
     // draft's cards have no text_en, so publishing asks first, and only the admin may confirm.
-    const confirm = await h.send(h.api.callbackQuery(ADMIN, button(draft, "Publish all").callback_data, message), "sendMessage");
+    const confirm = await h.send(h.api.callbackQuery(ADMIN, button(draft, t("ru", "ingest-publish-all")).callback_data, message), "sendMessage");
     const anyway = button(confirm, t("ru", "ingest-publish-anyway")).callback_data;
     const refused = await h.send(h.api.callbackQuery(USER, anyway, resultMessage(confirm)), "answerCallbackQuery");
     expect(refused.params.text).toBe(t("ru", "expired"));
     expect(h.deps.store.current().version).toBe(1);
     const published = await h.send(h.api.callbackQuery(ADMIN, anyway, resultMessage(confirm)), "editMessageText", undefined, 10_000);
-    expect(shownText(published)).toMatch(/^Published /);
+    expect(shownText(published)).toMatch(/^Опубликован sources\/testovoe-agentstvo-\S+\.json: \d+ карточ/);
     expect(h.api.violations).toEqual([]);
   });
 });

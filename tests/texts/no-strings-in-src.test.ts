@@ -6,14 +6,6 @@ import { scanSource } from "./user-strings.js";
 
 const ROOT = join(LOCALES_DIR, "..");
 
-/**
- * Admin texts still written in English in the code, to move into the Fluent files next: the
- * /ingest draft flow in ingest.ts. Listed by file so nothing
- * else can join them; the test fails as soon as a file here has no such text left, so the entry
- * is removed with the last of them.
- */
-const NOT_YET_CONVERTED = new Set(["src/bot/features/ingest.ts"]);
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -27,13 +19,7 @@ function scanRepository() {
 
 describe("no reply text in src/ (it belongs in locales/*.ftl)", () => {
   it("src/ has no user-facing string literal outside the Fluent files", () => {
-    const findings = scanRepository().filter((finding) => !NOT_YET_CONVERTED.has(finding.file));
-    expect(findings.map(({ file, line, why, text }) => `${file}:${line} ${why}: ${JSON.stringify(text.slice(0, 80))}`)).toEqual([]);
-  });
-
-  it("every file awaiting conversion still has such texts (else it leaves the list)", () => {
-    const files = new Set(scanRepository().map((finding) => finding.file));
-    for (const file of NOT_YET_CONVERTED) expect(files.has(file), file).toBe(true);
+    expect(scanRepository().map(({ file, line, why, text }) => `${file}:${line} ${why}: ${JSON.stringify(text.slice(0, 80))}`)).toEqual([]);
   });
 
   it("fails on planted examples, naming file and line", () => {

@@ -71,7 +71,7 @@ export function adminFeature(): Composer<BotContext> {
 }
 
 /** ctx.t, or `t` with a locale bound: the texts of the admin's language. */
-type Translate = (key: string, variables?: TextVariables) => string;
+export type Translate = (key: string, variables?: TextVariables) => string;
 
 /**
  * /unanswered: the most recently asked first, repeats merged with their count, times in Moscow

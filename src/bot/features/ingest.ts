@@ -11,7 +11,9 @@ import type { BotContext } from "../context.js";
 import type { Draft } from "../draft-store.js";
 import { isAdmin } from "../filters.js";
 import { fitLines, keyboard, replyPlacement } from "../reply.js";
+import type { Lang } from "../../answer/types.js";
 import { reloadLines } from "./admin.js";
+import type { Translate } from "./admin.js";
 
 /** Reads a file the user sent, by its Bot API file_path. */
 export type DownloadFile = (filePath: string) => Promise<string>;
@@ -44,7 +46,7 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
 
   const draftArticle = async (ctx: BotContext & { from: User }, inlineText: string): Promise<void> => {
     const article = await articleOf(ctx, inlineText, download);
-    if ("error" in article) return void (await ctx.reply(article.error === "usage" ? ctx.t("ingest-usage") : article.error, replyPlacement(ctx, ctx.msg)));
+    if ("error" in article) return void (await ctx.reply(article.error, replyPlacement(ctx, ctx.msg)));
     const { drafts } = ctx.deps.ingest!;
     const snapshot = ctx.deps.store.current();
     const knownPeople = [...new Set(snapshot.knowledge.cards.flatMap(({ card }) => card.people ?? []))];
@@ -64,7 +66,7 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
       suggestions: result.suggestions,
       warnings: result.problems.map((problem) => problem.message),
     };
-    const sent = await ctx.reply(renderDraft(draft), { ...replyPlacement(ctx, ctx.msg), reply_markup: draftButtons(draft) });
+    const sent = await ctx.reply(renderDraft(draft, ctx.t, ctx.lang), { ...replyPlacement(ctx, ctx.msg), reply_markup: draftButtons(draft, ctx.t) });
     await drafts.put({ ...draft, messageId: sent.message_id });
   };
 
@@ -81,19 +83,19 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
     if (action?.kind !== "publish" && action?.kind !== "publishAnyway" && action?.kind !== "cancel" && action?.kind !== "drop") return next();
     const { drafts } = ctx.deps.ingest!;
     const draft = await drafts.get(action.draft);
-    if (!draft) return void (await ctx.answerCallbackQuery({ text: "This draft is gone (published, cancelled or expired)." }));
+    if (!draft) return void (await ctx.answerCallbackQuery({ text: ctx.t("ingest-draft-gone") }));
     if (action.kind === "cancel") {
       await drafts.remove(draft.key);
-      await ctx.answerCallbackQuery({ text: "Draft discarded." });
-      return void (await ctx.editMessageText(`Draft <code>${escapeHtml(draft.file.source.id)}</code> discarded; nothing was written.`, { parse_mode: "HTML" }));
+      await ctx.answerCallbackQuery({ text: ctx.t("ingest-discarded-notice") });
+      return void (await ctx.editMessageText(ctx.t("ingest-discarded", { id: escapeHtml(draft.file.source.id) }), { parse_mode: "HTML" }));
     }
     if (action.kind === "drop") {
       const index = action.card - 1;
-      if (!draft.file.facts[index] || draft.file.facts.length === 1) return void (await ctx.answerCallbackQuery({ text: "A draft keeps at least one card; cancel it instead." }));
+      if (!draft.file.facts[index] || draft.file.facts.length === 1) return void (await ctx.answerCallbackQuery({ text: ctx.t("ingest-last-card") }));
       const updated = { ...draft, file: { ...draft.file, facts: draft.file.facts.filter((_, i) => i !== index) } };
       await drafts.put(updated);
-      await ctx.answerCallbackQuery({ text: `Card ${index + 1} dropped.` });
-      return void (await ctx.editMessageText(renderDraft(updated), { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: draftButtons(updated) }));
+      await ctx.answerCallbackQuery({ text: ctx.t("ingest-card-dropped", { card: String(index + 1) }) });
+      return void (await ctx.editMessageText(renderDraft(updated, ctx.t, ctx.lang), { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: draftButtons(updated, ctx.t) }));
     }
     const missing = action.kind === "publish" ? missingLines(ctx, draft) : [];
     if (missing.length > 0) {
@@ -102,16 +104,16 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
       const markup = keyboard([[{ text: ctx.t("ingest-publish-anyway"), callback_data: encodeCallback({ kind: "publishAnyway", draft: draft.key }) }]]);
       return void (await ctx.reply(text, { ...replyPlacement(ctx, ctx.callbackQuery.message as Message | undefined), ...(markup ? { reply_markup: markup } : {}) }));
     }
-    await ctx.answerCallbackQuery({ text: "Publishing…" });
+    await ctx.answerCallbackQuery({ text: ctx.t("ingest-publishing") });
     const published = await ctx.deps.knowledgeUpdates.publish(draft.file, `admin ${ctx.from.id}`);
     if (!published.ok) {
       const problems = published.problems.map((problem) => `• ${escapeHtml(formatProblem(problem))}`);
-      return void (await ctx.reply(fitLines(["<b>Not published</b>: the knowledge would not validate with this draft. Nothing was written.", ...problems]), replyPlacement(ctx, ctx.callbackQuery.message as Message | undefined)));
+      return void (await ctx.reply(fitLines([ctx.t("ingest-not-published"), ...problems]), replyPlacement(ctx, ctx.callbackQuery.message as Message | undefined)));
     }
     await drafts.remove(draft.key);
     const reload = published.update;
     ctx.deps.logger.info({ file: published.file, reload_ok: reload.ok, admin: ctx.from.id }, "draft published");
-    const done = `Published <code>${escapeHtml(published.file)}</code> (${draft.file.facts.length} cards).`;
+    const done = ctx.t("ingest-published", { file: escapeHtml(published.file), count: draft.file.facts.length });
     // The press came from the draft, or from the confirmation under it: both say it is done, neither keeps a button.
     await ctx.editMessageText(done, { parse_mode: "HTML" });
     const pressedOn = ctx.callbackQuery.message?.message_id;
@@ -128,12 +130,12 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
     const card = draft.file.facts[index];
     const english = edit[2] !== undefined;
     const text = edit[3]!.trim();
-    if (!card || text.length > 1000) return void (await ctx.reply(card ? "A card text is at most 1,000 characters." : `There is no card ${index + 1} in this draft.`, replyPlacement(ctx, ctx.msg)));
+    if (!card || text.length > 1000) return void (await ctx.reply(card ? ctx.t("ingest-card-too-long") : ctx.t("ingest-no-such-card", { card: String(index + 1) }), replyPlacement(ctx, ctx.msg)));
     const edited = english ? { text_en: text } : { text };
     const updated = { ...draft, file: { ...draft.file, facts: draft.file.facts.map((other, i) => (i === index ? { ...other, ...edited } : other)) } };
     await ctx.deps.ingest!.drafts.put(updated);
-    await ctx.api.editMessageText(draft.chatId, draft.messageId!, renderDraft(updated), { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: draftButtons(updated) });
-    await ctx.reply(`Card ${index + 1} updated.`, replyPlacement(ctx, ctx.msg));
+    await ctx.api.editMessageText(draft.chatId, draft.messageId!, renderDraft(updated, ctx.t, ctx.lang), { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: draftButtons(updated, ctx.t) });
+    await ctx.reply(ctx.t("ingest-card-updated", { card: String(index + 1) }), replyPlacement(ctx, ctx.msg));
   });
 
   return composer;
@@ -156,7 +158,7 @@ function withCode(html: string): string {
   return html.replace(/`([^`\n]+)`/g, "<code>$1</code>");
 }
 
-/** The article, or why there is none: "usage" when nothing was given, for the usage text. */
+/** The article, or the reply that says why there is none (the usage text when nothing was given). */
 async function articleOf(ctx: BotContext, inlineText: string, download: DownloadFile): Promise<{ text: string } | { error: string }> {
   const message = ctx.msg!;
   const inline = inlineText.trim();
@@ -164,29 +166,30 @@ async function articleOf(ctx: BotContext, inlineText: string, download: Download
   const document = message.document ?? replied?.document;
   let text = inline || replied?.text || replied?.caption || "";
   if (!inline && document) {
-    if (!/\.txt$/i.test(document.file_name ?? "") && document.mime_type !== "text/plain") return { error: "Send the article as plain text or as a .txt file." };
-    if ((document.file_size ?? 0) > MAX_ARTICLE_BYTES) return { error: `The file is over ${MAX_ARTICLE_BYTES / 1024} KB. Send one article at a time.` };
+    if (!/\.txt$/i.test(document.file_name ?? "") && document.mime_type !== "text/plain") return { error: ctx.t("ingest-not-text") };
+    if ((document.file_size ?? 0) > MAX_ARTICLE_BYTES) return { error: ctx.t("ingest-file-too-big", { kb: MAX_ARTICLE_BYTES / 1024 }) };
     const file = await ctx.api.getFile(document.file_id);
-    if (!file.file_path) return { error: "Telegram did not give the file's path; send the text instead." };
+    if (!file.file_path) return { error: ctx.t("ingest-no-file-path") };
     text = await download(file.file_path);
   }
-  if (!text.trim()) return { error: "usage" };
-  if (Buffer.byteLength(text, "utf8") > MAX_ARTICLE_BYTES) return { error: `The article is over ${MAX_ARTICLE_BYTES / 1024} KB. Send one article at a time.` };
+  if (!text.trim()) return { error: ctx.t("ingest-usage") };
+  if (Buffer.byteLength(text, "utf8") > MAX_ARTICLE_BYTES) return { error: ctx.t("ingest-article-too-big", { kb: MAX_ARTICLE_BYTES / 1024 }) };
   return { text };
 }
 
-export function renderDraft(draft: Draft): string {
+/** The draft as the admin reads it, in their language (`t` and `lang`: ctx.t and ctx.lang): header, numbered cards, notes, how to edit. */
+export function renderDraft(draft: Draft, t: Translate, lang: Lang): string {
   const { source, facts } = draft.file;
   const head = [
-    `<b>Draft</b> <code>${escapeHtml(source.id)}</code> — ${facts.length} cards`,
-    `${escapeHtml(shorten(source.publisher, CITED_PUBLISHER_LIMIT))}, ${formatDate(source.published, "en")} — ${escapeHtml(shorten(source.title, SHOWN_TITLE))}${source.url ? `\n${escapeHtml(shorten(source.url, SHOWN_URL))}` : ""}`,
+    t("ingest-draft-title", { id: escapeHtml(source.id), count: facts.length }),
+    `${escapeHtml(shorten(source.publisher, CITED_PUBLISHER_LIMIT))}, ${formatDate(source.published, lang)} — ${escapeHtml(shorten(source.title, SHOWN_TITLE))}${source.url ? `\n${escapeHtml(shorten(source.url, SHOWN_URL))}` : ""}`,
   ];
   const cards = facts.map((card, index) => {
     const details = [
-      card.partners?.length ? `partners: ${card.partners.join(", ")}` : "",
-      card.people?.length ? `people: ${card.people.join(", ")}` : "",
-      card.date ? `date: ${card.date}` : "",
-      card.topics?.length ? `topics: ${card.topics.join(", ")}` : "",
+      card.partners?.length ? t("ingest-card-partners", { list: card.partners.join(", ") }) : "",
+      card.people?.length ? t("ingest-card-people", { list: card.people.join(", ") }) : "",
+      card.date ? t("ingest-card-date", { date: card.date }) : "",
+      card.topics?.length ? t("ingest-card-topics", { list: card.topics.join(", ") }) : "",
     ].filter(Boolean);
     const english = card.text_en ? `\nEN: ${escapeHtml(card.text_en)}` : "";
     return `<b>${index + 1}.</b> ${escapeHtml(card.text)}${english}${details.length ? `\n<i>${escapeHtml(details.join(" · "))}</i>` : ""}`;
@@ -194,9 +197,9 @@ export function renderDraft(draft: Draft): string {
   const suggestions = draft.suggestions.slice(0, SHOWN_SUGGESTIONS).map((name) => shorten(name, SHOWN_SUGGESTION));
   const unshown = draft.suggestions.length - suggestions.length;
   const tail = [
-    ...(suggestions.length ? [`Not in partners.json yet: ${escapeHtml(suggestions.join(", "))}${unshown ? ` and ${unshown} more` : ""}`] : []),
+    ...(suggestions.length ? [unshown ? t("ingest-suggestions-more", { names: escapeHtml(suggestions.join(", ")), more: unshown }) : t("ingest-suggestions", { names: escapeHtml(suggestions.join(", ")) })] : []),
     ...draft.warnings.slice(0, SHOWN_WARNINGS).map((warning) => `⚠ ${escapeHtml(shorten(warning, SHOWN_NOTE))}`),
-    "Publish writes the source and reloads. To fix card N, reply to this message with “N: corrected text”; “N en: English text” gives it its text_en.",
+    t("ingest-draft-help"),
   ];
   // Telegram counts what is shown, not the markup; 80 keeps room for the "more cards" line.
   const budget = TELEGRAM_TEXT_LIMIT - visibleLength([...head, ...tail].join("\n\n")) - 80;
@@ -209,15 +212,15 @@ export function renderDraft(draft: Draft): string {
     used += length;
   }
   const hidden = cards.length - shown.length;
-  return [...head, ...shown, ...(hidden ? [`… ${hidden} more cards not shown (they are published too)`] : []), ...tail].join("\n\n");
+  return [...head, ...shown, ...(hidden ? [t("ingest-hidden-cards", { count: hidden })] : []), ...tail].join("\n\n");
 }
 
-function draftButtons(draft: Draft) {
+function draftButtons(draft: Draft, t: Translate) {
   const drop: InlineKeyboardButton[] = draft.file.facts.slice(0, DROP_BUTTONS).map((_, index) => ({ text: `✕ ${index + 1}`, callback_data: encodeCallback({ kind: "drop", draft: draft.key, card: index + 1 }) }));
   const rows: InlineKeyboardButton[][] = [
     [
-      { text: "Publish all", callback_data: encodeCallback({ kind: "publish", draft: draft.key }) },
-      { text: "Cancel", callback_data: encodeCallback({ kind: "cancel", draft: draft.key }) },
+      { text: t("ingest-publish-all"), callback_data: encodeCallback({ kind: "publish", draft: draft.key }) },
+      { text: t("ingest-cancel"), callback_data: encodeCallback({ kind: "cancel", draft: draft.key }) },
     ],
   ];
   for (let i = 0; i < drop.length; i += 8) rows.push(drop.slice(i, i + 8));
