@@ -200,7 +200,6 @@ unknown-command = There is no such command. Type your question as plain text or 
 ask-usage = Put the question after the command, for example: <code>/ask Moscow Minsk memorandum</code>
 button-more = More ▶
 button-back = ◀ Back
-stale = The knowledge base has been updated since. Please ask again.
 expired = This button has expired. Please ask again.
 rate-limited = Too many messages in a row. Please wait a little — I will answer your next questions.
 rate-limited-press = Too many presses in a row. Please wait a minute and press again.

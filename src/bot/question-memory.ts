@@ -4,9 +4,8 @@
  * oldest keys are forgotten, and a forgotten or pre-restart key gets a polite "ask again".
  */
 export interface RememberedQuestion {
+  /** Asked again of the knowledge current when a page button is pressed, reloaded or not. */
   question: string;
-  /** Snapshot version the answer was given from: a reload makes old pages stale. */
-  version: number;
 }
 
 /** Asynchronous because a fleet keeps it in Redis, where every replica finds it. */

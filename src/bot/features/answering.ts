@@ -29,7 +29,7 @@ export async function answerQuestion(ctx: BotContext, question: string, replyTo?
   // A page button asks again what was understood, context included: the chat may have moved on by then.
   const understood = answer.understood ?? question;
   const markup = answer.answered
-    ? pageButtons(ctx, await deps.questions.remember({ question: understood, version: snapshot.version }), page.offset, page.nextOffset, lang)
+    ? pageButtons(ctx, await deps.questions.remember({ question: understood }), page.offset, page.nextOffset, lang)
     : suggestionButtons(snapshot, answer);
   const latencyMs = performance.now() - started;
 

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import type { Message, MessageEntity } from "grammy/types";
+import type { MaybeInaccessibleMessage, Message, MessageEntity } from "grammy/types";
 import { partnerNames } from "../../answer/partner-names.js";
 import { renderTelegramAnswer } from "../../answer/render-telegram.js";
 import { detectLanguage } from "../../engine/language.js";
@@ -12,7 +12,7 @@ import { PAGE_SIZE, answerQuestion, pageButtons } from "./answering.js";
  * Questions: any text in a private chat; in groups (privacy mode on) only `/ask …`, a message that
  * mentions the bot, or a reply to one of the bot's messages. Everything else in a group is not ours.
  * Also the buttons under answers, which this feature makes (More/Back pages, example questions):
- * anything pointing into knowledge that has since been reloaded gets a polite answer and no change.
+ * a press asks the button's question again; only a question no longer known gets "ask again".
  */
 export function askFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -52,11 +52,12 @@ export function askFeature(): Composer<BotContext> {
   composer.on("callback_query:data", async (ctx, next) => {
     const action = decodeCallback(ctx.callbackQuery.data);
     if (action?.kind !== "page" && action?.kind !== "example") return next();
+    // Both kinds ask their question again of the knowledge current now, so a reload since the
+    // button was made changes the facts shown, never whether the button works.
     const snapshot = ctx.deps.store.current();
     if (action.kind === "page") {
       const remembered = await ctx.deps.questions.recall(action.key);
       if (!remembered) return void (await ctx.answerCallbackQuery({ text: ctx.t("expired") }));
-      if (remembered.version !== snapshot.version) return void (await ctx.answerCallbackQuery({ text: ctx.t("stale") }));
       const lang = detectLanguage(remembered.question, ctx.lang);
       const answer = ctx.answer(snapshot, remembered.question, lang);
       const page = renderTelegramAnswer(answer, { offset: action.offset, pageSize: PAGE_SIZE, partnerNames: partnerNames(snapshot.knowledge.partners, lang) });
@@ -65,16 +66,29 @@ export function askFeature(): Composer<BotContext> {
       await editPage(ctx, page.html, markup);
       return;
     }
-    if (action.version !== snapshot.version) return void (await ctx.answerCallbackQuery({ text: ctx.t("stale") }));
-    const question = snapshot.examples(action.lang)[action.index];
+    const message = ctx.callbackQuery.message;
+    const question = action.version === snapshot.version ? snapshot.examples(action.lang)[action.index] : pressedButtonText(message, ctx.callbackQuery.data);
     // A press on a message sent inline has no chat to answer in (and we put no such button there).
     if (!question || !ctx.chat) return void (await ctx.answerCallbackQuery({ text: ctx.t("expired") }));
     await ctx.answerCallbackQuery();
-    const message = ctx.callbackQuery.message;
     await answerQuestion(ctx, question, message && "text" in message ? message : undefined);
   });
 
   return composer;
+}
+
+/**
+ * An example button's text is its question, word for word (see suggestionButtons). After a reload
+ * the example list may have changed, so the index in the callback data no longer names it; the
+ * keyboard Telegram sends back with the press still does. Undefined for a message too old for
+ * Telegram to include, or data no button of that message carries (a forged press).
+ */
+function pressedButtonText(message: MaybeInaccessibleMessage | undefined, data: string): string | undefined {
+  if (!message || !("reply_markup" in message)) return undefined;
+  for (const row of message.reply_markup?.inline_keyboard ?? []) {
+    for (const button of row) if ("callback_data" in button && button.callback_data === data) return button.text;
+  }
+  return undefined;
 }
 
 export function mentionsBot(text: string, entities: readonly MessageEntity[], username: string): boolean {
