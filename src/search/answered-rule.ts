@@ -123,7 +123,7 @@ export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, li
   const candidates = ranked.slice(0, limit).map(toHit);
   if (!answered) return { answered: false, hits: [], ranked: candidates };
   const hits = ranked
-    .filter((hit) => hit.specific && hit.answers >= Math.max(weighed.needed, best.answers * KEEP_COVERAGE_RATIO) && hit.score >= top!.score * KEEP_SCORE_RATIO)
+    .filter((hit) => shownBeside(hit, weighed, best, top!.score))
     .slice(0, limit)
     .map(toHit);
   return { answered: true, hits, ranked: candidates };
@@ -137,7 +137,12 @@ export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, li
  * must be of that kind.
  */
 function statesAnswerType(ranked: RankedHit[], weighed: WeighedQuestion, best: RankedHit): boolean {
-  return ranked.some((hit) => hit.ofAnswerType && hit.specific && hit.answers >= Math.max(weighed.needed, best.answers * KEEP_COVERAGE_RATIO) && hit.score >= best.score * KEEP_SCORE_RATIO);
+  return ranked.some((hit) => hit.ofAnswerType && shownBeside(hit, weighed, best, best.score));
+}
+
+/** Whether a card is shown with the best one: nearly as complete, and not far behind `leading` in score. */
+function shownBeside(hit: RankedHit, weighed: WeighedQuestion, best: RankedHit, leading: number): boolean {
+  return hit.specific && hit.answers >= Math.max(weighed.needed, best.answers * KEEP_COVERAGE_RATIO) && hit.score >= leading * KEEP_SCORE_RATIO;
 }
 
 function toHit({ card, score, coverage, matched }: RankedHit): SearchHit {
