@@ -134,10 +134,9 @@ const QUANTITY_WORDS = /^(число|числа|количеств\p{L}*|нес�
  * a few words of it, in the Russian text or the English; or, when neither text names what is
  * counted (the answer may call it otherwise), a number in the card as cardAnswers(…, "count") asks.
  */
-export function statesCountOf(card: FactCard, isCounted: (word: string) => boolean): boolean {
+export function statesCountOf(card: FactCard, isCounted: (word: string) => boolean, texts: readonly string[][] = countWordsOf(card)): boolean {
   let named = false;
-  for (const text of [card.text, card.text_en ?? ""]) {
-    const words = text.replace(DAYS_OF_MONTH, " ").toLowerCase().replace(/ё/g, "е").match(/[\p{L}\p{N}]+/gu) ?? [];
+  for (const words of texts) {
     const counted = words.flatMap((word, index) => (isCounted(word) ? [index] : []));
     if (counted.length === 0) continue;
     named = true;
@@ -154,6 +153,14 @@ export function statesCountOf(card: FactCard, isCounted: (word: string) => boole
     if (counted.some(near)) return true;
   }
   return !named && statesCount(card.text);
+}
+
+/**
+ * A card's words as statesCountOf reads them: each text (Russian, then English) in lower-case
+ * words, days of a month left out. The same for every count question, so the index keeps them.
+ */
+export function countWordsOf(card: FactCard): string[][] {
+  return [card.text, card.text_en ?? ""].map((text) => questionWords(text.replace(DAYS_OF_MONTH, " ")));
 }
 
 /** Whether the person's surname (its first five letters, which survive case endings) is in the text. */

@@ -3,7 +3,7 @@ import MiniSearch from "minisearch";
 import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { STRENGTH, buildAnalyzer, conceptPartners } from "./analyzer.js";
 import type { Analyzer, QueryConcept } from "./analyzer.js";
-import { ANSWER_TYPES, STATED_TYPES, answerTypeOf, askedKeyword, cardAnswers, countedWords, questionWords, statesCountOf } from "./answer-type.js";
+import { ANSWER_TYPES, STATED_TYPES, answerTypeOf, askedKeyword, cardAnswers, countWordsOf, countedWords, questionWords, statesCountOf } from "./answer-type.js";
 import type { AnswerType, AskedKeyword } from "./answer-type.js";
 import { phraseShare, questionPairs, wordTermsOf } from "./phrases.js";
 import type { QuestionPair } from "./phrases.js";
@@ -164,7 +164,19 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     );
     if (counted.size === 0) return (card) => answers.count[card]!;
     const isCounted = (word: string): boolean => termsOfWord(word).some((term) => counted.has(term));
-    return (card) => statesCountOf(knowledge.cards[card]!.card, isCounted);
+    return (card) => statesCountOf(knowledge.cards[card]!.card, isCounted, countWords(card));
+  };
+
+  // Each card's words for the count check, made the first time a count question ranks the card.
+  const countWordsMemo = new Map<number, string[][]>();
+  const countWords = (card: number): string[][] => {
+    let words = countWordsMemo.get(card);
+    if (!words) {
+      words = countWordsOf(knowledge.cards[card]!.card);
+      if (countWordsMemo.size >= 20_000) countWordsMemo.clear();
+      countWordsMemo.set(card, words);
+    }
+    return words;
   };
 
   // A card's words with their terms, for the phrase check of the cards a question ranks; words
