@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import type { MiddlewareFn } from "grammy";
-import { RetryLaterError } from "../bot/retry-later.js";
+import { RetryLaterError, orRetryLater } from "../bot/retry-later.js";
 import type { Logger } from "../lib/logger.js";
 
 /**
@@ -87,12 +87,7 @@ export function createUpdateClaims({ redis, replicaId, leaseMs, logger }: Update
 export function claimUpdates(claims: UpdateClaims, logger: Pick<Logger, "debug" | "warn">): MiddlewareFn {
   return async (ctx, next) => {
     const updateId = ctx.update.update_id;
-    let outcome: ClaimOutcome;
-    try {
-      outcome = await claims.claim(updateId);
-    } catch (error) {
-      throw new RetryLaterError(`Redis is unavailable: ${error instanceof Error ? error.message : String(error)}`, "unavailable", { cause: error });
-    }
+    const outcome = await orRetryLater("Redis", () => claims.claim(updateId));
     if (outcome === "done") return void logger.debug({ update_id: updateId }, "update already answered; delivery acknowledged");
     if (outcome === "busy") throw new RetryLaterError(`update ${updateId} is being handled by another replica`, "busy");
     const stop = claims.keepAlive(updateId);
