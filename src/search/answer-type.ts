@@ -40,19 +40,43 @@ export const STATED_TYPES: ReadonlySet<AnswerType> = new Set(["count", "term", "
  * ANSWER_TYPES decides («на сколько лет» is a term).
  */
 export function answerTypeOf(question: string): AnswerType | undefined {
+  return askedTypeOf(question)?.type;
+}
+
+/** The kind asked, with the words that ask it (see askingWords). */
+export interface AskedType {
+  type: AnswerType;
+  words: string[];
+}
+
+export function askedTypeOf(question: string): AskedType | undefined {
   let found: AnswerType | undefined;
   let at = Infinity;
+  let phrase = "";
   for (const type of ANSWER_TYPES) {
-    const index = question.search(QUESTION[type]);
-    if (index >= 0 && index < at) {
+    const match = QUESTION[type].exec(question);
+    if (match && match.index < at) {
       found = type;
-      at = index;
+      at = match.index;
+      phrase = match[0];
     }
   }
+  if (!found) return undefined;
   // «Что происходит с нормой, когда…», "What is it called when…": a bare когда/when after a
   // question word of another kind opens a clause; the question asks what, not when.
   if (found === "date" && at > 0 && CLAUSE_WHEN.test(question.slice(at)) && OTHER_QUESTION_START.test(question)) return undefined;
-  return found;
+  return { type: found, words: askingWords(phrase) };
+}
+
+/**
+ * The words of a question phrase that name the kind of fact asked: its first and last («в каких
+ * областях», "what does … cover", «о чём они говорили»), not what stands between (the programme
+ * of "what does the Athens programme cover" is the subject, not the kind). A card of that kind
+ * answers them whatever its own word for it (сферы for «областях», directions for "areas").
+ */
+function askingWords(phrase: string): string[] {
+  const words = questionWords(phrase);
+  return words.length <= 2 ? words : [words[0]!, words.at(-1)!];
 }
 
 const CLAUSE_WHEN = /^(когда|када|кагда|when)(?![\p{L}])/iu;

@@ -3,7 +3,7 @@ import MiniSearch from "minisearch";
 import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { STRENGTH, buildAnalyzer, conceptPartners } from "./analyzer.js";
 import type { Analyzer, QueryConcept } from "./analyzer.js";
-import { ANSWER_TYPES, STATED_TYPES, answerTypeOf, askedKeyword, cardAnswers, countWordsOf, countedWords, questionWords, statesCountOf } from "./answer-type.js";
+import { ANSWER_TYPES, STATED_TYPES, askedTypeOf, askedKeyword, cardAnswers, countWordsOf, countedWords, questionWords, statesCountOf } from "./answer-type.js";
 import type { AnswerType, AskedKeyword } from "./answer-type.js";
 import { phraseShare, questionPairs, wordTermsOf } from "./phrases.js";
 import type { QuestionPair } from "./phrases.js";
@@ -139,11 +139,14 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
       (concept, index) => weighConcept(concept, rarest[index], documentFrequency, likelyTypo, idf, total),
       (index) => (fromContext[index] ? CONTEXT_SHARE : 1),
     );
-    const answerType = answerTypeOf(typeQuestion) ?? answerTypeOf(text);
+    const asked = askedTypeOf(typeQuestion) ?? askedTypeOf(text);
+    const answerType = asked?.type;
+    const askingWords = new Set(asked?.words ?? []);
+    const asksType = concepts.map((concept) => askingWords.size > 0 && concept.words.every((word) => questionWords(word).every((part) => askingWords.has(part))));
     const ofType = answerType === "count" ? countStatedIn(typeQuestion === question ? text : typeQuestion) : answerType ? (card: number) => answers[answerType][card]! : undefined;
     const ranked = results
       .slice(0, Math.max(limit, 50) * 2)
-      .map((result) => rankCard(result, concepts, weighed, ofType))
+      .map((result) => rankCard(result, concepts, weighed, ofType, asksType))
       .sort((a, b) => b.score - a.score || b.coverage - a.coverage);
     favourNamedPartners(ranked, concepts, knowledge);
     favourAskedKeywords(ranked, text, concepts, askedKeywordsOf);
