@@ -314,5 +314,6 @@ function analyzeCard({ card }: SourcedCard, analyzer: Analyzer, namesOf: (ids: r
     topics: termsOf(inputs.topics),
     partner_ids: ids.map(partnerTerm),
     year: termsOf(inputs.year),
+    questions: termsOf(inputs.questions),
   };
 }
