@@ -108,7 +108,7 @@ export function cardAnswers(card: FactCard, type: AnswerType): boolean {
     case "person":
       // Named in the card's own words, not only listed in `people`: "who signed" wants the card
       // that says who signed, not the one that only says a document was signed.
-      return (card.people ?? []).some((person) => namedIn(person, text));
+      return namedPeople(card).length > 0;
     case "date":
       return card.date !== undefined || YEAR.test(card.text) || DAY_AND_MONTH.test(card.text);
     case "term":
@@ -189,10 +189,26 @@ export function countWordsOf(card: FactCard): string[][] {
   return [card.text, card.text_en ?? ""].map((text) => questionWords(text.replace(DAYS_OF_MONTH, " ")));
 }
 
-/** Whether the person's surname (its first five letters, which survive case endings) is in the text. */
-function namedIn(person: string, text: string): boolean {
-  const surname = person.trim().split(/\s+/).at(-1) ?? "";
-  return surname.length > 0 && text.toLowerCase().includes(surname.toLowerCase().slice(0, Math.min(5, surname.length)));
+/**
+ * The people of a card its own text names, each as the first five letters of the surname (which
+ * survive case endings: Черёмин, Черёмина), lower case.
+ */
+export function namedPeople(card: FactCard): string[] {
+  const text = `${card.text} ${card.text_en ?? ""}`.toLowerCase();
+  return (card.people ?? []).flatMap((person) => {
+    const surname = (person.trim().split(/\s+/).at(-1) ?? "").toLowerCase();
+    const stem = surname.slice(0, Math.min(5, surname.length));
+    return stem && text.includes(stem) ? [stem] : [];
+  });
+}
+
+/**
+ * Whether a card names someone the question does not: «чебан в москве с кем встречался» asks for
+ * who Чебан met, and a card naming only Чебан does not say it. `people`: namedPeople of the card.
+ */
+export function namesOthers(people: readonly string[], question: string): boolean {
+  const asked = question.toLowerCase().replace(/ё/g, "е");
+  return people.some((stem) => !asked.includes(stem.replace(/ё/g, "е")));
 }
 
 /** Three or more items and a closing «и»: «экология, спорт и культура, градостроительство и транспорт». */
