@@ -13,6 +13,8 @@ export interface CardAnalyses {
   termsOf(card: FactCard, analyzerKey: string): Record<Field, string[]> | undefined;
   /** How many cards this build took from the previous one instead of analysing them. */
   readonly reused: number;
+  /** Every index term of the card at this position of the build, in any field. */
+  termsAt(position: number): string[];
 }
 
 export interface CardAnalysesRecorder {
@@ -79,6 +81,11 @@ function packedAnalyses(
 ): CardAnalyses {
   return {
     reused,
+    termsAt(position) {
+      const from = starts[position * fields.length]!;
+      const to = starts[(position + 1) * fields.length]!;
+      return Array.from(ids.subarray(from, to), (id) => vocabulary[id]!);
+    },
     termsOf(card, key) {
       const entry = slots.get(card.id);
       if (key !== analyzerKey || !entry || !sameFieldInputs(entry.card, card)) return undefined;

@@ -5,15 +5,15 @@ import { STRENGTH, buildAnalyzer, conceptPartners } from "./analyzer.js";
 import type { Analyzer, QueryConcept } from "./analyzer.js";
 import { ANSWER_TYPES, STATED_TYPES, askedTypeOf, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, questionWords, statesCountOf } from "./answer-type.js";
 import type { AnswerType, AskedKeyword } from "./answer-type.js";
-import { phraseShare, questionPairs, wordTermsOf } from "./phrases.js";
-import type { QuestionPair } from "./phrases.js";
+import { questionPairs, wordTermsOf } from "./phrases.js";
 import { decideAnswered, isCommon, rankCard, rarestFrequency, typoChecker, weighConcept, weighQuestion } from "./answered-rule.js";
-import type { RankedHit, SearchHit } from "./answered-rule.js";
+import type { SearchHit } from "./answered-rule.js";
 import { recordCardAnalyses } from "./card-analyses.js";
 import type { CardAnalyses } from "./card-analyses.js";
 import { FIELDS, fieldInputs } from "./card-fields.js";
 import type { Field } from "./card-fields.js";
 import { FIRST_PASS_POSTINGS, matchCards } from "./posting-budget.js";
+import { aboutNamed, favourAskedKeywords, favourDistinctive, favourNamedPartners, favourPhrases } from "./rank-factors.js";
 import { querySpecs } from "./query-terms.js";
 import { isPartnerTerm, isPrefixTerm, partnerIdOf, partnerTerm } from "./terms.js";
 
@@ -101,6 +101,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
   }
 
   const documentFrequency = analyses.documentFrequency();
+  const analysed = analyses.done();
   // Fields arrive as lists of analysed terms, passed through as they are (MiniSearch's types say
   // string; it only hands the value from extractField to tokenize): MiniSearch indexes and scores.
   const miniSearch = new MiniSearch<IndexedDoc>({
@@ -117,6 +118,29 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
 
   const answers = Object.fromEntries(ANSWER_TYPES.map((type) => [type, knowledge.cards.map(({ card }) => cardAnswers(card, type))])) as Record<AnswerType, boolean[]>;
   const people = knowledge.cards.map(({ card }) => namedPeople(card));
+  // Each source's cards, by position, for comparing a card with its siblings.
+  const sourceIds = new Map<string, number>();
+  const sourceCards: number[][] = [];
+  const sourceOf = knowledge.cards.map(({ source }, card) => {
+    let id = sourceIds.get(source.id);
+    if (id === undefined) {
+      sourceIds.set(source.id, (id = sourceIds.size));
+      sourceCards.push([]);
+    }
+    sourceCards[id]!.push(card);
+    return id;
+  });
+  // A card's terms in every field, made the first time a question ranks it or a sibling.
+  const termSetMemo = new Map<number, Set<string>>();
+  const termSet = (card: number): Set<string> => {
+    let terms = termSetMemo.get(card);
+    if (!terms) {
+      terms = new Set(analysed.termsAt(card));
+      if (termSetMemo.size >= 20_000) termSetMemo.clear();
+      termSetMemo.set(card, terms);
+    }
+    return terms;
+  };
   const total = docs.length;
   const idf = (df: number): number => Math.log(1 + (total - df + 0.5) / (df + 0.5));
 
@@ -156,9 +180,11 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
       .slice(0, Math.max(limit, 50) * 2)
       .map((result) => rankCard(result, concepts, weighed, ofType, asksType))
       .sort((a, b) => b.score - a.score || b.coverage - a.coverage);
-    favourNamedPartners(ranked, concepts, knowledge);
+    const aboutAsked = aboutNamed(concepts, knowledge);
+    favourNamedPartners(ranked, aboutAsked);
     favourAskedKeywords(ranked, text, concepts, askedKeywordsOf);
     favourPhrases(ranked, questionPairs(concepts), cardWords);
+    favourDistinctive(ranked, concepts, weighed.weights.map((weight) => weight.rank), (card) => sourceCards[sourceOf[card]!]!, termSet, aboutAsked);
     return { ...decideAnswered(ranked, weighed, limit, answerType !== undefined && STATED_TYPES.has(answerType)), partners };
   };
 
@@ -225,69 +251,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
   );
   const askedKeywordsOf = (card: number): AskedKeyword[] => askedKeywords[card] ?? [];
 
-  return { search, analyzer, analyses: analyses.done() };
-}
-
-/**
- * Score factor for a card whose editor wrote the question it answers as a keyword («кто подписал»,
- * "who led the delegation", «где подписали») when the question asks it: the same question word and
- * every word after it. Of two cards of one event, the one that states the aspect asked (who signed)
- * outranks the broader one that shares more of the question's other words (the agreement itself).
- */
-const ASKED_KEYWORD_BOOST = 2;
-
-function favourAskedKeywords(ranked: RankedHit[], question: string, concepts: QueryConcept[], askedKeywordsOf: (card: number) => AskedKeyword[]): void {
-  const words = new Set(questionWords(question));
-  const terms = new Set(concepts.flatMap((concept) => concept.alternatives.flatMap((alternative) => alternative.terms)));
-  let changed = false;
-  for (const hit of ranked) {
-    if (!askedKeywordsOf(hit.card).some((asked) => words.has(asked.word) && asked.terms.every((term) => terms.has(term)))) continue;
-    hit.score *= ASKED_KEYWORD_BOOST;
-    hit.judged *= ASKED_KEYWORD_BOOST;
-    changed = true;
-  }
-  if (changed) ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
-}
-
-/**
- * Score factor for a card about a partner the question names by name. Sharing words is not being
- * about the place asked of: «а с Токио?» after a question on twin cities wants Tokyo's card, not
- * Luhansk's that says «стали побратимами» word for word.
- */
-const NAMED_PARTNER_BOOST = 2;
-
-function favourNamedPartners(ranked: RankedHit[], concepts: QueryConcept[], knowledge: KnowledgeBase): void {
-  const named = new Set(concepts.flatMap((concept) => conceptPartners(concept, "itself")));
-  if (named.size === 0) return;
-  for (const hit of ranked) {
-    if (knowledge.cards[hit.card]!.card.partners?.some((id) => named.has(id))) {
-      hit.score *= NAMED_PARTNER_BOOST;
-      hit.judged *= NAMED_PARTNER_BOOST;
-    }
-  }
-}
-
-/** Score factor for a card with every adjacent pair of the question's words next to each other. */
-const PHRASE_BOOST = 0.5;
-
-/**
- * Re-orders the ranked cards by their scores with the phrase factor (in place). Every ranked card
- * gets it, so a card's score does not depend on which others were ranked with it (the posting
- * budget relies on that).
- */
-function favourPhrases(ranked: RankedHit[], pairs: QuestionPair[], cardWords: (card: number) => string[][][]): void {
-  if (pairs.length === 0) return;
-  for (const hit of ranked) {
-    // Only a card that matched both words of a pair can have them side by side: most cards are
-    // never read word by word.
-    const matched = new Set(hit.matched);
-    const possible = pairs.filter(([first, second]) => [...first].some((term) => matched.has(term)) && [...second].some((term) => matched.has(term)));
-    if (possible.length === 0) continue;
-    const factor = 1 + (PHRASE_BOOST * phraseShare(possible, cardWords(hit.card)) * possible.length) / pairs.length;
-    hit.score *= factor;
-    hit.judged *= factor;
-  }
-  ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
+  return { search, analyzer, analyses: analysed };
 }
 
 /**
