@@ -432,6 +432,10 @@ knowledge-too-long = must be at most { $max } { $max ->
         [one] character
        *[other] characters
     }
+knowledge-too-many-questions = must hold at most { $max } { $max ->
+        [one] question
+       *[other] questions
+    }
 knowledge-id-format = must match [a-z0-9-]+
 knowledge-real-date = must be a real calendar date YYYY-MM-DD
 knowledge-fact-date = must be a real date YYYY-MM-DD, a month YYYY-MM or a year YYYY

@@ -465,6 +465,10 @@ knowledge-too-long = должно быть не длиннее { $max } { $max -
         [one] символа
        *[other] символов
     }
+knowledge-too-many-questions = должно быть не больше { $max } { $max ->
+        [one] вопроса
+       *[other] вопросов
+    }
 knowledge-id-format = допустимы только латинские строчные буквы, цифры и дефис: [a-z0-9-]+
 knowledge-real-date = должна быть настоящая дата ГГГГ-ММ-ДД
 knowledge-fact-date = должна быть настоящая дата ГГГГ-ММ-ДД, месяц ГГГГ-ММ или год ГГГГ

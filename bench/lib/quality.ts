@@ -21,7 +21,7 @@ import { loadXquad } from "./xquad.js";
 export const XQUAD_NEXT_TO_REPO = path.resolve(REPO_ROOT, "..", "shared", "bench", "xquad-ru-dev.json");
 
 /** The targets for ours on XQuAD dev. */
-export const XQUAD_TARGETS = { hit1: 0.93, answered: 0.95 } as const;
+export const XQUAD_TARGETS = { hit1: 0.93, answered: 0.96 } as const;
 
 /** How many cards an engine returns per question for scoring (enough for MRR@10). */
 const LIMIT = 10;

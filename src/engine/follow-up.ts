@@ -1,5 +1,6 @@
 import type { Analyzer, QueryConcept } from "../search/analyzer.js";
 import { conceptPartners } from "../search/analyzer.js";
+import { askedTypeOf, questionWords } from "../search/answer-type.js";
 
 /**
  * Follow-ups. In a chat, «а с Ташкентом?» after «Когда Москва подписала меморандум с Сеулом?»
@@ -7,7 +8,8 @@ import { conceptPartners } from "../search/analyzer.js";
  * document. A question reads as a follow-up when it starts like one («а …», «и …», "and …", "what
  * about …"), or when it is too short to stand alone and names no partner; it is then read together
  * with the previous question's words, except that a partner or a year it names replaces the
- * previous one's. A question that starts afresh, or a bare partner name, is read as it is.
+ * previous one's, and a question word its own replaces the previous one's phrase. A question that
+ * starts afresh, or a bare partner name, is read as it is.
  */
 const MARKER = /^\s*(а|и|ну а|ну и|а ещё|а еще|ещё|еще|тогда|and|and what about|what about|how about|also|then)(?![\p{L}\p{N}])/iu;
 /** Words a question may have and still be too short to stand alone («кто подписывал?», "who signed it?"). */
@@ -35,7 +37,10 @@ export function readFollowUp(question: string, previous: string | undefined, ana
   for (const concept of analyzer.analyzeQuestion(previous)) {
     if ((namesPartner && conceptPartners(concept).length > 0) || (namesYear && isYear(concept))) for (const word of concept.words) dropped.add(word);
   }
-  const kept = (previous.match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? []).filter((word) => !dropped.has(normalizedWord(word, analyzer)));
+  // «а по каким сферам?» after «на сколько лет соглашение с Дели» asks for areas, not a term: the
+  // words that asked the previous kind of fact go when the follow-up asks its own.
+  const askedBefore = askedTypeOf(question) ? new Set(questionWords(askedTypeOf(previous)?.phrase ?? "")) : new Set<string>();
+  const kept = (previous.match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? []).filter((word) => !dropped.has(normalizedWord(word, analyzer)) && !askedBefore.has(questionWords(word).join(" ")));
   return `${question} ${kept.slice(-MAX_CONTEXT_WORDS).join(" ")}`.trim();
 }
 

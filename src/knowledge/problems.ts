@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { SCHEMA_RULES, knowledgeText } from "./texts.js";
-import type { KnowledgeText, SchemaRule, ValueKind } from "./texts.js";
+import type { CountedSchemaRule, KnowledgeText, SchemaRule, ValueKind } from "./texts.js";
 import type { KnowledgeProblem } from "./types.js";
 
 /** ["facts", 3, "partners", 0] → "facts[3].partners[0]"; [2, "id"] → "[2].id". */
@@ -44,6 +44,7 @@ function issueText(issue: z.core.$ZodIssue, value: unknown): KnowledgeText {
     return knowledgeText("knowledge-wrong-type", { expected: issue.expected, got, value: shown });
   }
   if (issue.code === "too_big" && issue.origin === "string") return knowledgeText("knowledge-too-long", { max: Number(issue.maximum) });
+  if (issue.code === "too_big" && issue.message === ("knowledge-too-many-questions" satisfies CountedSchemaRule)) return knowledgeText("knowledge-too-many-questions", { max: Number(issue.maximum) });
   // A check that names its own text: parse.ts's partner ids.
   const own = issue.code === "custom" ? (issue.params as { text?: KnowledgeText } | undefined)?.text : undefined;
   if (own) return own;

@@ -41,6 +41,9 @@ export function isFactDate(value: string): boolean {
 export const MAX_NAME_CHARS = 200;
 export const MAX_TITLE_CHARS = 500;
 export const MAX_URL_CHARS = 2000;
+/** A reader's question as a card's `questions` keep it (a Telegram question is rarely longer), and how many a card keeps. */
+export const MAX_QUESTION_CHARS = 200;
+export const MAX_QUESTIONS = 12;
 
 const httpUrl = z.string().max(MAX_URL_CHARS).refine(
   (value) => {
@@ -116,6 +119,12 @@ export const factCardSchema = z.strictObject({
   date: factDate.optional(),
   /** v2: what the fact is on a partner's timeline; background facts have none. */
   kind: z.enum(["agreement", "visit", "event", "status"]).optional(),
+  /**
+   * v2: questions readers type that this card answers, in their words («что собянин подарил мэру
+   * рима», "why did krakow cut ties"): the search reads them, answers never show them. A card's
+   * text says a fact once, in the editor's words; readers ask with other verbs, nouns and forms.
+   */
+  questions: z.array(nonEmpty.max(MAX_QUESTION_CHARS)).max(MAX_QUESTIONS, rule("knowledge-too-many-questions")).optional(),
 });
 
 export const sourceFileSchema = z.strictObject({

@@ -25,6 +25,7 @@ export type KnowledgeTexts = {
   "knowledge-required": None;
   "knowledge-wrong-type": { expected: string; got: ValueKind; value: string };
   "knowledge-too-long": { max: number };
+  "knowledge-too-many-questions": { max: number };
   "knowledge-id-format": None;
   "knowledge-real-date": None;
   "knowledge-fact-date": None;
@@ -75,6 +76,7 @@ export const KNOWLEDGE_TEXT_VARIABLES: TextVariableNames<KnowledgeTexts> = {
   "knowledge-required": [],
   "knowledge-wrong-type": ["expected", "got", "value"],
   "knowledge-too-long": ["max"],
+  "knowledge-too-many-questions": ["max"],
   "knowledge-id-format": [],
   "knowledge-real-date": [],
   "knowledge-fact-date": [],
@@ -99,12 +101,16 @@ export const KNOWLEDGE_TEXT_VARIABLES: TextVariableNames<KnowledgeTexts> = {
   "knowledge-warning-near-duplicate": ["id", "place", "percent"],
 };
 
-/** The format's own rules, named by key in schema.ts's zod messages and read back from the issues in problems.ts. */
+/**
+ * The format's own rules, named by key in schema.ts's zod messages and read back from the issues in
+ * problems.ts. Those without variables are SCHEMA_RULES; a counted one takes its count from the issue.
+ */
 export const SCHEMA_RULES = ["knowledge-id-format", "knowledge-real-date", "knowledge-fact-date", "knowledge-http-url", "knowledge-not-empty", "knowledge-no-cards", "knowledge-synonym-group"] as const satisfies ReadonlyArray<keyof KnowledgeTexts>;
 export type SchemaRule = (typeof SCHEMA_RULES)[number];
+export type CountedSchemaRule = "knowledge-too-many-questions";
 
 /** A zod check's options naming a rule: `.min(1, rule("knowledge-not-empty"))`. */
-export function rule(key: SchemaRule): { message: SchemaRule } {
+export function rule<K extends SchemaRule | CountedSchemaRule>(key: K): { message: K } {
   return { message: key };
 }
 

@@ -68,6 +68,8 @@ export function buildAnalyzer(partners: readonly Partner[], synonyms: readonly S
       // word's own stem is within a typo of it.
       const own = ownStem(token);
       if (own !== stem) terms.push(own);
+      const surname = surnameOf(token);
+      if (surname && surname !== stem && surname !== own) terms.push(surname);
       // Russian only: derived forms the stemmer keeps apart (сотрудничество, сотрудники) meet in
       // their first letters. English questions did as well without, and each prefix is one more posting.
       if (token.length > PREFIX_LENGTH && /^\p{Script=Cyrillic}+$/u.test(token)) terms.push(prefixTerm(token));
@@ -134,6 +136,21 @@ function phraseStems(phrase: string): string[] {
  */
 export function indexStem(token: string): string {
   return ownStem(morphologyOf(token)?.lemma ?? token);
+}
+
+/**
+ * A Russian surname's nominative, from any of its case forms (Кухарев, Кухарева, Кухаревым →
+ * "кухарев"): Snowball cuts «-ев» from the nominative but keeps it before a case ending, so the
+ * card's «Кухарев» and the question's «с Кухаревым» never met. Only for words the dictionary does
+ * not know as anything else: «готовы» is not a surname.
+ */
+const SURNAME = /^(\p{L}{3,}(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ых|ыми|ы)?$/u;
+
+function surnameOf(token: string): string | undefined {
+  const base = SURNAME.exec(token)?.[1];
+  if (!base) return undefined;
+  const morphology = morphologyOf(token);
+  return !morphology || morphology.wordClass === "name" ? base.replace(/ё/g, "е") : undefined;
 }
 
 function ownStem(word: string): string {

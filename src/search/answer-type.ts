@@ -40,19 +40,45 @@ export const STATED_TYPES: ReadonlySet<AnswerType> = new Set(["count", "term", "
  * ANSWER_TYPES decides («на сколько лет» is a term).
  */
 export function answerTypeOf(question: string): AnswerType | undefined {
+  return askedTypeOf(question)?.type;
+}
+
+/** The kind asked, with the words that ask it (see askingWords). */
+export interface AskedType {
+  type: AnswerType;
+  words: string[];
+  /** The whole phrase that asks («на сколько лет», "what does the programme cover"). */
+  phrase: string;
+}
+
+export function askedTypeOf(question: string): AskedType | undefined {
   let found: AnswerType | undefined;
   let at = Infinity;
+  let phrase = "";
   for (const type of ANSWER_TYPES) {
-    const index = question.search(QUESTION[type]);
-    if (index >= 0 && index < at) {
+    const match = QUESTION[type].exec(question);
+    if (match && match.index < at) {
       found = type;
-      at = index;
+      at = match.index;
+      phrase = match[0];
     }
   }
+  if (!found) return undefined;
   // «Что происходит с нормой, когда…», "What is it called when…": a bare когда/when after a
   // question word of another kind opens a clause; the question asks what, not when.
   if (found === "date" && at > 0 && CLAUSE_WHEN.test(question.slice(at)) && OTHER_QUESTION_START.test(question)) return undefined;
-  return found;
+  return { type: found, words: askingWords(phrase), phrase };
+}
+
+/**
+ * The words of a question phrase that name the kind of fact asked: its first and last («в каких
+ * областях», "what does … cover", «о чём они говорили»), not what stands between (the programme
+ * of "what does the Athens programme cover" is the subject, not the kind). A card of that kind
+ * answers them whatever its own word for it (сферы for «областях», directions for "areas").
+ */
+function askingWords(phrase: string): string[] {
+  const words = questionWords(phrase);
+  return words.length <= 2 ? words : [words[0]!, words.at(-1)!];
 }
 
 const CLAUSE_WHEN = /^(когда|када|кагда|when)(?![\p{L}])/iu;
@@ -82,7 +108,7 @@ export function cardAnswers(card: FactCard, type: AnswerType): boolean {
     case "person":
       // Named in the card's own words, not only listed in `people`: "who signed" wants the card
       // that says who signed, not the one that only says a document was signed.
-      return (card.people ?? []).some((person) => namedIn(person, text));
+      return namedPeople(card).length > 0;
     case "date":
       return card.date !== undefined || YEAR.test(card.text) || DAY_AND_MONTH.test(card.text);
     case "term":
@@ -163,10 +189,26 @@ export function countWordsOf(card: FactCard): string[][] {
   return [card.text, card.text_en ?? ""].map((text) => questionWords(text.replace(DAYS_OF_MONTH, " ")));
 }
 
-/** Whether the person's surname (its first five letters, which survive case endings) is in the text. */
-function namedIn(person: string, text: string): boolean {
-  const surname = person.trim().split(/\s+/).at(-1) ?? "";
-  return surname.length > 0 && text.toLowerCase().includes(surname.toLowerCase().slice(0, Math.min(5, surname.length)));
+/**
+ * The people of a card its own text names, each as the first five letters of the surname (which
+ * survive case endings: Черёмин, Черёмина), lower case.
+ */
+export function namedPeople(card: FactCard): string[] {
+  const text = `${card.text} ${card.text_en ?? ""}`.toLowerCase();
+  return (card.people ?? []).flatMap((person) => {
+    const surname = (person.trim().split(/\s+/).at(-1) ?? "").toLowerCase();
+    const stem = surname.slice(0, Math.min(5, surname.length));
+    return stem && text.includes(stem) ? [stem] : [];
+  });
+}
+
+/**
+ * Whether a card names someone the question does not: «чебан в москве с кем встречался» asks for
+ * who Чебан met, and a card naming only Чебан does not say it. `people`: namedPeople of the card.
+ */
+export function namesOthers(people: readonly string[], question: string): boolean {
+  const asked = question.toLowerCase().replace(/ё/g, "е");
+  return people.some((stem) => !asked.includes(stem.replace(/ё/g, "е")));
 }
 
 /** Three or more items and a closing «и»: «экология, спорт и культура, градостроительство и транспорт». */

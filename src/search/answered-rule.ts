@@ -165,7 +165,9 @@ export function rankCard(
   concepts: QueryConcept[],
   weighed: WeighedQuestion,
   ofAnswerType: ((card: number) => boolean) | undefined,
+  asksType: readonly boolean[] = [],
 ): RankedHit {
+  const typeBoost = ofAnswerType?.(result.card) ? ANSWER_TYPE_BOOST : 1;
   const matched = new Set(result.queryTerms);
   const exact = new Set(result.terms);
   let covered = 0;
@@ -174,7 +176,8 @@ export function rankCard(
   let specific = false;
   let focused = !weighed.asksBeyondPartners;
   concepts.forEach((concept, index) => {
-    const strength = coverStrength(concept, matched, exact);
+    // A card of the kind asked covers the words that ask for it («в каких областях»: a card listing «сферы»).
+    const strength = typeBoost > 1 && asksType[index] ? 1 : coverStrength(concept, matched, exact);
     const weight = weighed.weights[index]!;
     covered += strength * weight.value;
     rankCovered += strength * weight.rank;
@@ -185,7 +188,6 @@ export function rankCard(
     }
   });
   const coverage = weighed.total > 0 ? covered / weighed.total : 0;
-  const typeBoost = ofAnswerType?.(result.card) ? ANSWER_TYPE_BOOST : 1;
   // The term scores' sum, not MiniSearch's score, which multiplies it by the number of query terms
   // matched. Ours has several per word (stem, prefix, partner), so that count rewards redundancy;
   // coverage measures how much of the question the card answers instead.

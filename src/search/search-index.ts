@@ -3,7 +3,7 @@ import MiniSearch from "minisearch";
 import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { STRENGTH, buildAnalyzer, conceptPartners } from "./analyzer.js";
 import type { Analyzer, QueryConcept } from "./analyzer.js";
-import { ANSWER_TYPES, STATED_TYPES, answerTypeOf, askedKeyword, cardAnswers, countWordsOf, countedWords, questionWords, statesCountOf } from "./answer-type.js";
+import { ANSWER_TYPES, STATED_TYPES, askedTypeOf, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, questionWords, statesCountOf } from "./answer-type.js";
 import type { AnswerType, AskedKeyword } from "./answer-type.js";
 import { phraseShare, questionPairs, wordTermsOf } from "./phrases.js";
 import type { QuestionPair } from "./phrases.js";
@@ -116,6 +116,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
   }
 
   const answers = Object.fromEntries(ANSWER_TYPES.map((type) => [type, knowledge.cards.map(({ card }) => cardAnswers(card, type))])) as Record<AnswerType, boolean[]>;
+  const people = knowledge.cards.map(({ card }) => namedPeople(card));
   const total = docs.length;
   const idf = (df: number): number => Math.log(1 + (total - df + 0.5) / (df + 0.5));
 
@@ -139,11 +140,21 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
       (concept, index) => weighConcept(concept, rarest[index], documentFrequency, likelyTypo, idf, total),
       (index) => (fromContext[index] ? CONTEXT_SHARE : 1),
     );
-    const answerType = answerTypeOf(typeQuestion) ?? answerTypeOf(text);
-    const ofType = answerType === "count" ? countStatedIn(typeQuestion === question ? text : typeQuestion) : answerType ? (card: number) => answers[answerType][card]! : undefined;
+    const asked = askedTypeOf(typeQuestion) ?? askedTypeOf(text);
+    const answerType = asked?.type;
+    const askingWords = new Set(asked?.words ?? []);
+    const asksType = concepts.map((concept) => askingWords.size > 0 && concept.words.every((word) => questionWords(word).every((part) => askingWords.has(part))));
+    const ofType =
+      answerType === "count"
+        ? countStatedIn(typeQuestion === question ? text : typeQuestion)
+        : answerType === "person"
+          ? (card: number) => namesOthers(people[card]!, text)
+          : answerType
+            ? (card: number) => answers[answerType][card]!
+            : undefined;
     const ranked = results
       .slice(0, Math.max(limit, 50) * 2)
-      .map((result) => rankCard(result, concepts, weighed, ofType))
+      .map((result) => rankCard(result, concepts, weighed, ofType, asksType))
       .sort((a, b) => b.score - a.score || b.coverage - a.coverage);
     favourNamedPartners(ranked, concepts, knowledge);
     favourAskedKeywords(ranked, text, concepts, askedKeywordsOf);
@@ -311,5 +322,6 @@ function analyzeCard({ card }: SourcedCard, analyzer: Analyzer, namesOf: (ids: r
     topics: termsOf(inputs.topics),
     partner_ids: ids.map(partnerTerm),
     year: termsOf(inputs.year),
+    questions: termsOf(inputs.questions),
   };
 }

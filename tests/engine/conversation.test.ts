@@ -50,6 +50,14 @@ describe("follow-ups", () => {
     expect(next.facts[0]?.card.id).toBe("moscow-emias-minsk-healthcare");
   });
 
+  it("drop the words that asked the previous kind of fact when they ask their own", () => {
+    const first = snapshot.answer("до какого года программа с Афинами?");
+    const next = snapshot.answer("а в каких сферах?", { previous: first.understood! });
+    expect(next.understood).not.toMatch(/до какого года/);
+    expect(next.understood).toMatch(/программа с Афинами/);
+    expect(next.facts[0]?.card.id).toBe("athens-programme-areas");
+  });
+
   it("leave a question that stands on its own as it is", () => {
     const answer = snapshot.answer("Какие направления у программы Москвы и Пекина?", { previous: "Москва и Ницца меморандум" });
     expect(answer.understood).toBe("Какие направления у программы Москвы и Пекина?");

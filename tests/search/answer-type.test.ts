@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FactCard, KnowledgeBase } from "../../src/knowledge/types.js";
-import { answerTypeOf, askedKeyword, cardAnswers, countedWords, statesCountOf } from "../../src/search/answer-type.js";
+import { answerTypeOf, askedKeyword, askedTypeOf, namesOthers, cardAnswers, countedWords, statesCountOf } from "../../src/search/answer-type.js";
 import { buildSearchIndex } from "../../src/search/search-index.js";
 
 const card = (text: string, extra: Partial<FactCard> = {}): FactCard => ({ id: "c", text, ...extra });
@@ -138,5 +138,49 @@ describe("a keyword written as the question a card answers", () => {
     expect(askedKeyword("who led the delegation")).toEqual({ word: "who", rest: "led the delegation" });
     expect(askedKeyword("когда")).toBeUndefined();
     expect(askedKeyword("соглашение о сотрудничестве")).toBeUndefined();
+  });
+});
+
+describe("the words that ask for a kind of fact", () => {
+  const source = { id: "s", title: "T", publisher: "ТАСС", published: "2014-11-10", language: "ru" as const };
+  const cards = [
+    { card: { id: "agreement", text: "Москва и Милан подписали соглашение о сотрудничестве.", partners: ["milan"] }, source },
+    { card: { id: "areas", text: "Соглашение Москвы и Милана охватывает экономику, туризм, культуру и образование.", partners: ["milan"] }, source },
+    { card: { id: "fashion", text: "Вечером мэры посетили показ мод в Милане.", partners: ["milan"] }, source },
+  ];
+  const index = buildSearchIndex({ partners: [{ id: "milan", name: "Милан", country: "Италия" }], synonyms: [], sources: [source], cards });
+
+  it("are covered by a card of that kind whatever its own word for it («областях» by a list of areas)", () => {
+    const outcome = index.search("в каких областях москва и милан будут сотрудничать");
+    expect(outcome.answered).toBe(true);
+    expect(cards[outcome.hits[0]!.card]!.card.id).toBe("areas");
+  });
+
+  it("are only the phrase's first and last word: what stands between is the subject", () => {
+    expect(askedTypeOf("what does the moscow athens programme cover")).toMatchObject({ type: "areas", words: ["what", "cover"] });
+    expect(askedTypeOf("в каких областях сотрудничают")).toMatchObject({ type: "areas", words: ["в", "областях"] });
+    expect(askedTypeOf("когда подписали")).toMatchObject({ type: "date", words: ["когда"] });
+  });
+});
+
+describe("a question for a person", () => {
+  const source = { id: "s", title: "T", publisher: "ТАСС", published: "2020-01-16", language: "ru" as const };
+  const cards = [
+    { card: { id: "visit", text: "Мэр Кишинёва Ион Чебан приехал в Москву с рабочим визитом в январе 2020 года.", people: ["Ион Чебан"], partners: ["chisinau"] }, source },
+    { card: { id: "meeting", text: "В Москве Чебан встретился с Сергеем Черёминым.", people: ["Ион Чебан", "Сергей Черёмин"], partners: ["chisinau"] }, source },
+    { card: { id: "forum", text: "В Ханое прошёл деловой форум.", partners: ["hanoi"] }, source },
+    { card: { id: "school", text: "Ханой изучает опыт электронной школы.", partners: ["hanoi"] }, source },
+  ];
+  const partners = [
+    { id: "chisinau", name: "Кишинёв", country: "Молдавия" },
+    { id: "hanoi", name: "Ханой", country: "Вьетнам" },
+  ];
+  const index = buildSearchIndex({ partners, synonyms: [], sources: [source], cards });
+
+  it("wants a card naming someone the question does not name", () => {
+    const outcome = index.search("чебан в москве с кем виделся");
+    expect(cards[outcome.hits[0]!.card]!.card.id).toBe("meeting");
+    expect(namesOthers(["чебан"], "с кем встречался Чебан")).toBe(false);
+    expect(namesOthers(["чебан", "черем"], "с кем встречался Чебан")).toBe(true);
   });
 });

@@ -53,7 +53,7 @@ describe("a rebuild of changed knowledge", () => {
 
 describe("the record of a build's analyses", () => {
   const card = { id: "c1", text: "Москва и Ханой", partners: ["hanoi"] };
-  const empty = { text: [], text_en: [], keywords: [], names: [], people: [], topics: [], partner_ids: [], year: [] };
+  const empty = { text: [], text_en: [], keywords: [], names: [], people: [], topics: [], partner_ids: [], year: [], questions: [] };
 
   it("gives a card's terms back only for the same content under the same analyzer", () => {
     const recorder = recordCardAnalyses("key");
@@ -71,7 +71,7 @@ describe("the record of a build's analyses", () => {
     const recorder = recordCardAnalyses("key");
     recorder.add(card, empty, false);
     const analyses = recorder.done();
-    for (const change of [{ text_en: "Moscow" }, { keywords: ["МЭШ"] }, { people: ["Сергей Собянин"] }, { topics: ["цифровизация"] }, { date: "2025" }]) {
+    for (const change of [{ text_en: "Moscow" }, { keywords: ["МЭШ"] }, { people: ["Сергей Собянин"] }, { topics: ["цифровизация"] }, { date: "2025" }, { questions: ["что подписали с ханоем"] }]) {
       expect(analyses.termsOf({ ...card, ...change }, "key")).toBeUndefined();
     }
     // What no field is made of (the kind) does not call for a new analysis.

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildSnapshot } from "../../src/engine/snapshot.js";
 import type { Snapshot } from "../../src/engine/types.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
-import { indexStem } from "../../src/search/analyzer.js";
+import { buildAnalyzer, indexStem } from "../../src/search/analyzer.js";
 import { morphologyOf } from "../../src/search/morphology.js";
 
 let snapshot: Snapshot;
@@ -17,6 +17,13 @@ describe("word forms", () => {
     expect(indexStem("вьетнаме")).toBe(indexStem("вьетнам"));
     expect(indexStem("опыт")).toBe(indexStem("опыта"));
     expect(indexStem("побратимами")).toBe(indexStem("побратимы"));
+  });
+
+  it("meets a surname in every case form, which Snowball cuts apart (Кухарев «кухар», Кухаревым «кухарев»)", () => {
+    const analyzer = buildAnalyzer([], []);
+    const shared = (a: string, b: string): string[] => analyzer.indexTerms(a).filter((term) => analyzer.indexTerms(b).includes(term) && !term.startsWith("^"));
+    expect(shared("Кухарев", "с Кухаревым")).not.toEqual([]);
+    expect(shared("Лебедев", "Лебедева")).not.toEqual([]);
   });
 
   it("tells phrasing from what a question is about", () => {

@@ -23,6 +23,8 @@ const RU_FORMS = {
   files: ["файл", "файла", "файлов", "файлов", "файл", "файла"],
   // After «длиннее»: длиннее 1 символа, 2 символов, 21 символа.
   ofChars: ["символа", "символов", "символов", "символов", "символа", "символов"],
+  // After «не больше»: 1 вопроса, 2 вопросов, 21 вопроса.
+  ofQuestions: ["вопроса", "вопросов", "вопросов", "вопросов", "вопроса", "вопросов"],
 } as const;
 const EN_FORMS: Record<keyof typeof RU_FORMS, [string, string]> = {
   facts: ["fact", "facts"],
@@ -39,6 +41,7 @@ const EN_FORMS: Record<keyof typeof RU_FORMS, [string, string]> = {
   warnings: ["warning", "warnings"],
   files: ["source file", "source files"],
   ofChars: ["character", "characters"],
+  ofQuestions: ["question", "questions"],
 };
 
 type Noun = keyof typeof RU_FORMS;
@@ -76,6 +79,7 @@ const COUNTED: Record<string, { counts: Record<string, Noun>; other?: Record<str
   "reload-warnings": { counts: { count: "warnings" } },
   "knowledge-too-many-sources": { counts: { count: "files" }, other: { max: 5000 } },
   "knowledge-too-long": { counts: { max: "ofChars" } },
+  "knowledge-too-many-questions": { counts: { max: "ofQuestions" } },
   "ingest-note-url-too-long": { counts: { max: "ofChars" } },
   "ingest-note-value-cut": { counts: { max: "ofChars" }, other: { field: "title" } },
   "ingest-note-card-cut": { counts: { max: "ofChars" }, other: { card: "tass-2025-10-30-moskva-minsk-3" } },
