@@ -5,6 +5,8 @@ import { partnersFileSchema, sourceFileSchema } from "../src/knowledge/schema.js
 import type { FactCard, SourceFile } from "../src/knowledge/schema.js";
 import { COVERED, LIKELY, matchCards } from "../src/ingest/coverage.js";
 import { draftFromArticle } from "../src/ingest/draft.js";
+import { translator } from "../src/i18n/i18n.js";
+import { renderText } from "../src/i18n/texts.js";
 
 /**
  * `npm run ingest:coverage -- SEEDS_DIR [KNOWLEDGE_DIR]`
@@ -12,6 +14,8 @@ import { draftFromArticle } from "../src/ingest/draft.js";
  * <knowledge>/sources, shows the draft card that shares most of its key terms. Known people are
  * not taken from the knowledge here, so the hand-written cards cannot help the drafts.
  */
+
+const english = translator("en");
 
 const seedsDir = process.argv[2];
 if (!seedsDir) {
@@ -33,7 +37,7 @@ for (const seed of seeds) {
   const result = draftFromArticle(await readFile(path.join(seedsDir, seed), "utf8"), { partners });
   console.log(`\n## ${seed}`);
   if (!result.ok) {
-    console.log(`  no draft: ${result.problems.map((problem) => problem.message).join("; ")}`);
+    console.log(`  no draft: ${result.problems.map((problem) => renderText(problem.text, english)).join("; ")}`);
     continue;
   }
   const draft = result.file;

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import { formatProblem } from "../src/knowledge/types.js";
+import { translator } from "../src/i18n/i18n.js";
 import { buildAnalyzer } from "../src/search/analyzer.js";
 import { COVERED_OVERLAP, coverBullets, readSourceNotes } from "./lib/source-notes.js";
 
@@ -19,7 +20,7 @@ if (!notesDir) {
 const knowledgeDir = path.resolve(process.argv[3] ?? process.env.KNOWLEDGE_DIR ?? "knowledge");
 const loaded = await loadKnowledge(knowledgeDir);
 if (!loaded.ok) {
-  for (const problem of loaded.problems) console.error(formatProblem(problem));
+  for (const problem of loaded.problems) console.error(formatProblem(problem, translator("en")));
   process.exit(1);
 }
 const { knowledge } = loaded;

@@ -389,3 +389,114 @@ reload-warnings-more = … and { $count } more: <code>npm run validate</code> li
 reload-rollout = Version { $version } live on { $live } of { $replicas } replicas.
 reload-rollout-behind = Version { $version } live on { $live } of { $replicas } replicas; behind: { $behind }
 reload-replica = { $replica } (version { $version })
+
+## Knowledge problems and warnings (/reload, publishing a draft, npm run validate)
+# Plain text, not HTML: the code escapes them for Telegram. $code is a system error code (ENOENT),
+# $reason the JSON parser's own words, $detail zod's; file names, ids and values are as written.
+
+knowledge-file-missing = file is missing
+knowledge-folder-unreadable = cannot read the folder: { $code }
+knowledge-too-many-sources = { $count } source { $count ->
+        [one] file
+       *[other] files
+    }, more than the limit of { $max }; nothing was loaded
+knowledge-symlink = is a symbolic link; links are not followed, put the file itself in the folder
+knowledge-not-a-file = is not a regular file
+# Megabytes with one decimal, kilobytes whole.
+knowledge-file-too-big = is { $sizeUnit ->
+        [MB] { NUMBER($size, minimumFractionDigits: 1) } MB
+       *[KB] { $size } KB
+    }, over the limit of { $maxUnit ->
+        [MB] { NUMBER($max, minimumFractionDigits: 1) } MB
+       *[KB] { $max } KB
+    }
+knowledge-unreadable = cannot be read ({ $code })
+knowledge-no-sources = no source files (*.json) found
+knowledge-no-revision = no knowledge revision is stored yet
+knowledge-json-syntax = invalid JSON at line { $line }, column { $column }: { $reason }
+knowledge-json-end = invalid JSON at line { $line }, column { $column }: unexpected end of file
+knowledge-unknown-field = unknown field "{ $field }"
+knowledge-required = is required
+knowledge-wrong-type = must be { $expected ->
+        [array] an array
+        [object] an object
+        [int] an integer
+       *[other] a { $expected }
+    }, got { $got ->
+        [null] null
+        [array] an array
+        [object] an object
+       *[other] { $got } { $value }
+    }
+knowledge-too-long = must be at most { $max } { $max ->
+        [one] character
+       *[other] characters
+    }
+knowledge-too-many-questions = must hold at most { $max } { $max ->
+        [one] question
+       *[other] questions
+    }
+knowledge-id-format = must match [a-z0-9-]+
+knowledge-real-date = must be a real calendar date YYYY-MM-DD
+knowledge-fact-date = must be a real date YYYY-MM-DD, a month YYYY-MM or a year YYYY
+knowledge-http-url = must be an absolute http(s) URL
+knowledge-not-empty = must not be empty
+knowledge-no-cards = must hold at least one card
+knowledge-synonym-group = a group needs at least two terms
+# zod's own words, English already.
+knowledge-invalid = { $detail }
+knowledge-unknown-partner = unknown partner "{ $partner }" (known: { $known })
+knowledge-id-not-file-name = "{ $id }" must equal the file name "{ $expected }"
+knowledge-duplicate-fact = duplicate fact id "{ $id }" (also at { $earlier })
+knowledge-duplicate-id = duplicate id "{ $id }" (also at { $earlier })
+knowledge-status-no-card = no card with id "{ $card }"
+knowledge-status-card-not-partner = card "{ $card }" does not name partner "{ $partner }" in its partners
+knowledge-already-published = a source with this id is already published (perhaps just now, by another admin); nothing was overwritten — change the id or edit that file
+knowledge-published-meanwhile = a source with this id was published just now by someone else; nothing was overwritten
+knowledge-warning-no-url = no url: readers cannot check the source; add the address of the published text
+knowledge-warning-no-english = no text_en: English questions get this card in Russian; add an English rendering of the text
+knowledge-warning-unlisted-partner = the text names { $names }, but partners does not list { $ids }: add { $count ->
+        [1] it
+       *[other] them
+    }, or reword the text if the card is not about { $count ->
+        [1] it
+       *[other] them
+    }
+knowledge-warning-date-year = "{ $date }" but { $field } says { $year }: correct whichever is wrong
+knowledge-warning-date-days = "{ $date }" but { $field } says { $days }: correct whichever is wrong
+knowledge-warning-near-duplicate = reads like "{ $id }" ({ $place }), { $percent }% of word stems shared: if both state one fact, keep the card of the better source and delete the other; otherwise make each say what only its source says
+
+## Ingest notes (/ingest and npm run ingest)
+# Plain text; `backticks` mark what to type, shown as code in Telegram.
+
+ingest-note-too-big = the article is { $kb } KB, over the limit of { $max } KB: give one article at a time
+ingest-note-no-fact = no sentence of the article carries a fact: is the body empty or only a header?
+ingest-note-bad-url = the URL "{ $url }" is not an absolute http(s) address
+ingest-note-no-publisher = no publisher: add a `publisher:` line to the article's header
+ingest-note-no-date = no publication date: add a `published: YYYY-MM-DD` line to the article's header
+ingest-note-invalid-draft = the draft does not validate (a bug in ingest): { $place }: { $problem }
+ingest-note-header-ignored = header line { $line } was ignored: "{ $text }" (known fields: { $fields })
+ingest-note-not-a-date = "published: { $value }" is not a date (write YYYY-MM-DD)
+ingest-note-no-headline = the article has no headline; the title "{ $title }" is its first sentence: write a real one
+ingest-note-no-partner = no partner from partners.json is named in the article; the cards have no partners
+ingest-note-url-too-long = the URL is over { $max } { $max ->
+        [one] character
+       *[other] characters
+    }, the most a source may have, and was left out
+ingest-note-publisher-from-dateline = the publisher "{ $publisher }" was read from the dateline "{ $dateline }"
+ingest-note-publisher-from-url = the publisher "{ $publisher }" was read from the URL
+ingest-note-date-from-url = the publication date { $date } was read from the URL
+ingest-note-value-cut = the { $field } was over { $max } { $max ->
+        [one] character
+       *[other] characters
+    } and was cut: check it
+ingest-note-card-cut = { $card }: the sentence was over { $max } { $max ->
+        [one] character
+       *[other] characters
+    } and was cut
+# Why a sentence of the article gave no card.
+ingest-dropped-question = a question
+ingest-dropped-greeting = a greeting
+ingest-dropped-attribution = says who said it, but nothing more
+ingest-dropped-short = too short to hold a fact
+ingest-dropped-no-subject = names no partner, date, number, document or subject of cooperation

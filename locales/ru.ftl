@@ -416,3 +416,125 @@ reload-warnings-more = … и ещё { $count }: <code>npm run validate</code> �
 reload-rollout = Версия { $version } работает на { $live } из { $replicas } реплик.
 reload-rollout-behind = Версия { $version } работает на { $live } из { $replicas } реплик; отстают: { $behind }
 reload-replica = { $replica } (версия { $version })
+
+## Knowledge problems and warnings (/reload, publishing a draft, npm run validate)
+# Plain text, not HTML: the code escapes them for Telegram. $code is a system error code (ENOENT),
+# $reason the JSON parser's own words, $detail zod's; file names, ids and values are as written.
+
+knowledge-file-missing = файла нет
+knowledge-folder-unreadable = папка не читается: { $code }
+knowledge-too-many-sources = { $count } { $count ->
+        [one] файл
+        [few] файла
+       *[many] файлов
+    } источников — больше предела в { $max }; ничего не загружено
+knowledge-symlink = это символическая ссылка; по ссылкам файлы не читаются — положите в папку сам файл
+knowledge-not-a-file = это не обычный файл
+# Megabytes with one decimal, kilobytes whole.
+knowledge-file-too-big = размер { $sizeUnit ->
+        [MB] { NUMBER($size, minimumFractionDigits: 1) } МБ
+       *[KB] { $size } КБ
+    } — больше предела в { $maxUnit ->
+        [MB] { NUMBER($max, minimumFractionDigits: 1) } МБ
+       *[KB] { $max } КБ
+    }
+knowledge-unreadable = файл не читается ({ $code })
+knowledge-no-sources = нет ни одного файла источника (*.json)
+knowledge-no-revision = ни одной версии базы знаний ещё не сохранено
+knowledge-json-syntax = ошибка JSON в строке { $line }, позиция { $column }: { $reason }
+knowledge-json-end = ошибка JSON в строке { $line }, позиция { $column }: файл оборвался
+knowledge-unknown-field = неизвестное поле «{ $field }»
+knowledge-required = обязательное поле, а его нет
+knowledge-wrong-type = должно быть { $expected ->
+        [string] строкой
+        [number] числом
+        [int] целым числом
+        [boolean] true или false
+        [array] списком
+        [object] объектом
+       *[other] типа { $expected }
+    }, а не { $got ->
+        [null] null
+        [array] списком
+        [object] объектом
+        [string] строкой { $value }
+        [number] числом { $value }
+       *[other] { $value }
+    }
+knowledge-too-long = должно быть не длиннее { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }
+knowledge-too-many-questions = должно быть не больше { $max } { $max ->
+        [one] вопроса
+       *[other] вопросов
+    }
+knowledge-id-format = допустимы только латинские строчные буквы, цифры и дефис: [a-z0-9-]+
+knowledge-real-date = должна быть настоящая дата ГГГГ-ММ-ДД
+knowledge-fact-date = должна быть настоящая дата ГГГГ-ММ-ДД, месяц ГГГГ-ММ или год ГГГГ
+knowledge-http-url = должен быть полный адрес http(s)
+knowledge-not-empty = не может быть пустым
+knowledge-no-cards = нужна хотя бы одна карточка
+knowledge-synonym-group = в группе нужно не меньше двух слов
+knowledge-invalid = неверное значение ({ $detail })
+knowledge-unknown-partner = неизвестный партнёр «{ $partner }» (известны: { $known })
+knowledge-id-not-file-name = «{ $id }» должен совпадать с именем файла «{ $expected }»
+knowledge-duplicate-fact = id факта «{ $id }» повторяется (уже есть: { $earlier })
+knowledge-duplicate-id = id «{ $id }» повторяется (уже есть: { $earlier })
+knowledge-status-no-card = нет карточки с id «{ $card }»
+knowledge-status-card-not-partner = карточка «{ $card }» не называет партнёра «{ $partner }» в своих partners
+knowledge-already-published = источник с таким id уже опубликован (возможно, только что — другим администратором); ничего не перезаписано: измените id или правьте тот файл
+knowledge-published-meanwhile = источник с таким id только что опубликовал кто-то другой; ничего не перезаписано
+knowledge-warning-no-url = нет url: читатель не сможет проверить источник; добавьте адрес опубликованного текста
+knowledge-warning-no-english = нет text_en: на вопросы по-английски эта карточка отвечает по-русски; добавьте английский текст
+knowledge-warning-unlisted-partner = текст называет { $names }, но в partners нет { $ids }: добавьте { $count ->
+        [1] его
+       *[other] их
+    } или перепишите текст, если карточка не о { $count ->
+        [1] нём
+       *[other] них
+    }
+knowledge-warning-date-year = дата «{ $date }», а в { $field } — { $year } год: исправьте то, что неверно
+knowledge-warning-date-days = дата «{ $date }», а в { $field } — { $days }: исправьте то, что неверно
+knowledge-warning-near-duplicate = похожа на «{ $id }» ({ $place }): общих основ слов { $percent }%. Если обе говорят об одном факте, оставьте карточку лучшего источника, а другую удалите; если нет — пусть каждая говорит то, что есть только в её источнике
+
+## Ingest notes (/ingest and npm run ingest)
+# Plain text; `backticks` mark what to type, shown as code in Telegram.
+
+ingest-note-too-big = в статье { $kb } КБ, больше предела в { $max } КБ: присылайте по одной статье
+ingest-note-no-fact = ни одно предложение статьи не сообщает факта: может быть, в ней только шапка или текст пуст?
+ingest-note-bad-url = адрес «{ $url }» — не полный адрес http(s)
+ingest-note-no-publisher = не указан издатель: добавьте в шапку статьи строку `publisher:`
+ingest-note-no-date = не указана дата публикации: добавьте в шапку статьи строку `published: YYYY-MM-DD`
+ingest-note-invalid-draft = черновик не проходит проверку (ошибка в ingest): { $place }: { $problem }
+ingest-note-header-ignored = строка шапки { $line } пропущена: «{ $text }» (известные поля: { $fields })
+ingest-note-not-a-date = «published: { $value }» — не дата (пишите YYYY-MM-DD)
+ingest-note-no-headline = у статьи нет заголовка; заголовком взято её первое предложение «{ $title }»: напишите настоящий
+ingest-note-no-partner = статья не называет ни одного партнёра из partners.json; у карточек нет партнёров
+ingest-note-url-too-long = адрес длиннее { $max } { $max ->
+        [one] символа
+       *[other] символов
+    } (больше источнику нельзя) и не записан
+ingest-note-publisher-from-dateline = издатель «{ $publisher }» прочитан из строки «{ $dateline }» в начале текста
+ingest-note-publisher-from-url = издатель «{ $publisher }» прочитан из адреса статьи
+ingest-note-date-from-url = дата публикации { $date } прочитана из адреса статьи
+ingest-note-value-cut = { $field ->
+        [title] заголовок был длиннее
+       *[publisher] имя издателя было длиннее
+    } { $max } { $max ->
+        [one] символа
+       *[other] символов
+    } и обрезан{ $field ->
+        [title] {""}
+       *[publisher] о
+    }: проверьте
+ingest-note-card-cut = { $card }: предложение было длиннее { $max } { $max ->
+        [one] символа
+       *[other] символов
+    } и обрезано
+# Why a sentence of the article gave no card.
+ingest-dropped-question = вопрос
+ingest-dropped-greeting = приветствие
+ingest-dropped-attribution = только кто сказал, больше ничего
+ingest-dropped-short = слишком коротко для факта
+ingest-dropped-no-subject = нет ни партнёра, ни даты, ни числа, ни документа, ни предмета сотрудничества

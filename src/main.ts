@@ -14,7 +14,7 @@ import { createUnansweredStore } from "./bot/unanswered-store.js";
 import { createWebhookServer } from "./bot/webhook-server.js";
 import { openKnowledgeOrExit } from "./cli/open-knowledge.js";
 import { runConsoleChat } from "./cli/console.js";
-import { localeOf } from "./i18n/i18n.js";
+import { localeOf, translator } from "./i18n/i18n.js";
 import { readConfigOrExit } from "./lib/config.js";
 import type { FleetConfig } from "./lib/config.js";
 import { openFleet } from "./fleet/fleet.js";
@@ -23,6 +23,9 @@ import { formatProblem } from "./knowledge/types.js";
 import { RetryLaterError } from "./bot/retry-later.js";
 import { knowledgeWarnings } from "./engine/knowledge-warnings.js";
 import { createLogger } from "./lib/logger.js";
+
+/** A knowledge folder that does not load is reported on stderr in English, with the bot's own texts (locales/en.ftl). */
+const english = translator("en");
 
 /** Answers in flight get this long after SIGTERM/SIGINT; a second signal exits at once. */
 const SHUTDOWN_GRACE_MS = 9_000;
@@ -76,7 +79,7 @@ async function openFleetOrExit(fleetConfig: FleetConfig): Promise<Fleet> {
   const opened = await openFleet(fleetConfig, config.knowledgeDir, logger).catch(failStartup("joining the fleet (Redis, PostgreSQL)"));
   if (opened.ok) return opened.fleet;
   process.stderr.write(`${config.knowledgeDir}: the knowledge has ${opened.problems.length} problem(s):\n`);
-  for (const problem of opened.problems) process.stderr.write(`  ${formatProblem(problem)}\n`);
+  for (const problem of opened.problems) process.stderr.write(`  ${formatProblem(problem, english)}\n`);
   process.exit(1);
 }
 

@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { parseKnowledge } from "../../src/knowledge/parse.js";
 import type { KnowledgeBase } from "../../src/knowledge/types.js";
+import { formatProblem } from "../../src/knowledge/types.js";
+import { translator } from "../../src/i18n/i18n.js";
 
 /**
  * XQuAD-ru dev (see ../shared/bench/README.md; CC BY-SA 4.0, never copied into this repository)
@@ -78,7 +80,7 @@ export async function loadXquad(file: string): Promise<XquadSet> {
   });
 
   const loaded = parseKnowledge({ texts, problems: [] });
-  if (!loaded.ok) throw new Error(`XQuAD cards do not validate: ${loaded.problems.slice(0, 3).map((problem) => `${problem.file}: ${problem.path}: ${problem.message}`).join("; ")}`);
+  if (!loaded.ok) throw new Error(`XQuAD cards do not validate: ${loaded.problems.slice(0, 3).map((problem) => formatProblem(problem, translator("en"))).join("; ")}`);
   return { knowledge: loaded.knowledge, paragraphOf, questions, paragraphs, split };
 }
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { sourceFileSchema } from "../knowledge/schema.js";
 import type { SourceFile } from "../knowledge/schema.js";
+import { isIngestText } from "../ingest/texts.js";
+import type { IngestText } from "../ingest/texts.js";
 import type { Logger } from "../lib/logger.js";
 import { createStateFile } from "../lib/state-file.js";
 
@@ -14,7 +16,8 @@ export interface Draft {
   createdAt: string;
   file: SourceFile;
   suggestions: string[];
-  warnings: string[];
+  /** The drafting notes to check, rendered in the reader's language each time the draft is shown. */
+  warnings: IngestText[];
 }
 
 /** Asynchronous because a fleet keeps drafts in PostgreSQL, where the next press may come to another replica. */
@@ -39,7 +42,9 @@ const draftSchema = z.object({
   createdAt: z.string(),
   file: sourceFileSchema,
   suggestions: z.array(z.string()),
-  warnings: z.array(z.string()),
+  // Drafts stored before the notes were keyed texts hold English sentences: those notes are let go
+  // (they are advice; the cards are the draft), the draft is kept.
+  warnings: z.array(z.unknown()).transform((notes) => notes.filter(isIngestText)),
 });
 const fileSchema = z.object({ drafts: z.array(draftSchema) });
 

@@ -9,7 +9,11 @@ import { createKnowledgeRevisions } from "../fleet/revisions.js";
 import { readKnowledgeFiles } from "../knowledge/load.js";
 import { parseKnowledge } from "../knowledge/parse.js";
 import { formatProblem } from "../knowledge/types.js";
+import { translator } from "../i18n/i18n.js";
 import { createLogger } from "../lib/logger.js";
+
+/** The command line speaks English; the texts are the bot's own (locales/en.ftl). */
+const english = translator("en");
 
 /**
  * The fleet's knowledge from the command line, for editors who keep it in git:
@@ -49,7 +53,7 @@ try {
     const checked = parseKnowledge(files);
     if (!checked.ok) {
       console.error(`${dir}: ${checked.problems.length} problem(s); nothing was stored`);
-      for (const problem of checked.problems) console.error(`  ${formatProblem(problem)}`);
+      for (const problem of checked.problems) console.error(`  ${formatProblem(problem, english)}`);
       exit(1);
     }
     let version: number | undefined;

@@ -10,11 +10,13 @@ import { SOURCES_DIR } from "../knowledge/parse.js";
 import { nearDuplicatePairs } from "../knowledge/near-duplicates.js";
 import type { StemmedCard } from "../knowledge/near-duplicates.js";
 import { readTextDates } from "../knowledge/text-dates.js";
+import { knowledgeText } from "../knowledge/texts.js";
+import type { KnowledgeText } from "../knowledge/texts.js";
 import type { KnowledgeBase, KnowledgeProblem, Partner, Source } from "../knowledge/types.js";
 
 /**
  * Something an editor should look at that does not make the knowledge wrong: a load with warnings
- * is served. Shaped like a problem (file, JSON path, message) so formatProblem prints both alike.
+ * is served. Shaped like a problem (file, JSON path, keyed text) so formatProblem prints both alike.
  */
 export interface KnowledgeWarning extends KnowledgeProblem {
   kind: WarningKind;
@@ -53,21 +55,21 @@ export function knowledgeWarnings(knowledge: KnowledgeBase): KnowledgeWarning[] 
     cardsSeen.set(source.id, index + 1);
     if (!sourceOrder.has(source.id)) {
       sourceOrder.set(source.id, order);
-      if (!source.url) found.push({ order, warning: { kind: "no-url", file, path: "source", message: "no url: readers cannot check the source; add the address of the published text" } });
+      if (!source.url) found.push({ order, warning: { kind: "no-url", file, path: "source", text: knowledgeText("knowledge-warning-no-url") } });
     }
-    const add = (kind: WarningKind, path: string, message: string): void => void found.push({ order, warning: { kind, file, path: `facts[${index}]${path}`, message } });
+    const add = (kind: WarningKind, path: string, warning: KnowledgeText): void => void found.push({ order, warning: { kind, file, path: `facts[${index}]${path}`, text: warning } });
 
     const named = new Set([...namedIn(card.text), ...(card.text_en ? namedIn(card.text_en) : [])]);
     const unlisted = [...named].filter((id) => !card.partners?.includes(id));
-    if (unlisted.length > 0) add("unlisted-partner", ".partners", unlistedMessage(unlisted.map((id) => partnersById.get(id)!)));
+    if (unlisted.length > 0) add("unlisted-partner", ".partners", unlistedText(unlisted.map((id) => partnersById.get(id)!)));
 
-    if (!card.text_en) add("no-english", "", "no text_en: English questions get this card in Russian; add an English rendering of the text");
+    if (!card.text_en) add("no-english", "", knowledgeText("knowledge-warning-no-english"));
 
     if (card.date) {
       for (const field of ["text", "text_en"] as const) {
-        const text = card[field];
-        const conflict = text && dateConflict(card.date, text);
-        if (conflict) add("date-mismatch", ".date", `"${card.date}" but ${field} ${conflict}: correct whichever is wrong`);
+        const written = card[field];
+        const conflict = written && dateConflict(card.date, field, written);
+        if (conflict) add("date-mismatch", ".date", conflict);
       }
     }
 
@@ -83,7 +85,7 @@ export function knowledgeWarnings(knowledge: KnowledgeBase): KnowledgeWarning[] 
         kind: "near-duplicate",
         file: second.file,
         path: `facts[${second.index}]`,
-        message: `reads like "${first.id}" (${first.file}: facts[${first.index}]), ${Math.round(pair.similarity * 100)}% of word stems shared: if both state one fact, keep the card of the better source and delete the other; otherwise make each say what only its source says`,
+        text: knowledgeText("knowledge-warning-near-duplicate", { id: first.id, place: `${first.file}: facts[${first.index}]`, percent: Math.round(pair.similarity * 100) }),
       },
     });
   }
@@ -129,10 +131,10 @@ const CAPITALISED_WORD = /(?<![\p{L}\p{N}\p{M}])[^\P{L}\p{Ll}][\p{L}\p{N}\p{M}]*
 const HYPHEN = /[-\u2010\u2011]/u;
 const REGION_AFTER = /^\s+(?:regions?|oblasts?|provinces?|governorates?|prefectures?|county|counties|област\p{L}*|район\p{L}*|кра[йяюе]\p{L}*|губерни\p{L}*)(?![\p{L}])/iu;
 
-function unlistedMessage(partners: Partner[]): string {
+function unlistedText(partners: Partner[]): KnowledgeText {
   const names = partners.map((partner) => partner.name).join(", ");
   const ids = partners.map((partner) => `"${partner.id}"`).join(", ");
-  return `the text names ${names}, but partners does not list ${ids}: add ${partners.length > 1 ? "them" : "it"}, or reword the text if the card is not about ${partners.length > 1 ? "them" : "it"}`;
+  return knowledgeText("knowledge-warning-unlisted-partner", { count: partners.length, names, ids });
 }
 
 /**
@@ -140,13 +142,13 @@ function unlistedMessage(partners: Partner[]): string {
  * year, or its only day (a range counts as one) does not hold a full-day date. Anything less
  * certain stays silent: a range of years, a second year, a document's or a relative date.
  */
-function dateConflict(date: string, text: string): string | undefined {
-  const read = readTextDates(text);
+function dateConflict(date: string, field: "text" | "text_en", written: string): KnowledgeText | undefined {
+  const read = readTextDates(written);
   if (read.relative) return undefined;
   const [year] = read.years;
-  if (read.years.length === 1 && read.ownYears.length === 1 && year !== Number(date.slice(0, 4))) return `says ${year}`;
+  if (read.years.length === 1 && read.ownYears.length === 1 && year !== Number(date.slice(0, 4))) return knowledgeText("knowledge-warning-date-year", { date, field, year: String(year) });
   const [days] = read.days;
-  if (date.length === 10 && read.days.length === 1 && days && !days.includes(date)) return `says ${days.join(" to ")}`;
+  if (date.length === 10 && read.days.length === 1 && days && !days.includes(date)) return knowledgeText("knowledge-warning-date-days", { date, field, days: days.join(" – ") });
   return undefined;
 }
 

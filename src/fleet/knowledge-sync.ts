@@ -5,6 +5,7 @@ import type { KnowledgeStore } from "../engine/store.js";
 import { readKnowledgeFiles } from "../knowledge/load.js";
 import { parseKnowledge } from "../knowledge/parse.js";
 import { withSource } from "../knowledge/publish.js";
+import { knowledgeText } from "../knowledge/texts.js";
 import type { LoadResult } from "../knowledge/types.js";
 import type { Logger } from "../lib/logger.js";
 import type { Heartbeats } from "./heartbeats.js";
@@ -42,7 +43,7 @@ export interface KnowledgeSync extends KnowledgeUpdates {
 export function revisionLoader(revisions: KnowledgeRevisions): () => Promise<LoadResult & { version?: number }> {
   return async () => {
     const revision = await revisions.latest();
-    if (!revision) return { ok: false, problems: [{ file: "", path: "", message: "no knowledge revision is stored yet" }] };
+    if (!revision) return { ok: false, problems: [{ file: "", path: "", text: knowledgeText("knowledge-no-revision") }] };
     return { ...parseKnowledge(revisionFiles(revision)), version: revision.version };
   };
 }
@@ -119,7 +120,7 @@ export function startKnowledgeSync(options: KnowledgeSyncOptions): KnowledgeSync
     async publish(source, by) {
       for (;;) {
         const base = await revisions.latest();
-        if (!base) return { ok: false, problems: [{ file: "", path: "", message: "no knowledge revision is stored yet" }] };
+        if (!base) return { ok: false, problems: [{ file: "", path: "", text: knowledgeText("knowledge-no-revision") }] };
         const added = withSource(revisionFiles(base), source);
         if (!added.ok) return added;
         const version = await revisions.add(added.files.texts, by, base.version);

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
+import type { Translate } from "./texts.js";
 
 /** The languages the bot writes in; Russian is the default (the knowledge is Russian first). */
 export type Locale = "ru" | "en";
@@ -41,6 +42,11 @@ for (const locale of LOCALES) i18n.loadLocaleSync(locale, { filePath: join(LOCAL
 /** The text `key` in `locale`, with its variables. */
 export function t(locale: Locale, key: string, variables?: TextVariables): string {
   return i18n.t(locale, key, variables);
+}
+
+/** `t` with the locale bound, for rendering keyed texts (renderText, formatProblem) outside a grammY context. */
+export function translator(locale: Locale): Translate {
+  return (key, variables) => t(locale, key, variables);
 }
 
 // Languages whose speakers mostly read Russian: the former USSR's. Everyone else is better served in English.

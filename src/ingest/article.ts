@@ -1,6 +1,8 @@
 import { graphemePrefix } from "../lib/graphemes.js";
 import { isRealDate } from "../knowledge/schema.js";
 import { fold } from "./text.js";
+import { ingestText } from "./texts.js";
+import type { IngestText } from "./texts.js";
 
 /**
  * A plain-text article as it came in, before any fact is looked for. Everything but the body is
@@ -15,7 +17,7 @@ export interface Article {
   body: string;
   dateline?: Dateline;
   /** Things in the header a person should look at (an unknown field, a date that is not a date). */
-  notes: string[];
+  notes: IngestText[];
 }
 
 export interface Dateline {
@@ -93,7 +95,7 @@ export function parseArticle(input: string): Article {
   const text = cleanText(input);
   const lines = text.split("\n");
   const first = lines[0] ?? "";
-  const notes: string[] = [];
+  const notes: IngestText[] = [];
   let header: Partial<Record<FrontMatterField, string>> = {};
   let body: string;
 
@@ -115,7 +117,7 @@ export function parseArticle(input: string): Article {
       const match = FIELD_LINE.exec(lines[index]!);
       const name = match?.[1]?.toLowerCase();
       if (!match || !FRONT_MATTER_FIELDS.includes(name as FrontMatterField)) {
-        notes.push(`header line ${index + 1} was ignored: "${graphemePrefix(lines[index]!.trim(), 60)}" (known fields: ${FRONT_MATTER_FIELDS.join(", ")})`);
+        notes.push(ingestText("ingest-note-header-ignored", { line: index + 1, text: graphemePrefix(lines[index]!.trim(), 60), fields: FRONT_MATTER_FIELDS.join(", ") }));
         continue;
       }
       const value = match[2]!.trim();
@@ -140,11 +142,11 @@ function fieldName(line: string): string {
   return FIELD_LINE.exec(line)?.[1]?.toLowerCase() ?? "";
 }
 
-function checkedDate(value: string | undefined, notes: string[]): { published?: string } {
+function checkedDate(value: string | undefined, notes: IngestText[]): { published?: string } {
   if (value === undefined) return {};
   const date = toIsoDate(value);
   if (date) return { published: date };
-  notes.push(`"published: ${value}" is not a date (write YYYY-MM-DD)`);
+  notes.push(ingestText("ingest-note-not-a-date", { value }));
   return { published: undefined };
 }
 

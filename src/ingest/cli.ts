@@ -9,8 +9,12 @@ import { parseJson, zodProblems } from "../knowledge/problems.js";
 import { partnersFileSchema } from "../knowledge/schema.js";
 import type { Partner } from "../knowledge/schema.js";
 import { formatProblem } from "../knowledge/types.js";
+import { translator } from "../i18n/i18n.js";
 import { MAX_ARTICLE_BYTES, draftFromArticle, serializeDraft } from "./draft.js";
 import { formatDraftSummary } from "./summary.js";
+
+/** The command line speaks English; the texts are the bot's own (locales/en.ftl). */
+const english = translator("en");
 
 /**
  * `npm run ingest -- ARTICLE [--out DIR] [--publisher P] [--url U] [--knowledge DIR] [--force]`
@@ -99,7 +103,7 @@ export async function runIngest(argv: readonly string[], io: CliIo = processIo):
     ...(args.values.url !== undefined ? { url: args.values.url } : {}),
   });
   if (!result.ok) {
-    io.err(formatDraftSummary(result));
+    io.err(formatDraftSummary(result, english));
     return 1;
   }
 
@@ -121,7 +125,7 @@ export async function runIngest(argv: readonly string[], io: CliIo = processIo):
     io.err(`Cannot write ${target}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
-  io.out(formatDraftSummary(result, path.relative(io.cwd, target) || target));
+  io.out(formatDraftSummary(result, english, path.relative(io.cwd, target) || target));
   return 0;
 }
 
@@ -151,9 +155,9 @@ async function readPartners(dir: string): Promise<{ partners: Partner[] } | { pr
     return { problems: [`${PARTNERS_FILE}: ${describeError(error)} (pass --knowledge DIR or set KNOWLEDGE_DIR)`] };
   }
   const json = parseJson(PARTNERS_FILE, text);
-  if (!json.ok) return { problems: [formatProblem(json.problem)] };
+  if (!json.ok) return { problems: [formatProblem(json.problem, english)] };
   const parsed = partnersFileSchema.safeParse(json.value);
-  if (!parsed.success) return { problems: zodProblems(PARTNERS_FILE, parsed.error, json.value).map((problem) => formatProblem(problem)) };
+  if (!parsed.success) return { problems: zodProblems(PARTNERS_FILE, parsed.error, json.value).map((problem) => formatProblem(problem, english)) };
   return { partners: parsed.data };
 }
 

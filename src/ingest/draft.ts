@@ -2,7 +2,7 @@ import { graphemePrefix } from "../lib/graphemes.js";
 import { PARTNERS_FILE, SOURCES_DIR, parseKnowledge } from "../knowledge/parse.js";
 import { MAX_NAME_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS } from "../knowledge/schema.js";
 import type { FactCard, Partner, SourceFile } from "../knowledge/schema.js";
-import { formatProblem } from "../knowledge/types.js";
+import type { KnowledgeProblem } from "../knowledge/types.js";
 import type { Article } from "./article.js";
 import { dateFromUrl, knownPublisher, parseArticle, publisherFromUrl } from "./article.js";
 import { exactDates } from "./dates.js";
@@ -13,6 +13,8 @@ import { DEFAULT_KNOWN_PEOPLE, findPeople } from "./people.js";
 import { quotePieces, quotedSpeech } from "./quotes.js";
 import { paragraphSentences, splitParagraphs } from "./sentences.js";
 import { trimEndOf, words } from "./text.js";
+import { ingestText } from "./texts.js";
+import type { DropReason, IngestText } from "./texts.js";
 import { findTopics } from "./topics.js";
 
 /**
@@ -45,15 +47,15 @@ export interface DraftOptions {
 export interface DraftProblem {
   /** An error means no draft; a warning is something the editor should check in the draft. */
   severity: "error" | "warning";
-  /** Says what to do in the article itself; each surface adds its own ways (the command line's flags). */
-  message: string;
+  /** Says what to do in the article itself, as a keyed text each surface renders in its reader's language; each adds its own ways (the command line's flags). */
+  text: IngestText;
   /** The header line the problem is about, when a header line would fix it. */
   field?: "publisher" | "published";
 }
 
 export interface DroppedSentence {
   text: string;
-  reason: string;
+  reason: DropReason;
 }
 
 interface DraftReport {
@@ -68,11 +70,11 @@ export type DraftResult = ({ ok: true; file: SourceFile } | { ok: false }) & Dra
 
 export function draftFromArticle(text: string, options: DraftOptions): DraftResult {
   const problems: DraftProblem[] = [];
-  const error = (message: string, field?: DraftProblem["field"]): void => void problems.push({ severity: "error", message, ...(field ? { field } : {}) });
-  const warn = (message: string): void => void problems.push({ severity: "warning", message });
+  const error = (text: IngestText, field?: DraftProblem["field"]): void => void problems.push({ severity: "error", text, ...(field ? { field } : {}) });
+  const warn = (text: IngestText): void => void problems.push({ severity: "warning", text });
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_ARTICLE_BYTES) {
-    error(`the article is ${Math.ceil(bytes / 1024)} KB, over the limit of ${MAX_ARTICLE_BYTES / 1024} KB: give one article at a time`);
+    error(ingestText("ingest-note-too-big", { kb: Math.ceil(bytes / 1024), max: MAX_ARTICLE_BYTES / 1024 }));
     return { ok: false, suggestions: [], dropped: [], problems };
   }
 
@@ -97,12 +99,12 @@ export function draftFromArticle(text: string, options: DraftOptions): DraftResu
     if (reason) dropped.push({ text: candidate.text, reason });
     return reason === undefined;
   });
-  if (candidates.length === 0) error("no sentence of the article carries a fact: is the body empty or only a header?");
+  if (candidates.length === 0) error(ingestText("ingest-note-no-fact"));
 
   const title = article.title ? fitted(article.title, MAX_TITLE_CHARS, "title", warn) : titleFrom(candidates[0]?.text ?? "");
-  if (!article.title && title) warn(`the article has no headline; the title "${title}" is its first sentence: write a real one`);
+  if (!article.title && title) warn(ingestText("ingest-note-no-headline", { title }));
   const mainPartners = mainPartnerIds(matcher, title, article.body);
-  if (mainPartners.length === 0) warn("no partner from partners.json is named in the article; the cards have no partners");
+  if (mainPartners.length === 0) warn(ingestText("ingest-note-no-partner"));
 
   const suggestions = suggestPartners([title, ...sentences], matcher, {
     ignore: [...new Set(options.partners.map((partner) => partner.country)), ...people.flatMap((name) => name.split(/\s+/)), ...publisherNames(meta.publisher)],
@@ -119,7 +121,9 @@ export function draftFromArticle(text: string, options: DraftOptions): DraftResu
     source: { id, title, publisher: meta.publisher, published: meta.published, ...(meta.url ? { url: meta.url } : {}), language: "ru" },
     facts,
   };
-  for (const problem of validate(file, options.partners)) error(`the draft does not validate (a bug in ingest): ${problem}`);
+  for (const problem of validate(file, options.partners)) {
+    error(ingestText("ingest-note-invalid-draft", { place: problem.path ? `${problem.file}: ${problem.path}` : problem.file, problem: problem.text }));
+  }
   if (problems.some((problem) => problem.severity === "error")) return { ok: false, suggestions, dropped, problems: sortProblems(problems) };
   return { ok: true, file, suggestions, dropped, problems: sortProblems(problems) };
 }
@@ -136,12 +140,12 @@ interface SourceMeta {
 }
 
 /** Publisher, date and URL by priority: the flags, the header, then what the text and URL show. */
-function sourceMeta(article: Article, options: DraftOptions, error: (message: string, field?: DraftProblem["field"]) => void, warn: (message: string) => void): SourceMeta {
+function sourceMeta(article: Article, options: DraftOptions, error: (text: IngestText, field?: DraftProblem["field"]) => void, warn: (text: IngestText) => void): SourceMeta {
   const url = options.url?.trim() || article.url;
   const httpUrl = url && isHttpUrl(url) ? url : undefined;
-  if (url && !httpUrl) error(`the URL "${url}" is not an absolute http(s) address`);
+  if (url && !httpUrl) error(ingestText("ingest-note-bad-url", { url }));
   // A URL cut short would lead somewhere else: one too long to keep is left out, not cut.
-  if (httpUrl && httpUrl.length > MAX_URL_CHARS) warn(`the URL is over ${MAX_URL_CHARS} characters, the most a source may have, and was left out`);
+  if (httpUrl && httpUrl.length > MAX_URL_CHARS) warn(ingestText("ingest-note-url-too-long", { max: MAX_URL_CHARS }));
   const validUrl = httpUrl && httpUrl.length <= MAX_URL_CHARS ? httpUrl : undefined;
 
   const given = options.publisher?.trim() || article.publisher;
@@ -149,16 +153,16 @@ function sourceMeta(article: Article, options: DraftOptions, error: (message: st
   const fromUrl = validUrl ? publisherFromUrl(validUrl)?.name : undefined;
   const written = given ?? fromDateline ?? fromUrl;
   const publisher = written ? fitted(knownPublisher(written)?.name ?? written, MAX_NAME_CHARS, "publisher", warn) : undefined;
-  if (!publisher) error("no publisher: add a `publisher:` line to the article's header", "publisher");
-  else if (!given && fromDateline) warn(`the publisher "${publisher}" was read from the dateline "${article.dateline!.text.trim()}"`);
-  else if (!given) warn(`the publisher "${publisher}" was read from the URL`);
+  if (!publisher) error(ingestText("ingest-note-no-publisher"), "publisher");
+  else if (!given && fromDateline) warn(ingestText("ingest-note-publisher-from-dateline", { publisher, dateline: article.dateline!.text.trim() }));
+  else if (!given) warn(ingestText("ingest-note-publisher-from-url", { publisher }));
 
   let published = article.published;
   if (!published && validUrl) {
     published = dateFromUrl(validUrl);
-    if (published) warn(`the publication date ${published} was read from the URL`);
+    if (published) warn(ingestText("ingest-note-date-from-url", { date: published }));
   }
-  if (!published) error("no publication date: add a `published: YYYY-MM-DD` line to the article's header", "published");
+  if (!published) error(ingestText("ingest-note-no-date"), "published");
   return { ...(publisher ? { publisher } : {}), ...(published ? { published } : {}), ...(validUrl ? { url: validUrl } : {}) };
 }
 
@@ -166,9 +170,9 @@ function sourceMeta(article: Article, options: DraftOptions, error: (message: st
  * A header value over the knowledge format's maximum is cut, with a warning, rather than refusing
  * the article: the draft still validates, and the editor fixes the value in review.
  */
-function fitted(value: string, max: number, field: string, warn: (message: string) => void): string {
+function fitted(value: string, max: number, field: "title" | "publisher", warn: (text: IngestText) => void): string {
   if (value.length <= max) return value;
-  warn(`the ${field} was over ${max} characters and was cut: check it`);
+  warn(ingestText("ingest-note-value-cut", { field, max }));
   return graphemePrefix(value, max).trimEnd();
 }
 
@@ -258,11 +262,11 @@ function quotedPart(piece: string): string {
   return quotedSpeech(piece)?.quote ?? piece;
 }
 
-function toCard(candidate: Candidate, id: string, matcher: NameMatcher, mainPartners: readonly string[], published: string, publisher: string, warn: (message: string) => void): FactCard {
+function toCard(candidate: Candidate, id: string, matcher: NameMatcher, mainPartners: readonly string[], published: string, publisher: string, warn: (text: IngestText) => void): FactCard {
   let text = candidate.text;
   if (text.length > MAX_CARD_TEXT) {
     text = `${graphemePrefix(text, MAX_CARD_TEXT - 1).replace(/\s+\S*$/, "")}…`;
-    warn(`${id}: the sentence was over ${MAX_CARD_TEXT} characters and was cut`);
+    warn(ingestText("ingest-note-card-cut", { card: id, max: MAX_CARD_TEXT }));
   }
   const named = matcher.ids(text);
   // A card that names no partner is still about the article's partner: "стороны договорились …".
@@ -348,7 +352,7 @@ export function titleFrom(sentence: string): string {
 }
 
 /** The draft checked by the knowledge validator itself, as if it were already in sources/. */
-function validate(file: SourceFile, partners: readonly Partner[]): string[] {
+function validate(file: SourceFile, partners: readonly Partner[]): KnowledgeProblem[] {
   const name = `${SOURCES_DIR}/${file.source.id}.json`;
   // A partner's status names a card of another source, which this check of one file cannot see:
   // left out here, it is checked when the draft is published, with the whole folder.
@@ -360,7 +364,7 @@ function validate(file: SourceFile, partners: readonly Partner[]): string[] {
     ]),
     problems: [],
   });
-  return result.ok ? [] : result.problems.map(formatProblem);
+  return result.ok ? [] : result.problems;
 }
 
 function isHttpUrl(value: string): boolean {

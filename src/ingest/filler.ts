@@ -1,5 +1,6 @@
 import { isStopword } from "../search/normalize.js";
 import { fold, hasStem, words } from "./text.js";
+import type { DropReason } from "./texts.js";
 import { findTopics } from "./topics.js";
 
 /**
@@ -31,7 +32,7 @@ export interface FillerContext {
 }
 
 /** Why the sentence carries no fact, or undefined if it does. */
-export function fillerReason(sentence: string, context: FillerContext = {}): string | undefined {
+export function fillerReason(sentence: string, context: FillerContext = {}): DropReason | undefined {
   const text = fold(sentence).replace(/^[«"„“\-–—\s]+/, "");
   const names = new Set((context.names ?? []).flatMap((name) => words(name).flatMap((word) => word.parts)));
   const tokens = words(sentence)
@@ -39,10 +40,10 @@ export function fillerReason(sentence: string, context: FillerContext = {}): str
     .filter((token) => !isStopword(token) && (token.length > 1 || /\d/.test(token)));
   const content = tokens.filter((token) => !names.has(token) && !hasStem(token, ATTRIBUTION));
 
-  if (/\?[»"”“)]*$/.test(sentence.trim())) return "a question";
-  if (GREETING.test(text) && content.length < 8) return "a greeting";
-  if (hasSpeech(sentence) && content.length < 2) return "says who said it, but nothing more";
-  if (tokens.length < 3) return "too short to hold a fact";
+  if (/\?[»"”“)]*$/.test(sentence.trim())) return "ingest-dropped-question";
+  if (GREETING.test(text) && content.length < 8) return "ingest-dropped-greeting";
+  if (hasSpeech(sentence) && content.length < 2) return "ingest-dropped-attribution";
+  if (tokens.length < 3) return "ingest-dropped-short";
   return undefined;
 }
 
@@ -52,17 +53,15 @@ const PARTNERSHIP = ["сотрудничеств", "партнерств", "па
 // A quantity is a checkable fact («Число рейсов вырастет вдвое»), whatever it counts.
 const QUANTITY = ["вдвое", "втрое", "вчетверо", "впятеро", "тысяч", "миллион", "миллиард", "процент", "половин", "трет", "четверт"];
 
-export const NO_SUBJECT = "names no partner, date, number, document or subject of cooperation";
-
 /**
  * Why a sentence that is not filler by its form still gives no card: it names no partner, no date,
  * no number, and nothing a partnership is about (a document, a topic of cooperation) — scenery such as
  * «Погода в тот день была солнечной.», which would otherwise become a card about the article's
  * partner, attributed to whoever spoke last. `partners` and `dates` are what the caller found in it.
  */
-export function subjectReason(sentence: string, found: { partners: number; dates: number }): string | undefined {
+export function subjectReason(sentence: string, found: { partners: number; dates: number }): DropReason | undefined {
   if (found.partners > 0 || found.dates > 0) return undefined;
   if (/\d/.test(sentence) || findTopics(sentence).length > 0) return undefined;
   if (words(sentence).some((word) => word.parts.some((part) => hasStem(part, PARTNERSHIP) || hasStem(part, QUANTITY)))) return undefined;
-  return NO_SUBJECT;
+  return "ingest-dropped-no-subject";
 }

@@ -1,14 +1,17 @@
+import { renderText } from "../i18n/texts.js";
+import type { Translate } from "../i18n/texts.js";
 import type { DraftResult } from "./draft.js";
 
 /**
  * What the editor reads after an ingest: where the draft is, each card in one glance, what was
  * dropped and why, partner suggestions, and what to check. Plain text, so a console and a chat
- * message can both show it.
+ * message can both show it. The notes and reasons are the bot's keyed texts, rendered with `t`
+ * (the command line passes English); the headings around them are the command line's own.
  */
 /** The command line's own way to give a header field the article lacks. */
 const FLAG_FOR = { publisher: "--publisher P" } as const;
 
-export function formatDraftSummary(result: DraftResult, writtenTo?: string): string {
+export function formatDraftSummary(result: DraftResult, t: Translate, writtenTo?: string): string {
   const lines: string[] = [];
   const errors = result.problems.filter((problem) => problem.severity === "error");
   const warnings = result.problems.filter((problem) => problem.severity === "warning");
@@ -17,7 +20,7 @@ export function formatDraftSummary(result: DraftResult, writtenTo?: string): str
     lines.push("No draft was made:");
     for (const problem of errors) {
       const flag = problem.field === "publisher" ? ` (or pass ${FLAG_FOR.publisher})` : "";
-      lines.push(`  ✗ ${problem.message}${flag}`);
+      lines.push(`  ✗ ${renderText(problem.text, t)}${flag}`);
     }
   } else {
     const { source, facts } = result.file;
@@ -38,14 +41,14 @@ export function formatDraftSummary(result: DraftResult, writtenTo?: string): str
   }
   if (result.dropped.length > 0) {
     lines.push("", "Dropped (no fact found; restore any that has one):");
-    for (const sentence of result.dropped) lines.push(`  - ${sentence.text}  (${sentence.reason})`);
+    for (const sentence of result.dropped) lines.push(`  - ${sentence.text}  (${t(sentence.reason)})`);
   }
   if (result.suggestions.length > 0) {
     lines.push("", `Possible new partners, as written (not added; add to partners.json if they are partners): ${result.suggestions.join(", ")}`);
   }
   if (warnings.length > 0) {
     lines.push("", "Check:");
-    for (const problem of warnings) lines.push(`  ! ${problem.message}`);
+    for (const problem of warnings) lines.push(`  ! ${renderText(problem.text, t)}`);
   }
   if (result.ok) {
     lines.push("", "Next: rewrite each card in our own words, add text_en, merge or split cards, then move the file into sources/ to publish it.");

@@ -2,6 +2,8 @@ import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { PARTNERS_FILE, SOURCES_DIR, SYNONYMS_FILE, parseKnowledge } from "./parse.js";
 import type { KnowledgeFiles } from "./parse.js";
+import { knowledgeText } from "./texts.js";
+import type { KnowledgeText } from "./texts.js";
 import type { KnowledgeProblem, LoadResult } from "./types.js";
 
 /** Limits that keep a bad edit (a runaway export, a huge paste) from stalling a reload. */
@@ -22,8 +24,8 @@ export async function readKnowledgeFiles(dir: string, limits = LOAD_LIMITS): Pro
   const read = async (relative: string, required: boolean): Promise<void> => {
     const result = await readOne(dir, relative, limits.maxFileBytes);
     if ("text" in result) texts.set(relative, result.text);
-    else if (result.problem !== "missing") problems.push({ file: relative, path: "", message: result.problem });
-    else if (required) problems.push({ file: relative, path: "", message: "file is missing" });
+    else if (result.problem !== "missing") problems.push({ file: relative, path: "", text: result.problem });
+    else if (required) problems.push({ file: relative, path: "", text: knowledgeText("knowledge-file-missing") });
   };
 
   await read(PARTNERS_FILE, true);
@@ -34,35 +36,31 @@ export async function readKnowledgeFiles(dir: string, limits = LOAD_LIMITS): Pro
     const entries = await readdir(path.join(dir, SOURCES_DIR), { withFileTypes: true });
     names = entries.filter((entry) => entry.name.endsWith(".json")).map((entry) => entry.name).sort();
   } catch (error) {
-    problems.push({ file: `${SOURCES_DIR}/`, path: "", message: `cannot read the folder: ${errorCode(error)}` });
+    problems.push({ file: `${SOURCES_DIR}/`, path: "", text: knowledgeText("knowledge-folder-unreadable", { code: errorCode(error) }) });
   }
   if (names.length > limits.maxSourceFiles) {
-    problems.push({
-      file: `${SOURCES_DIR}/`,
-      path: "",
-      message: `${names.length} source files, more than the limit of ${limits.maxSourceFiles}; nothing was loaded`,
-    });
+    problems.push({ file: `${SOURCES_DIR}/`, path: "", text: knowledgeText("knowledge-too-many-sources", { count: names.length, max: limits.maxSourceFiles }) });
     return { texts, problems };
   }
   for (const name of names) await read(`${SOURCES_DIR}/${name}`, true);
   return { texts, problems };
 }
 
-type ReadOutcome = { text: string } | { problem: string };
+type ReadOutcome = { text: string } | { problem: KnowledgeText | "missing" };
 
 async function readOne(dir: string, relative: string, maxBytes: number): Promise<ReadOutcome> {
   const full = path.join(dir, relative);
   try {
     const info = await lstat(full);
     // A link could point anywhere on the machine; knowledge must live in the reviewed folder itself.
-    if (info.isSymbolicLink()) return { problem: "is a symbolic link; links are not followed, put the file itself in the folder" };
-    if (!info.isFile()) return { problem: "is not a regular file" };
-    if (info.size > maxBytes) return { problem: `is ${formatBytes(info.size)}, over the limit of ${formatBytes(maxBytes)}` };
+    if (info.isSymbolicLink()) return { problem: knowledgeText("knowledge-symlink") };
+    if (!info.isFile()) return { problem: knowledgeText("knowledge-not-a-file") };
+    if (info.size > maxBytes) return { problem: tooBig(info.size, maxBytes) };
     return { text: await readFile(full, "utf8") };
   } catch (error) {
     const code = errorCode(error);
     if (code === "ENOENT") return { problem: "missing" };
-    return { problem: `cannot be read (${code})` };
+    return { problem: knowledgeText("knowledge-unreadable", { code }) };
   }
 }
 
@@ -71,6 +69,13 @@ function errorCode(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+function tooBig(size: number, max: number): KnowledgeText {
+  const [shownSize, sizeUnit] = inUnits(size);
+  const [shownMax, maxUnit] = inUnits(max);
+  return knowledgeText("knowledge-file-too-big", { size: shownSize, sizeUnit, max: shownMax, maxUnit });
+}
+
+/** Megabytes to one decimal from 1 MB on, whole kilobytes (rounded up) below. */
+function inUnits(bytes: number): [number, "KB" | "MB"] {
+  return bytes >= 1024 * 1024 ? [Math.round(bytes / 1024 / 102.4) / 10, "MB"] : [Math.ceil(bytes / 1024), "KB"];
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { factCardSchema, partnersFileSchema, sourceFileSchema, synonymsFileSchema } from "./schema.js";
 import type { Partner, Source, SynonymGroup } from "./schema.js";
 import { parseJson, zodProblems } from "./problems.js";
+import { knowledgeText, rule } from "./texts.js";
 import type { KnowledgeBase, KnowledgeProblem, LoadResult, SourcedCard } from "./types.js";
 
 export const PARTNERS_FILE = "partners.json";
@@ -36,7 +37,7 @@ export function parseKnowledge(files: KnowledgeFiles): LoadResult {
   const sourceFiles = [...files.texts.keys()].filter((file) => file.startsWith(`${SOURCES_DIR}/`)).sort();
 
   if (sourceFiles.length === 0 && !files.problems.some((problem) => problem.file.startsWith(SOURCES_DIR))) {
-    problems.push({ file: `${SOURCES_DIR}/`, path: "", message: "no source files (*.json) found" });
+    problems.push({ file: `${SOURCES_DIR}/`, path: "", text: knowledgeText("knowledge-no-sources") });
   }
 
   for (const file of sourceFiles) {
@@ -44,12 +45,12 @@ export function parseKnowledge(files: KnowledgeFiles): LoadResult {
     if (!parsed) continue;
     const expectedId = file.slice(SOURCES_DIR.length + 1).replace(/\.json$/, "");
     if (parsed.source.id !== expectedId) {
-      problems.push({ file, path: "source.id", message: `"${parsed.source.id}" must equal the file name "${expectedId}"` });
+      problems.push({ file, path: "source.id", text: knowledgeText("knowledge-id-not-file-name", { id: parsed.source.id, expected: expectedId }) });
     }
     parsed.facts.forEach((card, index) => {
       const place = `${file}: facts[${index}].id`;
       const earlier = factPlaces.get(card.id);
-      if (earlier) problems.push({ file, path: `facts[${index}].id`, message: `duplicate fact id "${card.id}" (also at ${earlier})` });
+      if (earlier) problems.push({ file, path: `facts[${index}].id`, text: knowledgeText("knowledge-duplicate-fact", { id: card.id, earlier }) });
       else factPlaces.set(card.id, place);
     });
     sources.push(parsed.source);
@@ -72,7 +73,7 @@ function parseFile<T>(
   const text = files.texts.get(file);
   if (text === undefined) {
     if (required && !files.problems.some((problem) => problem.file === file)) {
-      problems.push({ file, path: "", message: "file is missing" });
+      problems.push({ file, path: "", text: knowledgeText("knowledge-file-missing") });
     }
     return undefined;
   }
@@ -94,7 +95,7 @@ function checkUniqueIds(file: string, items: Partner[], pathOf: (index: number) 
   items.forEach((item, index) => {
     const first = seen.get(item.id);
     if (first === undefined) seen.set(item.id, index);
-    else problems.push({ file, path: pathOf(index), message: `duplicate id "${item.id}" (also at ${file}: ${pathOf(first)})` });
+    else problems.push({ file, path: pathOf(index), text: knowledgeText("knowledge-duplicate-id", { id: item.id, earlier: `${file}: ${pathOf(first)}` }) });
   });
 }
 
@@ -105,18 +106,19 @@ function checkStatusCitations(partners: Partner[], cards: SourcedCard[], problem
     if (!partner.status) return;
     const cited = cardsById.get(partner.status.card);
     const path = `[${index}].status.card`;
-    if (!cited) problems.push({ file: PARTNERS_FILE, path, message: `no card with id "${partner.status.card}"` });
+    if (!cited) problems.push({ file: PARTNERS_FILE, path, text: knowledgeText("knowledge-status-no-card", { card: partner.status.card }) });
     else if (!cited.partners?.includes(partner.id)) {
-      problems.push({ file: PARTNERS_FILE, path, message: `card "${cited.id}" does not name partner "${partner.id}" in its partners` });
+      problems.push({ file: PARTNERS_FILE, path, text: knowledgeText("knowledge-status-card-not-partner", { card: cited.id, partner: partner.id }) });
     }
   });
 }
 
 /** The source schema with partner ids checked against partners.json, so they fail alongside every other problem. */
 function sourceFileSchemaWith(known: Set<string>) {
-  const list = [...known].sort().join(", ") || "none";
+  const list = [...known].sort().join(", ") || "—";
   const partnerId = z.string().superRefine((id, context) => {
-    if (!known.has(id)) context.addIssue({ code: "custom", message: `unknown partner "${id}" (known: ${list})` });
+    // The issue carries its text: zodProblems takes it as it is.
+    if (!known.has(id)) context.addIssue({ code: "custom", params: { text: knowledgeText("knowledge-unknown-partner", { partner: id, known: list }) } });
   });
-  return sourceFileSchema.extend({ facts: z.array(factCardSchema.extend({ partners: z.array(partnerId).optional() })).min(1, { message: "must hold at least one card" }) });
+  return sourceFileSchema.extend({ facts: z.array(factCardSchema.extend({ partners: z.array(partnerId).optional() })).min(1, rule("knowledge-no-cards")) });
 }

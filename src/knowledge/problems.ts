@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { SCHEMA_RULES, knowledgeText } from "./texts.js";
+import type { CountedSchemaRule, KnowledgeText, SchemaRule, ValueKind } from "./texts.js";
 import type { KnowledgeProblem } from "./types.js";
 
 /** ["facts", 3, "partners", 0] → "facts[3].partners[0]"; [2, "id"] → "[2].id". */
@@ -16,12 +18,10 @@ export function zodProblems(file: string, error: z.ZodError, input: unknown): Kn
   const problems: KnowledgeProblem[] = [];
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
-        problems.push({ file, path: jsonPath([...issue.path, key]), message: `unknown field "${key}"` });
-      }
+      for (const key of issue.keys) problems.push({ file, path: jsonPath([...issue.path, key]), text: knowledgeText("knowledge-unknown-field", { field: key }) });
       continue;
     }
-    problems.push({ file, path: jsonPath(issue.path), message: issueMessage(issue, valueAt(input, issue.path)) });
+    problems.push({ file, path: jsonPath(issue.path), text: issueText(issue, valueAt(input, issue.path)) });
   }
   return problems;
 }
@@ -36,23 +36,32 @@ function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return value;
 }
 
-function issueMessage(issue: z.core.$ZodIssue, value: unknown): string {
+function issueText(issue: z.core.$ZodIssue, value: unknown): KnowledgeText {
   if (issue.code === "invalid_type") {
-    const received = describe(value);
-    return received === "undefined" ? "is required" : `must be ${article(issue.expected)}, got ${received}`;
+    const got = kindOf(value);
+    if (got === "missing") return knowledgeText("knowledge-required");
+    const shown = got === "string" || got === "number" || got === "boolean" ? JSON.stringify(value) : "";
+    return knowledgeText("knowledge-wrong-type", { expected: issue.expected, got, value: shown });
   }
-  return issue.message;
+  if (issue.code === "too_big" && issue.origin === "string") return knowledgeText("knowledge-too-long", { max: Number(issue.maximum) });
+  if (issue.code === "too_big" && issue.message === ("knowledge-too-many-questions" satisfies CountedSchemaRule)) return knowledgeText("knowledge-too-many-questions", { max: Number(issue.maximum) });
+  // A check that names its own text: parse.ts's partner ids.
+  const own = issue.code === "custom" ? (issue.params as { text?: KnowledgeText } | undefined)?.text : undefined;
+  if (own) return own;
+  if (isSchemaRule(issue.message)) return knowledgeText(issue.message);
+  return knowledgeText("knowledge-invalid", { detail: issue.message });
 }
 
-function describe(value: unknown): string {
-  if (value === undefined) return "undefined";
+function isSchemaRule(message: string): message is SchemaRule {
+  return (SCHEMA_RULES as readonly string[]).includes(message);
+}
+
+function kindOf(value: unknown): ValueKind {
+  if (value === undefined) return "missing";
   if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
-}
-
-function article(expected: string): string {
-  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+  if (Array.isArray(value)) return "array";
+  const type = typeof value;
+  return type === "object" || type === "string" || type === "number" || type === "boolean" ? type : "other";
 }
 
 /** Line and column (1-based) of a character offset, for JSON syntax errors. */
@@ -79,7 +88,11 @@ export function parseJson(file: string, text: string): JsonParse {
     const position = /position (\d+)/.exec(message);
     const offset = position ? Number(position[1]) : body.length;
     const { line, column } = lineAndColumn(body, offset);
-    const reason = message.replace(/\s*in JSON at position \d+.*$/, "").replace(/^Unexpected end of JSON input$/, "unexpected end of file");
-    return { ok: false, problem: { file, path: "", message: `invalid JSON at line ${line}, column ${column}: ${reason}` } };
+    // JSON.parse's own words say what it stumbled on (library output, like an error code); its position is replaced by line and column.
+    const reason = message.replace(/\s*in JSON at position \d+.*$/, "");
+    // Line and column go as text, so a long file's line is never digit-grouped.
+    const at = { line: String(line), column: String(column) };
+    const problem = /^Unexpected end of JSON input$/.test(reason) ? knowledgeText("knowledge-json-end", at) : knowledgeText("knowledge-json-syntax", { ...at, reason });
+    return { ok: false, problem: { file, path: "", text: problem } };
   }
 }

@@ -4,6 +4,8 @@ import { readKnowledgeFiles } from "./load.js";
 import { SOURCES_DIR, parseKnowledge } from "./parse.js";
 import type { KnowledgeFiles } from "./parse.js";
 import type { SourceFile } from "./schema.js";
+import { knowledgeText } from "./texts.js";
+import type { KnowledgeText } from "./texts.js";
 import type { KnowledgeProblem } from "./types.js";
 
 export type PublishResult = { ok: true; file: string } | { ok: false; problems: KnowledgeProblem[] };
@@ -39,7 +41,7 @@ async function publishNow(dir: string, source: SourceFile): Promise<PublishResul
     await createFileAtomic(path.join(dir, added.file), added.text, SOURCE_FILE_MODE);
   } catch (error) {
     // Another process published this id between the check above and now.
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return alreadyThere(added.file, "a source with this id was published just now by someone else; nothing was overwritten");
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return alreadyThere(added.file, knowledgeText("knowledge-published-meanwhile"));
     throw error;
   }
   return { ok: true, file: added.file };
@@ -54,7 +56,7 @@ export function withSource(
   source: SourceFile,
 ): { ok: true; files: KnowledgeFiles; file: string; text: string } | { ok: false; problems: KnowledgeProblem[] } {
   const file = `${SOURCES_DIR}/${source.source.id}.json`;
-  if (files.texts.has(file)) return alreadyThere(file, "a source with this id is already published (perhaps just now, by another admin); nothing was overwritten — change the id or edit that file");
+  if (files.texts.has(file)) return alreadyThere(file, knowledgeText("knowledge-already-published"));
   const text = `${JSON.stringify(source, null, 2)}\n`;
   const next: KnowledgeFiles = { texts: new Map(files.texts).set(file, text), problems: files.problems };
   const checked = parseKnowledge(next);
@@ -62,6 +64,6 @@ export function withSource(
   return { ok: true, files: next, file, text };
 }
 
-function alreadyThere(file: string, message: string): { ok: false; problems: KnowledgeProblem[] } {
-  return { ok: false, problems: [{ file, path: "", message }] };
+function alreadyThere(file: string, problem: KnowledgeText): { ok: false; problems: KnowledgeProblem[] } {
+  return { ok: false, problems: [{ file, path: "", text: problem }] };
 }

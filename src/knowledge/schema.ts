@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rule } from "./texts.js";
 
 /**
  * Knowledge format, version 2 (see README "Knowledge format"). One definition: types are inferred.
@@ -7,10 +8,10 @@ import { z } from "zod";
  */
 
 const ID = /^[a-z0-9-]+$/;
-const idString = z.string().regex(ID, { message: "must match [a-z0-9-]+" });
+const idString = z.string().regex(ID, rule("knowledge-id-format"));
 
 /** A real calendar date written as YYYY-MM-DD (2025-02-30 is refused). */
-export const isoDate = z.string().refine(isRealDate, { message: "must be a real calendar date YYYY-MM-DD" });
+export const isoDate = z.string().refine(isRealDate, rule("knowledge-real-date"));
 
 export function isRealDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -24,7 +25,7 @@ export function isRealDate(value: string): boolean {
  * When a fact happened, as precisely as its source allows: "2025-12-03", "2025-12" or "2025".
  * A card keeps to what is certain, so a month or a year is a complete date, not a lesser one.
  */
-export const factDate = z.string().refine(isFactDate, { message: "must be a real date YYYY-MM-DD, a month YYYY-MM or a year YYYY" });
+export const factDate = z.string().refine(isFactDate, rule("knowledge-fact-date"));
 
 export function isFactDate(value: string): boolean {
   if (/^\d{4}$/.test(value)) return true;
@@ -43,9 +44,8 @@ export const MAX_URL_CHARS = 2000;
 /** A reader's question as a card's `questions` keep it (a Telegram question is rarely longer), and how many a card keeps. */
 export const MAX_QUESTION_CHARS = 200;
 export const MAX_QUESTIONS = 12;
-const atMost = (max: number) => ({ message: `must be at most ${max} characters` });
 
-const httpUrl = z.string().max(MAX_URL_CHARS, atMost(MAX_URL_CHARS)).refine(
+const httpUrl = z.string().max(MAX_URL_CHARS).refine(
   (value) => {
     try {
       const url = new URL(value);
@@ -54,12 +54,12 @@ const httpUrl = z.string().max(MAX_URL_CHARS, atMost(MAX_URL_CHARS)).refine(
       return false;
     }
   },
-  { message: "must be an absolute http(s) URL" },
+  rule("knowledge-http-url"),
 );
 
-const nonEmpty = z.string().trim().min(1, { message: "must not be empty" });
+const nonEmpty = z.string().trim().min(1, rule("knowledge-not-empty"));
 /** A partner's or person's name, a country, a publisher, a keyword or topic. */
-const name = nonEmpty.max(MAX_NAME_CHARS, atMost(MAX_NAME_CHARS));
+const name = nonEmpty.max(MAX_NAME_CHARS);
 const nameList = z.array(name);
 
 /** World regions for grouping partners; their names for readers are in the Fluent files (locales/*.ftl). */
@@ -95,7 +95,7 @@ export const partnersFileSchema = z.array(partnerSchema);
 
 export const sourceMetaSchema = z.strictObject({
   id: idString,
-  title: nonEmpty.max(MAX_TITLE_CHARS, atMost(MAX_TITLE_CHARS)),
+  title: nonEmpty.max(MAX_TITLE_CHARS),
   publisher: name,
   published: isoDate,
   url: httpUrl.optional(),
@@ -103,15 +103,15 @@ export const sourceMetaSchema = z.strictObject({
   /** v2: the publisher's own English name (TASS for ТАСС), cited in English answers. */
   publisher_en: name.optional(),
   /** v2: an English rendering of a title in another language, cited in English answers. */
-  title_en: nonEmpty.max(MAX_TITLE_CHARS, atMost(MAX_TITLE_CHARS)).optional(),
+  title_en: nonEmpty.max(MAX_TITLE_CHARS).optional(),
   /** v2: the source has no headline of its own; `title` describes it and is never shown as a quoted headline. */
   title_is_description: z.boolean().optional(),
 });
 
 export const factCardSchema = z.strictObject({
   id: idString,
-  text: nonEmpty.max(1000, { message: "must be at most 1000 characters" }),
-  text_en: nonEmpty.max(1000, { message: "must be at most 1000 characters" }).optional(),
+  text: nonEmpty.max(1000),
+  text_en: nonEmpty.max(1000).optional(),
   partners: z.array(z.string()).optional(),
   topics: nameList.optional(),
   people: nameList.optional(),
@@ -124,15 +124,15 @@ export const factCardSchema = z.strictObject({
    * рима», "why did krakow cut ties"): the search reads them, answers never show them. A card's
    * text says a fact once, in the editor's words; readers ask with other verbs, nouns and forms.
    */
-  questions: z.array(nonEmpty.max(MAX_QUESTION_CHARS, atMost(MAX_QUESTION_CHARS))).max(MAX_QUESTIONS, { message: `must hold at most ${MAX_QUESTIONS} questions` }).optional(),
+  questions: z.array(nonEmpty.max(MAX_QUESTION_CHARS)).max(MAX_QUESTIONS, rule("knowledge-too-many-questions")).optional(),
 });
 
 export const sourceFileSchema = z.strictObject({
   source: sourceMetaSchema,
-  facts: z.array(factCardSchema).min(1, { message: "must hold at least one card" }),
+  facts: z.array(factCardSchema).min(1, rule("knowledge-no-cards")),
 });
 
-export const synonymsFileSchema = z.array(z.array(nonEmpty).min(2, { message: "a group needs at least two terms" }));
+export const synonymsFileSchema = z.array(z.array(nonEmpty).min(2, rule("knowledge-synonym-group")));
 
 export type Partner = z.infer<typeof partnerSchema>;
 export type PartnerStatus = z.infer<typeof partnerStatusSchema>;

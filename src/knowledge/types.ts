@@ -1,4 +1,7 @@
+import { renderText } from "../i18n/texts.js";
+import type { Translate } from "../i18n/texts.js";
 import type { FactCard, FactKind, Partner, PartnerStatus, Region, Source, SynonymGroup } from "./schema.js";
+import type { KnowledgeText } from "./texts.js";
 
 export type { FactCard, FactKind, Partner, PartnerStatus, Region, Source, SynonymGroup };
 
@@ -16,15 +19,17 @@ export interface KnowledgeBase {
   cards: SourcedCard[];
 }
 
-/** One thing wrong with the knowledge folder: file relative to the folder, JSON path, message. */
+/** One thing wrong with the knowledge folder: file relative to the folder, JSON path, and what is wrong as a keyed text. */
 export interface KnowledgeProblem {
   file: string;
   path: string;
-  message: string;
+  text: KnowledgeText;
 }
 
 export type LoadResult = { ok: true; knowledge: KnowledgeBase } | { ok: false; problems: KnowledgeProblem[] };
 
-export function formatProblem(problem: KnowledgeProblem): string {
-  return problem.path ? `${problem.file}: ${problem.path}: ${problem.message}` : `${problem.file}: ${problem.message}`;
+/** "file: path: what is wrong", in the language of `t` (the admin's in the bot, English on the command line). */
+export function formatProblem(problem: KnowledgeProblem, t: Translate): string {
+  const message = renderText(problem.text, t);
+  return problem.path ? `${problem.file}: ${problem.path}: ${message}` : `${problem.file}: ${message}`;
 }

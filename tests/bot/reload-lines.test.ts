@@ -7,6 +7,7 @@ import { fitLines } from "../../src/bot/reply.js";
 import { buildSnapshot } from "../../src/engine/snapshot.js";
 import type { KnowledgeBase } from "../../src/knowledge/types.js";
 import type { KnowledgeWarning } from "../../src/engine/knowledge-warnings.js";
+import { knowledgeText } from "../../src/knowledge/texts.js";
 
 /** The report in English, as an admin whose Telegram is in English reads it. */
 const english = (key: string, variables?: TextVariables) => t("en", key, variables);
@@ -20,7 +21,7 @@ const knowledge: KnowledgeBase = {
 };
 
 function warnings(count: number): KnowledgeWarning[] {
-  return Array.from({ length: count }, (_, index) => ({ kind: "no-english", file: `sources/<${"x".repeat(300)}-${index}>.json`, path: `facts[${index}]`, message: "no text_en" }));
+  return Array.from({ length: count }, (_, index) => ({ kind: "no-english", file: `sources/<${"x".repeat(300)}-${index}>.json`, path: `facts[${index}]`, text: knowledgeText("knowledge-warning-no-english") }));
 }
 
 describe("the reload report", () => {
@@ -33,6 +34,23 @@ describe("the reload report", () => {
     expect(text.match(/^• /gm)).toHaveLength(5);
     expect(text).toContain("… and 35 more: <code>npm run validate</code> lists them all");
     expect(text.length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
+  });
+
+  it("says the warnings in the admin's language", () => {
+    const russian = fitLines(reloadLines({ ok: true, snapshot: buildSnapshot(knowledge, 2), diff: { added: [], removed: [], changed: [] }, warnings: warnings(2), tookMs: 12 }, 2, (key, variables) => t("ru", key, variables)));
+    expect(russian).toContain("⚠ 2 предупреждения (база всё равно загружена):\n• sources/&lt;xxx");
+    expect(russian).toContain("&gt;.json: facts[1]: нет text_en: на вопросы по-английски эта карточка отвечает по-русски");
+    expect(reply(2)).toContain("&gt;.json: facts[1]: no text_en: English questions get this card in Russian");
+  });
+
+  it("lists a refused reload's problems in the admin's language, escaped, with file and path as written", () => {
+    const problems = [
+      { file: "sources/<a>.json", path: "facts[0].text", text: knowledgeText("knowledge-too-long", { max: 1000 }) },
+      { file: "partners.json", path: "[3].population", text: knowledgeText("knowledge-unknown-field", { field: "population" }) },
+    ];
+    const refused = (language: "ru" | "en") => fitLines(reloadLines({ ok: false, problems, tookMs: 7 }, 4, (key, variables) => t(language, key, variables)));
+    expect(refused("en")).toMatch(/^<b>Reload refused<\/b> \(7 ms\): 2 problems\. Still serving knowledge version 4\.\n• sources\/&lt;a&gt;\.json: facts\[0\]\.text: must be at most 1,000 characters\n• partners\.json: \[3\]\.population: unknown field &quot;population&quot;$/);
+    expect(refused("ru")).toMatch(/^<b>Перечитать не удалось<\/b> \(за 7 мс\): 2 проблемы\. Бот по-прежнему отвечает по версии 4\.\n• sources\/&lt;a&gt;\.json: facts\[0\]\.text: должно быть не длиннее 1\s000 символов\n• partners\.json: \[3\]\.population: неизвестное поле «population»$/);
   });
 
   it("says nothing of warnings when there are none, and lists a single one without a tail", () => {

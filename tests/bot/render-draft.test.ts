@@ -3,6 +3,7 @@ import type { Draft } from "../../src/bot/draft-store.js";
 import { renderDraft } from "../../src/bot/features/ingest.js";
 import { t } from "../../src/i18n/i18n.js";
 import type { Locale } from "../../src/i18n/i18n.js";
+import { ingestText } from "../../src/ingest/texts.js";
 import { checkTelegramHtml } from "../support/telegram-html.js";
 
 /** The draft as an admin whose Telegram speaks `locale` sees it. */
@@ -35,7 +36,7 @@ describe("the draft preview", () => {
     const html = render(
       draft(
         { publisher: "&".repeat(5000), title: "<".repeat(5000), url: `https://example.org/${"a".repeat(5000)}` },
-        { suggestions: Array.from({ length: 500 }, (_, i) => `Город${i}${"й".repeat(300)}`), warnings: Array.from({ length: 50 }, () => "⚠".repeat(5000)) },
+        { suggestions: Array.from({ length: 500 }, (_, i) => `Город${i}${"й".repeat(300)}`), warnings: Array.from({ length: 50 }, () => ingestText("ingest-note-no-headline", { title: "⚠".repeat(5000) })) },
       ),
       "en",
     );
@@ -48,19 +49,21 @@ describe("the draft preview", () => {
   });
 
   it("shows a short draft whole, in the admin's language", () => {
-    const short = draft({ url: "https://example.org/a" }, { suggestions: ["Бухара"] });
+    const short = draft({ url: "https://example.org/a" }, { suggestions: ["Бухара"], warnings: [ingestText("ingest-note-publisher-from-url", { publisher: "Тестовое агентство" })] });
     short.file.facts = short.file.facts.slice(0, 2);
     const english = shown(render(short, "en"));
     expect(english).toMatch(/^Draft testovoe-agentstvo-2026-05-14-moscow-tashkent — 2 cards\n/);
     expect(english).toContain("Тестовое агентство, 14 May 2026 — Москва и Ташкент\nhttps://example.org/a");
     expect(english).toContain("\npartners: tashkent · people: Сергей Собянин · topics: транспорт\n");
     expect(english).toContain("Not in partners.json yet: Бухара\n");
+    expect(english).toContain('\n⚠ the publisher "Тестовое агентство" was read from the URL\n');
     expect(english).not.toContain("not shown");
     const russian = shown(render(short, "ru"));
     expect(russian).toMatch(/^Черновик testovoe-agentstvo-2026-05-14-moscow-tashkent — 2 карточки\n/);
     expect(russian).toContain("Тестовое агентство, 14 мая 2026 — Москва и Ташкент\nhttps://example.org/a");
     expect(russian).toContain("\nпартнёры: tashkent · люди: Сергей Собянин · темы: транспорт\n");
     expect(russian).toContain("Ещё нет в partners.json: Бухара\n");
+    expect(russian).toContain("\n⚠ издатель «Тестовое агентство» прочитан из адреса статьи\n");
     expect(russian.endsWith(shown(t("ru", "ingest-draft-help")))).toBe(true);
   });
 });

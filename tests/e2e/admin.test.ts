@@ -183,9 +183,9 @@ describe("/reload", () => {
     expect(text).toContain(
       [
         "⚠ 3 предупреждения (база всё равно загружена):",
-        `• sources/${NEW_SOURCE_ID}.json: facts[0]: no text_en: English questions get this card in Russian; add an English rendering of the text`,
-        "• sources/ria-2025-10-30-moscow-minsk.json: source: no url: readers cannot check the source; add the address of the published text",
-        "• sources/tass-2025-12-03-moscow-hanoi.json: source: no url: readers cannot check the source; add the address of the published text",
+        `• sources/${NEW_SOURCE_ID}.json: facts[0]: нет text_en: на вопросы по-английски эта карточка отвечает по-русски; добавьте английский текст`,
+        "• sources/ria-2025-10-30-moscow-minsk.json: source: нет url: читатель не сможет проверить источник; добавьте адрес опубликованного текста",
+        "• sources/tass-2025-12-03-moscow-hanoi.json: source: нет url: читатель не сможет проверить источник; добавьте адрес опубликованного текста",
       ].join("\n"),
     );
     for (const answer of answers) expect(shownText(answer)).toContain("РИА Новости");
@@ -220,6 +220,33 @@ describe("/reload", () => {
     const fixed = shownText(await h.send(h.api.privateText(ADMIN, "/reload"), "sendMessage", undefined, 10_000));
     expect(fixed).toMatch(/^Перечитано за \d+ мс: версия 2\./);
     expect(fixed).toContain("Добавлено 1: e2e-hanoi-funicular");
+    expect(h.api.violations).toEqual([]);
+  });
+
+  it("says what is wrong with the folder in each admin's Telegram language: Russian for ru, English for en", async () => {
+    const h = await startBot({ adminIds: [ADMIN, SECOND_ADMIN], reloadable: true });
+    h.api.setUser(ADMIN, { language_code: "ru" });
+    h.api.setUser(SECOND_ADMIN, { language_code: "en" });
+    await writeFile(path.join(h.knowledgeDir, "sources", "broken.json"), '{ "source": { "id": "broken"');
+    const facts = [{ ...NEW_SOURCE.facts[0], partners: ["atlantis"] }, { ...NEW_SOURCE.facts[0], id: "e2e-second", text: 5 }];
+    await writeFile(path.join(h.knowledgeDir, "sources", `${NEW_SOURCE_ID}.json`), JSON.stringify({ ...NEW_SOURCE, facts }));
+    const place = `sources/${NEW_SOURCE_ID}.json`;
+
+    const russian = shownText(await h.send(h.api.privateText(ADMIN, "/reload"), "sendMessage", undefined, 10_000));
+    expect(russian).toMatch(/^Перечитать не удалось \(за \d+ мс\): 3 проблемы\. Бот по-прежнему отвечает по версии 1\.\n/);
+    // After the place, the JSON parser's own words (Node's), as an error code would be.
+    expect(russian).toMatch(/\n• sources\/broken\.json: ошибка JSON в строке 1, позиция \d+: .+\n/);
+    expect(russian).toMatch(new RegExp(`\\n• ${place}: facts\\[0\\]\\.partners\\[0\\]: неизвестный партнёр «atlantis» \\(известны: [a-z, -]+\\)\\n`));
+    expect(russian).toContain(`\n• ${place}: facts[1].text: должно быть строкой, а не числом 5`);
+    expect(russian).not.toMatch(/unknown|must be|invalid|got number/);
+
+    const english = shownText(await h.send(h.api.privateText(SECOND_ADMIN, "/reload"), "sendMessage", undefined, 10_000));
+    expect(english).toMatch(/^Reload refused \(\d+ ms\): 3 problems\. Still serving knowledge version 1\.\n/);
+    expect(english).toMatch(/\n• sources\/broken\.json: invalid JSON at line 1, column \d+: .+\n/);
+    expect(english).toContain(`\n• ${place}: facts[0].partners[0]: unknown partner "atlantis" (known: `);
+    expect(english).toContain(`\n• ${place}: facts[1].text: must be a string, got number 5`);
+    expect(english).not.toMatch(/\p{Script=Cyrillic}/u);
+    expect(h.deps.store.current().version).toBe(1);
     expect(h.api.violations).toEqual([]);
   });
 

@@ -61,7 +61,7 @@ describe("an emoji where a reply cuts the text", () => {
     const draft = await h.send(h.api.privateText(ADMIN, `/ingest ${article}`));
     expect(draft.status).toBe(200);
     expect(shownText(draft)).toContain(`Москва ${"ж".repeat(191)}…`);
-    expect(shownText(draft)).toContain(`"topic: ${"ж".repeat(52)}"`);
+    expect(shownText(draft)).toContain(`«topic: ${"ж".repeat(52)}»`);
     await waitUntil(async () => (await h.deps.ingest!.drafts.byMessage(ADMIN, resultMessage(draft).message_id)) !== undefined, 5_000, "the draft kept");
     expect(h.api.violations).toEqual([]);
   });

@@ -87,12 +87,17 @@ describe("/ingest in Telegram", () => {
     const h = await ingestBot();
     const refused = await h.send(h.api.privateText(ADMIN, "/ingest Москва и Ташкент договорились обмениваться опытом строительства метрополитена."));
     const shown = shownText(refused);
-    expect(shown).toMatch(/^Черновика нет: из статьи не получилось карточек\.\n• no publisher: add a publisher: line to the article's header/);
-    expect(shown).toContain("• no publication date: add a published: YYYY-MM-DD line");
+    expect(shown).toMatch(/^Черновика нет: из статьи не получилось карточек\.\n• не указан издатель: добавьте в шапку статьи строку publisher:\n/);
+    expect(shown).toContain("• не указана дата публикации: добавьте в шапку статьи строку published: YYYY-MM-DD\n");
     expect(shown).toContain("publisher: ТАСС");
     expect(shown).not.toMatch(/--publisher|`/);
     const codes = (refused.response as { result: { entities?: Array<{ type: string; offset: number; length: number }> } }).result.entities!.filter((entity) => entity.type === "code");
     expect(codes.map((entity) => shown.slice(entity.offset, entity.offset + entity.length))).toEqual(expect.arrayContaining(["publisher:", "published: YYYY-MM-DD"]));
+
+    h.api.setUser(ADMIN, { language_code: "en" });
+    const english = shownText(await h.send(h.api.privateText(ADMIN, "/ingest Москва и Ташкент договорились обмениваться опытом строительства метрополитена.")));
+    expect(english).toContain("\n• no publisher: add a publisher: line to the article's header\n");
+    expect(english).toContain("\n• no publication date: add a published: YYYY-MM-DD line to the article's header\n");
   });
 
   it("makes no card of scenery: a sentence with no partner, date, number, document or subject", async () => {
@@ -139,7 +144,7 @@ describe("/ingest in Telegram", () => {
     const second = await h.send(h.api.privateText(ADMIN, `/ingest ${ARTICLE}`));
     await publishAnyway(h, first, "sendMessage", (call) => /Перечитано/.test(String(call.params.text)));
     const refused = await publishAnyway(h, second, "sendMessage");
-    expect(shownText(refused)).toMatch(/^Не опубликовано: с этим черновиком база знаний не проходит проверку\. Ничего не записано\.\n• sources\/testovoe-agentstvo-.+\.json: a source with this id is already published/);
+    expect(shownText(refused)).toMatch(/^Не опубликовано: с этим черновиком база знаний не проходит проверку\. Ничего не записано\.\n• sources\/testovoe-agentstvo-.+\.json: источник с таким id уже опубликован \(возможно, только что — другим администратором\)/);
     expect(h.deps.store.current().version).toBe(2);
   });
 
@@ -185,9 +190,9 @@ describe("/ingest in Telegram", () => {
     const shown = shownText(draft);
     expect(shown.length).toBeLessThanOrEqual(4096);
     expect(shown).toMatch(/^Черновик \S+ — \d+ карточ/);
-    expect(shown).toContain("⚠ the publisher was over 200 characters and was cut: check it");
-    expect(shown).toContain("⚠ the title was over 500 characters and was cut: check it");
-    expect(shown).toContain("⚠ the URL is over 2000 characters");
+    expect(shown).toContain("⚠ имя издателя было длиннее 200 символов и обрезано: проверьте");
+    expect(shown).toContain("⚠ заголовок был длиннее 500 символов и обрезан: проверьте");
+    expect(shown).toMatch(/⚠ адрес длиннее 2\s000 символов/);
     expect(shown).toContain("1. Москва и Ташкент договорились обмениваться опытом строительства метрополитена.");
 
     await waitUntil(async () => (await h.deps.ingest!.drafts.byMessage(ADMIN, resultMessage(draft).message_id)) !== undefined, 5_000, "the draft kept");

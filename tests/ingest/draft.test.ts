@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promise
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { NO_SUBJECT } from "../../src/ingest/filler.js";
+import { translator } from "../../src/i18n/i18n.js";
+import { renderText } from "../../src/i18n/texts.js";
 import { MAX_ARTICLE_BYTES, draftFromArticle, keywordsOf, sourceId, titleFrom } from "../../src/ingest/draft.js";
 import type { DraftResult } from "../../src/ingest/draft.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
@@ -14,7 +15,7 @@ const ARTICLE = await readFile(new URL("./fixtures/tashkent-article.txt", import
 
 function draftOf(text: string, options: Partial<Parameters<typeof draftFromArticle>[1]> = {}): Extract<DraftResult, { ok: true }> {
   const result = draftFromArticle(text, { partners: PARTNERS, ...options });
-  if (!result.ok) throw new Error(`no draft: ${result.problems.map((problem) => problem.message).join("; ")}`);
+  if (!result.ok) throw new Error(`no draft: ${result.problems.map((problem) => renderText(problem.text, translator("en"))).join("; ")}`);
   return result;
 }
 
@@ -68,8 +69,8 @@ describe("draftFromArticle on a short front-matter article", () => {
 
   it("drops a greeting and a bare attribution, and says why", () => {
     expect(result.dropped).toEqual([
-      { text: "Здравствуйте, дорогие друзья!", reason: "a greeting" },
-      { text: "Об этом сообщает Интерфакс.", reason: "says who said it, but nothing more" },
+      { text: "Здравствуйте, дорогие друзья!", reason: "ingest-dropped-greeting" },
+      { text: "Об этом сообщает Интерфакс.", reason: "ingest-dropped-attribution" },
     ]);
     expect(file.facts.some((card) => card.text.includes("Здравствуйте"))).toBe(false);
   });
@@ -113,7 +114,9 @@ describe("draftFromArticle on the seeds' layout", () => {
   it("reads the publisher from the dateline and warns that it did", () => {
     const { file, problems } = draftOf(seed);
     expect(file.source).toMatchObject({ id: "ria-2025-03-12-moscow-abu-dhabi", publisher: "РИА Новости", published: "2025-03-12" });
-    expect(problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/read from the dateline/)]);
+    expect(problems.map((problem) => problem.text)).toEqual([{ key: "ingest-note-publisher-from-dateline", vars: { publisher: "РИА Новости", dateline: "АБУ-ДАБИ, 12 мар – РИА Новости." } }]);
+    expect(renderText(problems[0]!.text, translator("en"))).toBe('the publisher "РИА Новости" was read from the dateline "АБУ-ДАБИ, 12 мар – РИА Новости."');
+    expect(renderText(problems[0]!.text, translator("ru"))).toBe("издатель «РИА Новости» прочитан из строки «АБУ-ДАБИ, 12 мар – РИА Новости.» в начале текста");
     expect(file.facts[0]!.text).toMatch(/^Москва и Абу-Даби договорились/);
     expect(file.facts.map((card) => card.people)).toEqual([undefined, ["Сергей Черёмин"], ["Сергей Черёмин"]]);
   });
@@ -125,7 +128,7 @@ describe("draftFromArticle on the seeds' layout", () => {
   it("uses the first sentence as the title when there is no headline, and says so", () => {
     const { file, problems } = draftOf(" date 2025-10-30 МИНСК, 30 окт – РИА Новости. Минску интересен опыт Москвы в цифровизации школ, сообщил Александр Комендант.");
     expect(file.source.title).toBe("Минску интересен опыт Москвы в цифровизации школ");
-    expect(problems.some((problem) => /no headline/.test(problem.message))).toBe(true);
+    expect(problems.map((problem) => problem.text)).toContainEqual({ key: "ingest-note-no-headline", vars: { title: "Минску интересен опыт Москвы в цифровизации школ" } });
   });
 });
 
@@ -145,7 +148,7 @@ describe("draftFromArticle and scenery", () => {
       "Число школ по программе вырастет вдвое.",
       "Стороны провели переговоры.",
     ]);
-    expect(result.dropped).toContainEqual({ text: "Погода в тот день была солнечной.", reason: NO_SUBJECT });
+    expect(result.dropped).toContainEqual({ text: "Погода в тот день была солнечной.", reason: "ingest-dropped-no-subject" });
   });
 });
 
@@ -164,39 +167,41 @@ describe("draftFromArticle when something is missing", () => {
     const text = "title: Москва и Минск\npublished: 2025-01-10\n\nМосква и Минск подписали соглашение о сотрудничестве в образовании.";
     const refused = draftFromArticle(text, { partners: PARTNERS });
     expect(refused.ok).toBe(false);
-    expect(refused.problems).toEqual([{ severity: "error", message: expect.stringMatching(/no publisher/), field: "publisher" }]);
+    expect(refused.problems).toEqual([{ severity: "error", text: { key: "ingest-note-no-publisher", vars: {} }, field: "publisher" }]);
     // Surface-neutral: the command line adds its flag, the bot its own help.
-    expect(refused.problems[0]!.message).not.toMatch(/--/);
+    expect(renderText(refused.problems[0]!.text, translator("en"))).not.toMatch(/--/);
     expect(draftOf(text, { publisher: "Москва 24" }).file.source.id).toBe("m24-2025-01-10-moscow-minsk");
   });
 
   it("refuses an article without a date unless its address has one", () => {
     const text = "title: Москва и Минск\npublisher: РИА Новости\n\nМосква и Минск подписали соглашение о сотрудничестве в образовании.";
-    expect(draftFromArticle(text, { partners: PARTNERS }).problems[0]?.message).toMatch(/no publication date/);
+    expect(draftFromArticle(text, { partners: PARTNERS }).problems[0]?.text.key).toBe("ingest-note-no-date");
     expect(draftOf(text, { url: "https://ria.ru/20250918/memorandum-1.html" }).file.source.published).toBe("2025-09-18");
   });
 
   it("refuses a URL that is not http(s)", () => {
     const text = "title: T\npublisher: ТАСС\npublished: 2025-01-10\nurl: ftp://tass.ru/1\n\nМосква и Минск подписали соглашение о сотрудничестве.";
-    expect(draftFromArticle(text, { partners: PARTNERS }).problems[0]?.message).toMatch(/not an absolute http/);
+    expect(draftFromArticle(text, { partners: PARTNERS }).problems[0]?.text).toEqual({ key: "ingest-note-bad-url", vars: { url: "ftp://tass.ru/1" } });
   });
 
   it("refuses an article with no fact in it", () => {
     const result = draftFromArticle("title: T\npublisher: ТАСС\npublished: 2025-01-10\n\nЗдравствуйте!", { partners: PARTNERS });
     expect(result.ok).toBe(false);
-    expect(result.problems[0]?.message).toMatch(/no sentence/);
+    expect(result.problems[0]?.text.key).toBe("ingest-note-no-fact");
   });
 
   it("refuses an article over 100 KB", () => {
     const result = draftFromArticle(`title: T\n\n${"Москва и Минск. ".repeat(MAX_ARTICLE_BYTES / 16)}`, { partners: PARTNERS });
     expect(result.ok).toBe(false);
-    expect(result.problems[0]?.message).toMatch(/over the limit of 100 KB/);
+    expect(result.problems[0]?.text).toEqual({ key: "ingest-note-too-big", vars: { kb: expect.any(Number), max: 100 } });
+    expect(renderText(result.problems[0]!.text, translator("en"))).toMatch(/over the limit of 100 KB/);
+    expect(renderText(result.problems[0]!.text, translator("ru"))).toMatch(/больше предела в 100 КБ/);
   });
 
   it("warns when no known partner is named", () => {
     const { problems, file } = draftOf("title: Москва и Шанхай\npublisher: ТАСС\npublished: 2025-01-10\n\nМосква и Шанхай подписали соглашение о сотрудничестве.");
     expect(file.source.id).toBe("tass-2025-01-10-moscow");
-    expect(problems.some((problem) => /no partner/.test(problem.message))).toBe(true);
+    expect(problems.map((problem) => problem.text.key)).toContain("ingest-note-no-partner");
   });
 });
 

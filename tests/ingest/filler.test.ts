@@ -3,8 +3,8 @@ import { fillerReason, hasSpeech } from "../../src/ingest/filler.js";
 
 describe("fillerReason", () => {
   it("drops greetings", () => {
-    expect(fillerReason("Здравствуйте, дорогие друзья!")).toBe("a greeting");
-    expect(fillerReason("Уважаемые коллеги!")).toBe("a greeting");
+    expect(fillerReason("Здравствуйте, дорогие друзья!")).toBe("ingest-dropped-greeting");
+    expect(fillerReason("Уважаемые коллеги!")).toBe("ingest-dropped-greeting");
   });
 
   it("drops attributions alone", () => {
@@ -14,13 +14,13 @@ describe("fillerReason", () => {
   });
 
   it("drops 'he said' sentences without content", () => {
-    expect(fillerReason("Об этом он сказал журналистам.")).toBe("says who said it, but nothing more");
+    expect(fillerReason("Об этом он сказал журналистам.")).toBe("ingest-dropped-attribution");
     expect(fillerReason("Так считает Комендант.", { names: ["Комендант"] })).toBeDefined();
   });
 
   it("drops questions and fragments", () => {
-    expect(fillerReason("Что будет дальше?")).toBe("a question");
-    expect(fillerReason("Цифры колоссальные.")).toBe("too short to hold a fact");
+    expect(fillerReason("Что будет дальше?")).toBe("ingest-dropped-question");
+    expect(fillerReason("Цифры колоссальные.")).toBe("ingest-dropped-short");
   });
 
   it("keeps an attribution that also says something", () => {

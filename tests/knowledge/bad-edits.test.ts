@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openKnowledgeStore } from "../../src/engine/store.js";
 import type { KnowledgeStore } from "../../src/engine/store.js";
 import type { Snapshot } from "../../src/engine/types.js";
+import { translator } from "../../src/i18n/i18n.js";
 import { formatProblem } from "../../src/knowledge/types.js";
 
 const KNOWLEDGE = new URL("../../knowledge", import.meta.url).pathname;
@@ -29,7 +30,7 @@ async function expectRefused(match: RegExp): Promise<void> {
   const before = store.current();
   const result = await store.reload();
   expect(result.ok).toBe(false);
-  if (!result.ok) expect(result.problems.map(formatProblem).join("\n")).toMatch(match);
+  if (!result.ok) expect(result.problems.map((problem) => formatProblem(problem, translator("en"))).join("\n")).toMatch(match);
   expect(store.current()).toBe(before);
   expect(store.current().answer("Ханой").answered).toBe(true);
 }
@@ -69,7 +70,7 @@ describe("bad edits of the knowledge folder", () => {
     const sources = path.join(dir, "sources");
     await Promise.all(Array.from({ length: 10_000 }, (_, i) => writeFile(path.join(sources, `x-${i}.json`), "{}")));
     // Ten thousand added to the knowledge's own sources.
-    await expectRefused(/100\d\d source files, more than the limit of 5000/);
+    await expectRefused(/10,0\d\d source files, more than the limit of 5,000/);
   });
 
   it("answers 1,000 concurrent questions across 20 reloads, some broken, each from one consistent snapshot", async () => {

@@ -2,6 +2,8 @@ import { chmod, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/load.js";
+import { translator } from "../../src/i18n/i18n.js";
+import type { Locale } from "../../src/i18n/i18n.js";
 import { formatProblem } from "../../src/knowledge/types.js";
 import { card, knowledgeFolder, partners, sourceFile, validFolder } from "./fixtures.js";
 
@@ -10,13 +12,15 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function problemsOf(files: Record<string, unknown>): Promise<string[]> {
+/** The problems as `npm run validate` prints them (English), or in the admin's language as /reload does. */
+async function problemsOf(files: Record<string, unknown>, locale: Locale = "en"): Promise<string[]> {
   const folder = await knowledgeFolder(files);
   cleanups.push(folder.cleanup);
   const result = await loadKnowledge(folder.dir);
   if (result.ok) return [];
-  return result.problems.map(formatProblem);
+  return result.problems.map((problem) => formatProblem(problem, translator(locale)));
 }
+const english = translator("en");
 
 const SOURCE = "sources/tass-2025-12-03-moscow-hanoi.json";
 const withSource = (value: unknown): Record<string, unknown> => validFolder({ [SOURCE]: value });
@@ -66,7 +70,7 @@ describe("loadKnowledge", () => {
     ["a fact id with spaces", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("bad id")])), `${SOURCE}: facts[0].id: must match [a-z0-9-]+`],
     ["an empty text", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { text: "  " })])), `${SOURCE}: facts[0].text: must not be empty`],
     ["a missing text", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [{ id: "a" }])), `${SOURCE}: facts[0].text: is required`],
-    ["a text over 1000 characters", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { text: "я".repeat(1001) })])), `${SOURCE}: facts[0].text: must be at most 1000 characters`],
+    ["a text over 1000 characters", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { text: "я".repeat(1001) })])), `${SOURCE}: facts[0].text: must be at most 1,000 characters`],
     ["a fact date that is not real", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { date: "2025-13-01" })])), `${SOURCE}: facts[0].date: must be a real date YYYY-MM-DD, a month YYYY-MM or a year YYYY`],
     ["a fact month that is not real", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { date: "2025-13" })])), `${SOURCE}: facts[0].date: must be a real date YYYY-MM-DD, a month YYYY-MM or a year YYYY`],
     ["an unknown fact kind", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { kind: "rumour" })])), `${SOURCE}: facts[0].kind: Invalid option: expected one of "agreement"|"visit"|"event"|"status"`],
@@ -86,7 +90,7 @@ describe("loadKnowledge", () => {
     ],
     ["a publisher of 4,200 characters", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a")], { publisher: "Т".repeat(4200) })), `${SOURCE}: source.publisher: must be at most 200 characters`],
     ["a title over 500 characters", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a")], { title: "Т".repeat(501) })), `${SOURCE}: source.title: must be at most 500 characters`],
-    ["a url over 2000 characters", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a")], { url: `https://example.org/${"a".repeat(1981)}` })), `${SOURCE}: source.url: must be at most 2000 characters`],
+    ["a url over 2000 characters", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a")], { url: `https://example.org/${"a".repeat(1981)}` })), `${SOURCE}: source.url: must be at most 2,000 characters`],
     ["a person over 200 characters", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { people: ["Сергей Собянин", "С".repeat(201)] })])), `${SOURCE}: facts[0].people[1]: must be at most 200 characters`],
     ["a keyword over 200 characters", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { keywords: ["к".repeat(201)] })])), `${SOURCE}: facts[0].keywords[0]: must be at most 200 characters`],
     ["a topic over 200 characters", withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { topics: ["т".repeat(201)] })])), `${SOURCE}: facts[0].topics[0]: must be at most 200 characters`],
@@ -111,6 +115,31 @@ describe("loadKnowledge", () => {
 
   it.each(cases)("refuses %s and names the file and the path", async (_name, files, expected) => {
     expect(await problemsOf(files)).toContain(expected);
+  });
+
+  it("says the same problems in Russian, for an admin who reads Russian: paths and values as written", async () => {
+    const files = validFolder({
+      [SOURCE]: sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { text: 5 }), card("b", { partners: ["atlantis"], date: "2025-13-01" }), card("c", { text: "я".repeat(1001) })]),
+    });
+    const english = await problemsOf(files, "en");
+    const russian = await problemsOf(files, "ru");
+    expect(russian).toHaveLength(english.length);
+    expect(russian).toEqual([
+      `${SOURCE}: facts[0].text: должно быть строкой, а не числом 5`,
+      `${SOURCE}: facts[1].partners[0]: неизвестный партнёр «atlantis» (известны: hanoi, minsk)`,
+      `${SOURCE}: facts[1].date: должна быть настоящая дата ГГГГ-ММ-ДД, месяц ГГГГ-ММ или год ГГГГ`,
+      expect.stringMatching(/^sources\/tass-2025-12-03-moscow-hanoi\.json: facts\[2\]\.text: должно быть не длиннее 1\s000 символов$/),
+    ]);
+    expect(english).toContain(`${SOURCE}: facts[0].text: must be a string, got number 5`);
+    expect(await problemsOf(validFolder({ "partners.json": [...partners, partners[0], { ...partners[1], population: 8 }] }), "ru")).toEqual([
+      "partners.json: [3].population: неизвестное поле «population»",
+      // A partners.json that does not load names no partner: every partner id is unknown then.
+      `${SOURCE}: facts[0].partners[0]: неизвестный партнёр «hanoi» (известны: —)`,
+    ]);
+    // A zod check without a text of its own: zod's words inside ours.
+    expect(await problemsOf(withSource(sourceFile("tass-2025-12-03-moscow-hanoi", [card("a", { kind: "rumour" })])), "ru")).toEqual([
+      `${SOURCE}: facts[0].kind: неверное значение (Invalid option: expected one of "agreement"|"visit"|"event"|"status")`,
+    ]);
   });
 
   it("names both places of a duplicate fact id", async () => {
@@ -145,7 +174,7 @@ describe("loadKnowledge", () => {
     await symlink(path.join(folder.dir, "..", `outside-${path.basename(folder.dir)}.json`), path.join(folder.dir, "sources", "linked.json"));
     const result = await loadKnowledge(folder.dir);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.map(formatProblem)).toContain("sources/linked.json: is a symbolic link; links are not followed, put the file itself in the folder");
+    if (!result.ok) expect(result.problems.map((problem) => formatProblem(problem, english))).toContain("sources/linked.json: is a symbolic link; links are not followed, put the file itself in the folder");
   });
 
   it("refuses a file over the size limit without reading it", async () => {
@@ -154,7 +183,7 @@ describe("loadKnowledge", () => {
     await writeFile(path.join(folder.dir, "sources", "huge.json"), Buffer.alloc(2048, 32));
     const result = await loadKnowledge(folder.dir, { maxFileBytes: 1024, maxSourceFiles: 10 });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.map(formatProblem)).toContain("sources/huge.json: is 2 KB, over the limit of 1 KB");
+    if (!result.ok) expect(result.problems.map((problem) => formatProblem(problem, english))).toContain("sources/huge.json: is 2 KB, over the limit of 1 KB");
   });
 
   it("refuses a folder with more source files than the limit", async () => {
@@ -164,7 +193,9 @@ describe("loadKnowledge", () => {
     cleanups.push(folder.cleanup);
     const result = await loadKnowledge(folder.dir, { maxFileBytes: 1024 * 1024, maxSourceFiles: 3 });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems[0]!.message).toBe("6 source files, more than the limit of 3; nothing was loaded");
+    if (!result.ok) expect(result.problems).toEqual([{ file: "sources/", path: "", text: { key: "knowledge-too-many-sources", vars: { count: 6, max: 3 } } }]);
+    if (!result.ok) expect(formatProblem(result.problems[0]!, english)).toBe("sources/: 6 source files, more than the limit of 3; nothing was loaded");
+    if (!result.ok) expect(formatProblem(result.problems[0]!, translator("ru"))).toBe("sources/: 6 файлов источников — больше предела в 3; ничего не загружено");
   });
 
   it.skipIf(process.getuid?.() === 0)("reports an unreadable file", async () => {

@@ -31,7 +31,7 @@ describe("publishing a reviewed source", () => {
     const draft = sourceFile("ria-2025-10-30-moscow-minsk", [card("tass-2025-12-03-moscow-hanoi-fact")]) as unknown as SourceFile;
     const result = await publishSource(dir, draft);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems[0]!.message).toContain("duplicate fact id");
+    if (!result.ok) expect(result.problems[0]!.text).toEqual({ key: "knowledge-duplicate-fact", vars: { id: "tass-2025-12-03-moscow-hanoi-fact", earlier: expect.any(String) } });
     await expect(readFile(path.join(dir, "sources/ria-2025-10-30-moscow-minsk.json"))).rejects.toThrow();
   });
 
@@ -51,7 +51,7 @@ describe("publishing a reviewed source", () => {
 
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     const loser = results.find((result) => !result.ok);
-    expect(loser && !loser.ok && loser.problems[0]!.message).toMatch(/already published \(perhaps just now/);
+    expect(loser && !loser.ok && loser.problems[0]!.text).toEqual({ key: "knowledge-already-published", vars: {} });
     const written = await readFile(path.join(dir, `sources/${id}.json`), "utf8");
     expect(written).toContain(results[0]!.ok ? "minsk-edit-one" : "minsk-edit-two");
   });

@@ -25,6 +25,8 @@ describe("a card's questions (version 2)", () => {
     expect(tooMany.ok ? [] : tooMany.problems.map((problem) => problem.path)).toEqual(["facts[0].questions"]);
     const tooLong = await load([card("a", { questions: ["в".repeat(201)] })]);
     expect(tooLong.ok ? [] : tooLong.problems.map((problem) => problem.path)).toEqual(["facts[0].questions[0]"]);
+    expect(tooMany.ok ? [] : tooMany.problems.map((problem) => problem.text)).toEqual([{ key: "knowledge-too-many-questions", vars: { max: MAX_QUESTIONS } }]);
+    expect(tooLong.ok ? [] : tooLong.problems.map((problem) => problem.text)).toEqual([{ key: "knowledge-too-long", vars: { max: 200 } }]);
   });
 
   it("find the card by the reader's words, which its text does not use, and are never shown", () => {

@@ -30,7 +30,7 @@ describe("knowledgeWarnings at 5,000 cards", () => {
       kind: "near-duplicate",
       file: `sources/${elsewhere.id}.json`,
       path: `facts[${knowledge.cards.filter(({ source }) => source.id === elsewhere.id).length}]`,
-      message: expect.stringContaining(`reads like "${original.card.id}" (sources/${original.source.id}.json: facts[`),
+      text: { key: "knowledge-warning-near-duplicate", vars: { id: original.card.id, place: expect.stringContaining(`sources/${original.source.id}.json: facts[`), percent: expect.any(Number) } },
     });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseKnowledge } from "../../src/knowledge/parse.js";
 import { readTextDates } from "../../src/knowledge/text-dates.js";
+import { translator } from "../../src/i18n/i18n.js";
 import { formatProblem } from "../../src/knowledge/types.js";
 import type { KnowledgeBase } from "../../src/knowledge/types.js";
 import { knowledgeWarnings } from "../../src/engine/knowledge-warnings.js";
@@ -20,16 +21,23 @@ function knowledgeOf(...sources: Array<Record<string, unknown>>): KnowledgeBase 
   const texts = new Map<string, string>([["partners.json", JSON.stringify(PARTNERS)]]);
   for (const file of sources) texts.set(`sources/${(file.source as { id: string }).id}.json`, JSON.stringify(file));
   const result = parseKnowledge({ texts, problems: [] });
-  if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
+  if (!result.ok) throw new Error(result.problems.map((problem) => formatProblem(problem, english)).join("\n"));
   return result.knowledge;
 }
 
 const source = (id: string, facts: unknown[], extra: Record<string, unknown> = URL) => sourceFile(id, facts, extra);
 
+const english = translator("en");
+
+/** The warnings of one kind as `npm run validate` prints them, or in the language of `t` as /reload shows them. */
 function warningsOf(kind: WarningKind, ...sources: Array<Record<string, unknown>>): string[] {
+  return warningsIn(english, kind, ...sources);
+}
+
+function warningsIn(t: ReturnType<typeof translator>, kind: WarningKind, ...sources: Array<Record<string, unknown>>): string[] {
   return knowledgeWarnings(knowledgeOf(...sources))
     .filter((warning) => warning.kind === kind)
-    .map(formatProblem);
+    .map((warning) => formatProblem(warning, t));
 }
 
 describe("knowledgeWarnings", () => {
@@ -37,9 +45,20 @@ describe("knowledgeWarnings", () => {
     expect(knowledgeWarnings(knowledgeOf(source("a", [card("a1"), card("a2", { date: "2025-12-03" })])))).toEqual([]);
   });
 
-  it("keeps the shape of a problem: file, JSON path, message", () => {
+  it("keeps the shape of a problem: file, JSON path, keyed text", () => {
     const [warning] = knowledgeWarnings(knowledgeOf(source("a", [card("a1"), card("a2", { text_en: undefined })])));
-    expect(warning).toEqual({ kind: "no-english", file: "sources/a.json", path: "facts[1]", message: expect.stringContaining("add an English") });
+    expect(warning).toEqual({ kind: "no-english", file: "sources/a.json", path: "facts[1]", text: { key: "knowledge-warning-no-english", vars: {} } });
+    expect(formatProblem(warning!, english)).toContain("add an English rendering");
+    expect(formatProblem(warning!, translator("ru"))).toBe("sources/a.json: facts[1]: нет text_en: на вопросы по-английски эта карточка отвечает по-русски; добавьте английский текст");
+  });
+
+  it("says each kind in Russian too, with the same file, path and values", () => {
+    const ru = translator("ru");
+    const unlisted = source("a", [card("a1", { text: "Ханой и Москва договорились провести форум в Минске." })]);
+    expect(warningsIn(ru, "unlisted-partner", unlisted)).toEqual(['sources/a.json: facts[0].partners: текст называет Минск, но в partners нет "minsk": добавьте его или перепишите текст, если карточка не о нём']);
+    const dated = source("a", [card("a1", { date: "2024", text: "В 2023 году Москва и Ханой подписали меморандум.", text_en: "Moscow and Hanoi." })]);
+    expect(warningsIn(ru, "date-mismatch", dated)).toEqual(["sources/a.json: facts[0].date: дата «2024», а в text — 2023 год: исправьте то, что неверно"]);
+    expect(warningsIn(ru, "no-url", source("a", [card("a1")], {}))).toEqual(["sources/a.json: source: нет url: читатель не сможет проверить источник; добавьте адрес опубликованного текста"]);
   });
 
   describe("a partner the text names that partners does not list", () => {

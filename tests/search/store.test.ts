@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openKnowledgeStore } from "../../src/engine/store.js";
 import type { KnowledgeBase, LoadResult } from "../../src/knowledge/types.js";
+import { knowledgeText } from "../../src/knowledge/texts.js";
 
 const source = { id: "s", title: "T", publisher: "ТАСС", published: "2025-12-03", language: "ru" };
 const partners = [{ id: "hanoi", name: "Ханой", country: "Вьетнам" }];
@@ -55,7 +56,7 @@ describe("the knowledge store", () => {
   it("keeps serving the old snapshot when a reload has problems", async () => {
     const opened = await openKnowledgeStore(
       "unused",
-      scriptedLoader([{ ok: true, knowledge: base({ a: "Ханой: форум." }) }, { ok: false, problems: [{ file: "sources/x.json", path: "facts[0].id", message: "bad" }] }]),
+      scriptedLoader([{ ok: true, knowledge: base({ a: "Ханой: форум." }) }, { ok: false, problems: [{ file: "sources/x.json", path: "facts[0].id", text: knowledgeText("knowledge-id-format") }] }]),
     );
     if (!opened.ok) throw new Error("must open");
     const before = opened.store.current();
@@ -89,7 +90,7 @@ describe("the knowledge store", () => {
   });
 
   it("refuses to open a folder with problems", async () => {
-    const opened = await openKnowledgeStore("unused", scriptedLoader([{ ok: false, problems: [{ file: "partners.json", path: "", message: "file is missing" }] }]));
+    const opened = await openKnowledgeStore("unused", scriptedLoader([{ ok: false, problems: [{ file: "partners.json", path: "", text: knowledgeText("knowledge-file-missing") }] }]));
     expect(opened.ok).toBe(false);
   });
 });

@@ -43,5 +43,10 @@ describe("no reply text in src/ (it belongs in locales/*.ftl)", () => {
     // Search data may hold Russian words; a stray Russian reply elsewhere may not.
     expect(scanSource("src/search/stopwords.ts", 'export const STOP = new Set(["и", "в", "на"]);')).toEqual([]);
     expect(scanSource("src/engine/snapshot.ts", 'const hint = "Попробуйте ещё раз";')).toHaveLength(1);
+    // What admins read of a reload or a draft is keyed too: a sentence made there is found.
+    expect(scanSource("src/knowledge/parse.ts", 'problems.push({ file, path: "", message: "file is missing" });').map(({ why }) => why)).toEqual(["english"]);
+    expect(scanSource("src/engine/knowledge-warnings.ts", 'add("no-url", "", `no url: readers cannot check ${file}`);').map(({ why }) => why)).toEqual(["english"]);
+    expect(scanSource("src/ingest/draft.ts", 'warn("no partner is named in the article");').map(({ why }) => why)).toEqual(["english"]);
+    expect(scanSource("src/ingest/draft.ts", 'warn(ingestText("ingest-note-publisher-from-url", { publisher }));')).toEqual([]);
   });
 });

@@ -20,6 +20,11 @@ const RU_FORMS = {
   times: ["раз", "раза", "раз", "раз", "раз", "раза"],
   problems: ["проблема", "проблемы", "проблем", "проблем", "проблема", "проблемы"],
   warnings: ["предупреждение", "предупреждения", "предупреждений", "предупреждений", "предупреждение", "предупреждения"],
+  files: ["файл", "файла", "файлов", "файлов", "файл", "файла"],
+  // After «длиннее»: длиннее 1 символа, 2 символов, 21 символа.
+  ofChars: ["символа", "символов", "символов", "символов", "символа", "символов"],
+  // After «не больше»: 1 вопроса, 2 вопросов, 21 вопроса.
+  ofQuestions: ["вопроса", "вопросов", "вопросов", "вопросов", "вопроса", "вопросов"],
 } as const;
 const EN_FORMS: Record<keyof typeof RU_FORMS, [string, string]> = {
   facts: ["fact", "facts"],
@@ -34,6 +39,9 @@ const EN_FORMS: Record<keyof typeof RU_FORMS, [string, string]> = {
   times: ["time", "times"],
   problems: ["problem", "problems"],
   warnings: ["warning", "warnings"],
+  files: ["source file", "source files"],
+  ofChars: ["character", "characters"],
+  ofQuestions: ["question", "questions"],
 };
 
 type Noun = keyof typeof RU_FORMS;
@@ -69,6 +77,12 @@ const COUNTED: Record<string, { counts: Record<string, Noun>; other?: Record<str
   "unanswered-csv-caption": { counts: { count: "questions" } },
   "reload-refused": { counts: { count: "problems" }, other: { ms: "12", version: "3" } },
   "reload-warnings": { counts: { count: "warnings" } },
+  "knowledge-too-many-sources": { counts: { count: "files" }, other: { max: 5000 } },
+  "knowledge-too-long": { counts: { max: "ofChars" } },
+  "knowledge-too-many-questions": { counts: { max: "ofQuestions" } },
+  "ingest-note-url-too-long": { counts: { max: "ofChars" } },
+  "ingest-note-value-cut": { counts: { max: "ofChars" }, other: { field: "title" } },
+  "ingest-note-card-cut": { counts: { max: "ofChars" }, other: { card: "tass-2025-10-30-moskva-minsk-3" } },
 };
 
 function say(locale: Locale, id: string, count: number): string {

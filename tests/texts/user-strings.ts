@@ -6,8 +6,9 @@ import ts from "typescript";
  * Two kinds of string literal (template parts included) are reported:
  * - any with a Cyrillic letter, outside the files of SEARCH_DATA (stopwords, lexicons, morphology,
  *   patterns that read Russian text: input, never output) and the single literals of DATA_LITERALS;
- * - in the layers that talk to users (USER_FACING), any with two English words in a row, unless it
- *   goes to a log line or an Error (for developers), or is a known technical value.
+ * - in the layers that talk to users or make what admins read (USER_FACING, MESSAGE_MAKERS), any
+ *   with two English words in a row, unless it goes to a log line or an Error (for developers), or
+ *   is a known technical value.
  */
 export interface Finding {
   file: string;
@@ -19,7 +20,7 @@ export interface Finding {
 /** Folders and files that hold search and parsing data: the words they list are read in questions and articles, never shown. */
 export const SEARCH_DATA: readonly RegExp[] = [
   /^src\/search\//, // stopwords, morphology, lexicons, answer-type patterns
-  /^src\/ingest\//, // article parsing: datelines, months, filler and people patterns (editor tooling, English output)
+  /^src\/ingest\//, // article parsing: datelines, months, filler and people patterns
   /^src\/knowledge\/text-dates\.ts$/, // dates as the cards' texts write them, for the date warnings
   /^src\/engine\/(small-talk|follow-up|lists)\.ts$/, // how greetings, follow-ups and list questions are worded
   /^src\/engine\/emphasis\.ts$/, // how card texts write dates, terms and counts, to find the words that answer
@@ -34,9 +35,16 @@ export const DATA_LITERALS: ReadonlySet<string> = new Set([
   "src/bot/unanswered-store.ts: е", // ё read as е when repeats of a question are merged
 ]);
 
+/**
+ * Where knowledge problems, warnings and ingest notes are made: they reach admins in Telegram, so
+ * they are keyed texts (src/knowledge/texts.ts, src/ingest/texts.ts), never sentences. Left out:
+ * the ingest command line's own usage and headings (cli.ts, summary.ts), English by design.
+ */
+export const MESSAGE_MAKERS: readonly RegExp[] = [/^src\/knowledge\//, /^src\/ingest\/(?!cli\.ts$|summary\.ts$)/, /^src\/engine\/knowledge-warnings\.ts$/, /^src\/fleet\/knowledge-sync\.ts$/];
+
 /** Where user output is made: here English sentences must come from the Fluent files too. */
 // (The webhook server's HTTP replies go to Telegram's servers, and the stores' labels to logs: not here.)
-export const USER_FACING: readonly RegExp[] = [/^src\/bot\/features\//, /^src\/bot\/(create-bot|commands|reply)\.ts$/, /^src\/answer\//, /^src\/cli\/console\.ts$/];
+export const USER_FACING: readonly RegExp[] = [/^src\/bot\/features\//, /^src\/bot\/(create-bot|commands|reply)\.ts$/, /^src\/answer\//, /^src\/cli\/console\.ts$/, ...MESSAGE_MAKERS];
 
 const LOG_METHODS = new Set(["trace", "debug", "info", "warn", "error", "fatal"]);
 const CYRILLIC = /\p{Script=Cyrillic}/u;

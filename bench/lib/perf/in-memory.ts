@@ -9,6 +9,8 @@ import path from "node:path";
 import { buildSnapshot } from "../../../src/engine/snapshot.js";
 import { parseKnowledge } from "../../../src/knowledge/parse.js";
 import type { KnowledgeBase } from "../../../src/knowledge/types.js";
+import { formatProblem } from "../../../src/knowledge/types.js";
+import { translator } from "../../../src/i18n/i18n.js";
 import { FIRST_PASS_POSTINGS, buildSearchIndex } from "../../../src/search/search-index.js";
 import { fullGc, latency, memoryAfterGc, round, timed } from "../measure.js";
 import { buildRawSearch } from "../raw-minisearch.js";
@@ -33,7 +35,7 @@ export async function measureInMemory(
 
   log(`N = ${size}: load + validate, build`);
   const parsed = timed(() => parseKnowledge(synthetic!.files));
-  if (!parsed.value.ok) throw new Error(`synthetic knowledge does not validate: ${parsed.value.problems.slice(0, 3).map((problem) => `${problem.file}: ${problem.path}: ${problem.message}`).join("; ")}`);
+  if (!parsed.value.ok) throw new Error(`synthetic knowledge does not validate: ${parsed.value.problems.slice(0, 3).map((problem) => formatProblem(problem, translator("en"))).join("; ")}`);
   const knowledge = parsed.value.knowledge;
   let dir: string | undefined;
   if (writeToDisk) dir = await writeFolder(synthetic.files.texts);

@@ -5,7 +5,7 @@ import type { KnowledgeWarning } from "../../engine/knowledge-warnings.js";
 import { decodeCallback, encodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { toCsv } from "../csv.js";
-import type { TextVariables } from "../../i18n/i18n.js";
+import type { Translate } from "../../i18n/texts.js";
 import { moscowDate, moscowTime } from "../moscow-time.js";
 import { MAX_UNANSWERED } from "../unanswered-store.js";
 import type { UnansweredQuestion } from "../unanswered-store.js";
@@ -21,7 +21,7 @@ const LISTED_UNANSWERED = 20;
 /**
  * /reload, /stats, /unanswered (and its CSV, `/unanswered csv` or its button) — for the numeric user ids in ADMIN_IDS only (never a username, a
  * chat or a forwarded sender). For anyone else these commands fall through as if they did not exist.
- * Replies are in English: admins are the editors' team, not the public.
+ * Replies are in the admin's Telegram language, knowledge problems and warnings included.
  */
 export function adminFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -71,7 +71,7 @@ export function adminFeature(): Composer<BotContext> {
 }
 
 /** ctx.t, or `t` with a locale bound: the texts of the admin's language. */
-export type Translate = (key: string, variables?: TextVariables) => string;
+export type { Translate };
 
 /**
  * /unanswered: the most recently asked first, repeats merged with their count, times in Moscow
@@ -105,7 +105,7 @@ async function sendUnansweredCsv(ctx: BotContext): Promise<void> {
 export function reloadLines(result: KnowledgeUpdate, servingVersion: number, t: Translate): string[] {
   const ms = Math.round(result.tookMs);
   if (!result.ok) {
-    const problems = result.problems.slice(0, LISTED_PROBLEMS).map((problem) => `• ${escapeHtml(formatProblem(problem))}`);
+    const problems = result.problems.slice(0, LISTED_PROBLEMS).map((problem) => `• ${escapeHtml(formatProblem(problem, t))}`);
     const more = result.problems.length > LISTED_PROBLEMS ? [t("reload-more", { count: result.problems.length - LISTED_PROBLEMS })] : [];
     return [t("reload-refused", { ms: String(ms), count: result.problems.length, version: String(servingVersion) }), ...problems, ...more];
   }
@@ -135,7 +135,7 @@ function warningLines(warnings: readonly KnowledgeWarning[], t: Translate): stri
   const more = warnings.length > LISTED_WARNINGS ? [t("reload-warnings-more", { count: warnings.length - LISTED_WARNINGS })] : [];
   return [
     t("reload-warnings", { count: warnings.length }),
-    ...warnings.slice(0, LISTED_WARNINGS).map((warning) => `• ${escapeHtml(formatProblem(warning))}`),
+    ...warnings.slice(0, LISTED_WARNINGS).map((warning) => `• ${escapeHtml(formatProblem(warning, t))}`),
     ...more,
   ];
 }

@@ -6,6 +6,7 @@ import { CITED_PUBLISHER_LIMIT } from "../../answer/citation.js";
 import { TELEGRAM_TEXT_LIMIT, visibleLength } from "../../answer/render-telegram.js";
 import { MAX_ARTICLE_BYTES, draftFromArticle } from "../../ingest/draft.js";
 import { formatProblem } from "../../knowledge/types.js";
+import { renderText } from "../../i18n/texts.js";
 import { decodeCallback, encodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { Draft } from "../draft-store.js";
@@ -52,7 +53,7 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
     const knownPeople = [...new Set(snapshot.knowledge.cards.flatMap(({ card }) => card.people ?? []))];
     const result = draftFromArticle(article.text, { partners: snapshot.knowledge.partners, knownPeople });
     if (!result.ok) {
-      const problems = result.problems.map((problem) => `• ${withCode(escapeHtml(shorten(problem.message, SHOWN_NOTE)))}`);
+      const problems = result.problems.map((problem) => `• ${withCode(escapeHtml(shorten(renderText(problem.text, ctx.t), SHOWN_NOTE)))}`);
       // A header line would fix it: show what a header looks like.
       const header = result.problems.some((problem) => problem.field) ? ["", ctx.t("ingest-header-format")] : [];
       return void (await ctx.reply(fitLines([ctx.t("ingest-no-draft"), ...problems, ...header]), replyPlacement(ctx, ctx.msg)));
@@ -64,7 +65,7 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
       createdAt: new Date().toISOString(),
       file: result.file,
       suggestions: result.suggestions,
-      warnings: result.problems.map((problem) => problem.message),
+      warnings: result.problems.map((problem) => problem.text),
     };
     const sent = await ctx.reply(renderDraft(draft, ctx.t, ctx.lang), { ...replyPlacement(ctx, ctx.msg), reply_markup: draftButtons(draft, ctx.t) });
     await drafts.put({ ...draft, messageId: sent.message_id });
@@ -107,7 +108,7 @@ export function ingestFeature(download: DownloadFile): Composer<BotContext> {
     await ctx.answerCallbackQuery({ text: ctx.t("ingest-publishing") });
     const published = await ctx.deps.knowledgeUpdates.publish(draft.file, `admin ${ctx.from.id}`);
     if (!published.ok) {
-      const problems = published.problems.map((problem) => `• ${escapeHtml(formatProblem(problem))}`);
+      const problems = published.problems.map((problem) => `• ${escapeHtml(formatProblem(problem, ctx.t))}`);
       return void (await ctx.reply(fitLines([ctx.t("ingest-not-published"), ...problems]), replyPlacement(ctx, ctx.callbackQuery.message as Message | undefined)));
     }
     await drafts.remove(draft.key);
@@ -198,7 +199,7 @@ export function renderDraft(draft: Draft, t: Translate, lang: Lang): string {
   const unshown = draft.suggestions.length - suggestions.length;
   const tail = [
     ...(suggestions.length ? [unshown ? t("ingest-suggestions-more", { names: escapeHtml(suggestions.join(", ")), more: unshown }) : t("ingest-suggestions", { names: escapeHtml(suggestions.join(", ")) })] : []),
-    ...draft.warnings.slice(0, SHOWN_WARNINGS).map((warning) => `⚠ ${escapeHtml(shorten(warning, SHOWN_NOTE))}`),
+    ...draft.warnings.slice(0, SHOWN_WARNINGS).map((warning) => `⚠ ${escapeHtml(shorten(renderText(warning, t), SHOWN_NOTE))}`),
     t("ingest-draft-help"),
   ];
   // Telegram counts what is shown, not the markup; 80 keeps room for the "more cards" line.
