@@ -16,14 +16,14 @@ describe("search quality on the blind dev split", async () => {
 
   it("ranks the right card first and in the top 3 for answerable questions, and refuses few of them", () => {
     expect(report.answerable.questions).toBeGreaterThanOrEqual(150);
-    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.71);
-    expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.87);
-    expect(report.answerable.refused).toBeLessThanOrEqual(0.04);
+    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.82);
+    expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.94);
+    expect(report.answerable.refused).toBeLessThanOrEqual(0.02);
   });
 
   it("answers follow-ups in the context of the question before", () => {
     expect(report.follow_ups.questions).toBeGreaterThanOrEqual(20);
-    expect(report.follow_ups.hit1).toBeGreaterThanOrEqual(0.62);
+    expect(report.follow_ups.hit1).toBeGreaterThanOrEqual(0.70);
     expect(report.follow_ups.hit3).toBeGreaterThanOrEqual(0.875);
   });
 
