@@ -9,15 +9,16 @@ import type { FactCard } from "../knowledge/types.js";
  * sibling cards' questions share the source's subject words (0.3 / 0.6 / 1 / 1.6 gave blind-dev
  * Hit@1 0.766 / 0.788 / 0.783 / 0.783, and 0.6 kept more out-of-scope questions refused than 1).
  */
-export const FIELD_BOOSTS = { text: 1, text_en: 1, keywords: 1.6, names: 1.6, people: 1.8, topics: 1.1, partner_ids: 1.4, year: 1, questions: 0.6 };
+export const FIELD_BOOSTS = { text: 1, text_en: 1, keywords: 1.6, names: 1.6, people: 1.8, topics: 1.1, partner_ids: 1.4, date: 1, questions: 0.6 };
 export type Field = keyof typeof FIELD_BOOSTS;
 export const FIELDS = Object.keys(FIELD_BOOSTS) as Field[];
 
 /**
  * What each field is analysed from. `names` and `partner_ids` both come from the card's partner
- * ids: the names themselves live in partners.json, which the analyzer key covers. `year` is the
- * year of the card's `date`: «переговоры в Китае в 2014 году» finds the card dated 2014 that
- * says what was discussed, though its text never repeats the year.
+ * ids: the names themselves live in partners.json, which the analyzer key covers. `date` is the
+ * year and month of the card's `date`: «переговоры в Китае в 2014 году» finds the card dated 2014
+ * that says what was discussed, and «о чём договорились в декабре» the one dated December, though
+ * their texts never repeat the date.
  */
 export function fieldInputs(card: FactCard): Record<Field, string> {
   const list = (items: readonly string[] | undefined): string => items?.join(" ; ") ?? "";
@@ -30,9 +31,18 @@ export function fieldInputs(card: FactCard): Record<Field, string> {
     people: list(card.people),
     topics: list(card.topics),
     partner_ids: partners,
-    year: card.date?.slice(0, 4) ?? "",
+    date: card.date ? dateWords(card.date) : "",
     questions: list(card.questions),
   };
+}
+
+/** Month names as questions say them («в декабре», "in December"); search data, not shown text. */
+const MONTHS = ["январь january", "февраль february", "март march", "апрель april", "май may", "июнь june", "июль july", "август august", "сентябрь september", "октябрь october", "ноябрь november", "декабрь december"];
+
+/** A card's date as words a question may use: its year, and its month's names when it has one. */
+function dateWords(date: string): string {
+  const month = Number(date.slice(5, 7));
+  return month >= 1 && month <= 12 ? `${date.slice(0, 4)} ${MONTHS[month - 1]}` : date.slice(0, 4);
 }
 
 /** Whether two versions of a card would be analysed alike (same inputs in every field). */

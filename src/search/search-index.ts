@@ -285,7 +285,7 @@ function analyzeCard({ card }: SourcedCard, analyzer: Analyzer, namesOf: (ids: r
     people: termsOf(inputs.people),
     topics: termsOf(inputs.topics),
     partner_ids: ids.map(partnerTerm),
-    year: termsOf(inputs.year),
+    date: termsOf(inputs.date),
     questions: termsOf(inputs.questions),
   };
 }

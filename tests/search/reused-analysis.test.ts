@@ -53,7 +53,7 @@ describe("a rebuild of changed knowledge", () => {
 
 describe("the record of a build's analyses", () => {
   const card = { id: "c1", text: "Москва и Ханой", partners: ["hanoi"] };
-  const empty = { text: [], text_en: [], keywords: [], names: [], people: [], topics: [], partner_ids: [], year: [], questions: [] };
+  const empty = { text: [], text_en: [], keywords: [], names: [], people: [], topics: [], partner_ids: [], date: [], questions: [] };
 
   it("gives a card's terms back only for the same content under the same analyzer", () => {
     const recorder = recordCardAnalyses("key");
