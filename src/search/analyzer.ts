@@ -162,6 +162,9 @@ function strongestCapital(concepts: QueryConcept[]): QueryConcept["capital"] {
   return concepts.some((concept) => concept.capital === "name") ? "name" : concepts.some((concept) => concept.capital === "initial") ? "initial" : "none";
 }
 
+/** The particles of Russian indefinite pronouns («-то», «-нибудь», «-либо», «кое-»). */
+const PARTICLES = new Set(["то", "нибудь", "либо", "кое"]);
+
 function wordConcept(
   parts: string[],
   tokenTerms: (token: string) => string[],
@@ -169,6 +172,8 @@ function wordConcept(
   countryPartners: (token: string) => string[],
 ): Omit<QueryConcept, "last" | "capital"> | undefined {
   const whole = parts.join("");
+  // «чё-то», «кто-нибудь», «что-либо»: filler made of filler.
+  if (parts.length > 1 && parts.every((part) => isStopword(part) || PARTICLES.has(part))) return undefined;
   const alternatives: Alternative[] = [];
   const wholeTerms = tokenTerms(whole);
   if (wholeTerms.length === 0) return undefined;

@@ -28,6 +28,7 @@ hers him we you i me my our ours your yours can could would should will shall ma
 not no yes tell please any some all more most much many also than then so if into over under between up down out
 s t just know known anything something info information about there's what's who's whats whos did does
 like wonder heard read told exactly would could use used using want wants wanted get got
+lately recently actually really ever already yet anyway basically smth sth w hi hello hey guys ok okay pls plz thx
 `;
 
 export const STOPWORDS: ReadonlySet<string> = new Set(

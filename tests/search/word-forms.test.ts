@@ -26,6 +26,14 @@ describe("word forms", () => {
     expect(shared("Лебедев", "Лебедева")).not.toEqual([]);
   });
 
+  it("drops chat filler: «чё-то», «кто-нибудь», \"lately\", \"smth\"", () => {
+    const analyzer = buildAnalyzer([], []);
+    const words = (question: string): string[] => analyzer.analyzeQuestion(question).flatMap((concept) => concept.words);
+    expect(words("москва с манилой чё-то подписывали?")).toEqual(["москва", "манилой", "подписывали"]);
+    expect(words("кто-нибудь из москвы приезжал")).toEqual(["москвы", "приезжал"]);
+    expect(words("did moscow sign smth with tehran lately")).toEqual(["moscow", "sign", "tehran"]);
+  });
+
   it("tells phrasing from what a question is about", () => {
     expect(morphologyOf("перенять")?.wordClass).toBe("phrasing");
     expect(morphologyOf("прошли")?.wordClass).toBe("phrasing");
