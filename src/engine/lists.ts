@@ -12,14 +12,14 @@ import { conceptPartners } from "../search/analyzer.js";
  */
 
 // What such a question asks for: a plural noun for partners, documents, or an action in a year.
-const PARTNER_NOUN = /(город(а|ов|ами|ах)?|партн[её]р(ы|ов|ами|ах|ства)|побратим(ы|ов|ами|ах)|столиц|cities|partners|partner cities|sister cities|twin cities|capitals|towns)(?![\p{L}])/iu;
+const PARTNER_NOUN = /(город(а|ов|ами|ах)?|партн[её]р(ы|ов|ами|ах|ства|ство)|побратим(ы|ов|ами|ах|ство|ства)|столиц|cities|partners|partner cities|sister cities|twin cities|capitals|towns)(?![\p{L}])/iu;
 // Plural: «какие документы», «сколько соглашений»; «на сколько лет соглашение» asks about one.
 const DOCUMENTS = /(документ(ы|ов|ами)|соглашени(я|й|ями)|меморандум(ы|ов)|договор(ы|ов)|программ(ы|ами)?(?![\p{L}])|протокол(ы|ов)|бумаг|agreements|documents|memoranda|memorandums|deals|treaties|programmes|programs)/iu;
 const LIST_CUE = /(^|[^\p{L}])(как(ие|их|им|ими|ое|ая)|скольк\p{L}*|список|перечисл\p{L}*|все|всех|есть ли|какими|с кем|что|which|what|how many|list|all|name the|are there)(?![\p{L}])/iu;
 const ACTION = /(подпис|заключ|провел|провод|прошл|договор|sign|held|hold|conclud|agree|did)/iu;
 const COUNT = /(скольк|how many|number of)/iu;
 const YEAR = /(?<![\p{N}])((?:19|20)\d\d)(?![\p{N}])/u;
-const ENDED = /(разорв|приостанов|прекрат|заморож|бывш|больше не|расторг|порвал|отказал|broke|broken|ended|suspend|terminat|former|no longer|cut ties|severed)/iu;
+const ENDED = /(разорв|приостанов|прекрат|прекращ|заморож|бывш|больше не|расторг|порвал|отказал|broke|broken|ended|suspend|terminat|former|no longer|cut ties|severed)/iu;
 const CURRENT = /(сейчас|текущ|действующ|нынешн|current|still|today|active)/iu;
 
 /** Regions as people write them; the first that matches wins (Central Asia before Asia). */
@@ -62,7 +62,7 @@ export function readListQuery(question: string, analyzer: Analyzer, partners: re
  * The words a list question is made of besides its question words and verbs: partners, countries,
  * years, regions, what is listed (cities, documents) and words of the same family.
  */
-const LIST_WORDS = /^(москв|moscow|город|cities|city|town|партн|partner|побратим|sister|twin|столиц|capital|документ|document|соглашени|agreement|меморандум|memorand|договор|treat|программ|program|протокол|protocol|бумаг|deal|раз|times|год|year|other|друг|всег|total|number|ест|have|has|работа|work|сотруднич|cooperat|связ|tie|отношени|relation|стран|countr|мир|world|регион|region|сейчас|current|still|list|список|назов|name|перечисл|дружб|friend|остал|remain|ещ|more|весь|все|signed|held|hold|sign|что|централ|central|юго|south|восточн|east|северн|north|западн|west|латинск|latin|ближн|near|middle|средн)/u;
+const LIST_WORDS = /^(москв|moscow|город|cities|city|town|партн|partner|побратим|sister|twin|столиц|capital|документ|document|соглашени|agreement|меморандум|memorand|договор|treat|программ|program|протокол|protocol|бумаг|deal|раз|times|год|year|other|друг|всег|total|number|ест|have|has|работа|work|сотруднич|cooperat|связ|tie|отношени|relation|стран|countr|мир|world|регион|region|сейчас|current|still|list|список|назов|name|перечисл|дружб|friend|остал|remain|ещ|more|весь|все|signed|held|hold|sign|что|централ|central|юго|south|восточн|east|северн|north|западн|west|латинск|latin|ближн|near|middle|средн|последн|недавн|пар[уа]|last|recent|couple)/u;
 
 function belongsToListQuestion(concept: QueryConcept): boolean {
   const word = concept.words.join(" ");

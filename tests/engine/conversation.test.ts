@@ -87,6 +87,7 @@ describe("list, count and year questions", () => {
     const ids = answer.list!.partners!.map((entry) => entry.partner.id);
     for (const ended of ["kyiv", "prague", "krakow"]) expect(ids).not.toContain(ended);
     expect(snapshot.answer("С какими городами Москва разорвала партнёрство?").list?.partners?.map((entry) => entry.partner.id).sort()).toEqual(["krakow", "kyiv", "prague"]);
+    expect(snapshot.answer("с кем у москвы прекращено побратимство").list?.query).toEqual({ type: "partners", status: "ended" });
   });
 
   it("narrow the partners by region or country", () => {
@@ -102,6 +103,7 @@ describe("list, count and year questions", () => {
     const dates = answer.facts.map((fact) => fact.card.date ?? "9999");
     expect(dates).toEqual([...dates].sort());
     expect(answer.facts.every((fact) => fact.card.kind === "agreement" && fact.card.partners?.includes("bishkek"))).toBe(true);
+    expect(snapshot.answer("сколько соглашений москва заключила с бишкеком за последние годы").list?.query).toEqual({ type: "documents", partner: "bishkek" });
   });
 
   it("list what happened in a year", () => {
