@@ -1,6 +1,6 @@
 import type { Partner, SynonymGroup } from "../knowledge/types.js";
 import { isStopword, splitWords, stemWord, wordSpans } from "./normalize.js";
-import { morphologyOf } from "./morphology.js";
+import { englishWordClass, morphologyOf } from "./morphology.js";
 import type { WordClass } from "./morphology.js";
 import { buildPartnerLexicon } from "./partner-lexicon.js";
 import { PREFIX_LENGTH, isPartnerTerm, isPrefixTerm, partnerIdOf, partnerTerm, prefixTerm } from "./terms.js";
@@ -177,7 +177,7 @@ function wordConcept(
   const alternatives: Alternative[] = [];
   const wholeTerms = tokenTerms(whole);
   if (wholeTerms.length === 0) return undefined;
-  const wordClass = morphologyOf(whole)?.wordClass;
+  const wordClass = morphologyOf(whole)?.wordClass ?? englishWordClass(whole);
   const [stem, ...rest] = wholeTerms;
   alternatives.push({ terms: [stem!], needed: 1, strength: STRENGTH.exact });
   for (const term of rest) {

@@ -3,7 +3,7 @@ import { buildSnapshot } from "../../src/engine/snapshot.js";
 import type { Snapshot } from "../../src/engine/types.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { buildAnalyzer, indexStem } from "../../src/search/analyzer.js";
-import { morphologyOf } from "../../src/search/morphology.js";
+import { englishWordClass, morphologyOf } from "../../src/search/morphology.js";
 
 let snapshot: Snapshot;
 beforeAll(async () => {
@@ -40,6 +40,10 @@ describe("word forms", () => {
     expect(morphologyOf("вьетнаме")?.wordClass).toBe("name");
     expect(morphologyOf("товарооборот")?.wordClass).toBe("content");
     expect(morphologyOf("хонои")).toBeUndefined();
+    // English: irregular past forms phrase a question; a regular "-ed" word may be its topic.
+    expect(englishWordClass("met")).toBe("phrasing");
+    expect(englishWordClass("supposed")).toBe("phrasing");
+    expect(englishWordClass("signed")).toBeUndefined();
     // «лет» is «год» (на сколько лет → на три года), not the rare «лёт» the counts put a hair ahead.
     expect(morphologyOf("лет")?.lemma).toBe("год");
   });
