@@ -6,12 +6,19 @@ import { askedTypeOf, questionWords } from "../search/answer-type.js";
  * Follow-ups. In a chat, «а с Ташкентом?» after «Когда Москва подписала меморандум с Сеулом?»
  * asks the same about another partner, and «а кто подписывал?» asks about the same partner and
  * document. A question reads as a follow-up when it starts like one («а …», «и …», "and …", "what
- * about …"), or when it is too short to stand alone and names no partner; it is then read together
+ * about …"), or when it is too short to stand alone or points back («там», "it", "else") and names no
+ * partner; it is then read together
  * with the previous question's words, except that a partner or a year it names replaces the
  * previous one's, and a question word its own replaces the previous one's phrase. A question that
  * starts afresh, or a bare partner name, is read as it is.
  */
 const MARKER = /^\s*(а|и|ну а|ну и|а ещё|а еще|ещё|еще|тогда|and|and what about|what about|how about|also|then)(?![\p{L}\p{N}])/iu;
+/**
+ * Words that point back at what was said before («а кто там был?», «когда это подписали?», "who
+ * else was there", "when was it signed"): a question with one, and no partner of its own, is read
+ * with the previous question however long it is.
+ */
+const ANAPHORA = /(?<![\p{L}])(там|тогда|этот|эта|это|эти|этого|этой|этом|этим|этих|этому|этими|он|она|они|оно|него|неё|нее|них|нему|ней|ним|ними|it|its|they|them|their|(?<!(is|are|was|were) )there|these|those|he|she|him|his|her|else)(?![\p{L}])/iu;
 /** Words a question may have and still be too short to stand alone («кто подписывал?», "who signed it?"). */
 const SHORT_QUESTION_WORDS = 3;
 /** The context carried from one follow-up to the next stays bounded, however long the chain. */
@@ -26,7 +33,7 @@ export function readFollowUp(question: string, previous: string | undefined, ana
   if (!previous?.trim()) return question;
   const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
   const marked = MARKER.test(question);
-  if (!marked && words.length > SHORT_QUESTION_WORDS) return question;
+  if (!marked && words.length > SHORT_QUESTION_WORDS && !ANAPHORA.test(question)) return question;
 
   const now = analyzer.analyzeQuestion(question);
   const namesPartner = now.some((concept) => conceptPartners(concept).length > 0);
@@ -39,7 +46,7 @@ export function readFollowUp(question: string, previous: string | undefined, ana
   }
   // «а по каким сферам?» after «на сколько лет соглашение с Дели» asks for areas, not a term: the
   // words that asked the previous kind of fact go when the follow-up asks its own.
-  const askedBefore = askedTypeOf(question) ? new Set(questionWords(askedTypeOf(previous)?.phrase ?? "")) : new Set<string>();
+  const askedBefore = askedTypeOf(question) ? new Set(askedTypeOf(previous)?.words ?? []) : new Set<string>();
   const kept = (previous.match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? []).filter((word) => !dropped.has(normalizedWord(word, analyzer)) && !askedBefore.has(questionWords(word).join(" ")));
   return `${question} ${kept.slice(-MAX_CONTEXT_WORDS).join(" ")}`.trim();
 }

@@ -47,8 +47,6 @@ export function answerTypeOf(question: string): AnswerType | undefined {
 export interface AskedType {
   type: AnswerType;
   words: string[];
-  /** The whole phrase that asks («на сколько лет», "what does the programme cover"). */
-  phrase: string;
 }
 
 export function askedTypeOf(question: string): AskedType | undefined {
@@ -67,7 +65,7 @@ export function askedTypeOf(question: string): AskedType | undefined {
   // «Что происходит с нормой, когда…», "What is it called when…": a bare когда/when after a
   // question word of another kind opens a clause; the question asks what, not when.
   if (found === "date" && at > 0 && CLAUSE_WHEN.test(question.slice(at)) && OTHER_QUESTION_START.test(question)) return undefined;
-  return { type: found, words: askingWords(phrase), phrase };
+  return { type: found, words: askingWords(phrase) };
 }
 
 /**

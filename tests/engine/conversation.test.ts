@@ -58,6 +58,14 @@ describe("follow-ups", () => {
     expect(next.facts[0]?.card.id).toBe("athens-programme-areas");
   });
 
+  it("read a question that points back («там», \"it\", \"else\") with the one before, however long", () => {
+    const first = snapshot.answer("what did delhi and moscow sign in 2018");
+    const next = snapshot.answer("who else was there at the signing?", { previous: first.understood! });
+    expect(next.understood).toMatch(/delhi/);
+    expect(next.answered).toBe(true);
+    expect(next.facts[0]?.card.partners).toContain("delhi");
+  });
+
   it("leave a question that stands on its own as it is", () => {
     const answer = snapshot.answer("Какие направления у программы Москвы и Пекина?", { previous: "Москва и Ницца меморандум" });
     expect(answer.understood).toBe("Какие направления у программы Москвы и Пекина?");
