@@ -1,4 +1,6 @@
 import type { FactCard } from "../knowledge/types.js";
+import { mayBePersonInDative } from "./morphology.js";
+import { isStopword } from "./normalize.js";
 
 /**
  * What kind of fact a question wants, from its question word — the word the stopword list drops.
@@ -8,7 +10,7 @@ import type { FactCard } from "../knowledge/types.js";
  * документ…" one that records a signed document; "В каких сферах…" one that lists the areas;
  * "Почему…" one that gives a reason.
  */
-export const ANSWER_TYPES = ["term", "date", "person", "place", "count", "areas", "document", "reason", "talks"] as const;
+export const ANSWER_TYPES = ["term", "date", "person", "place", "age", "count", "areas", "document", "reason", "talks"] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 const W = "(?<![\\p{L}])";
@@ -20,6 +22,8 @@ const QUESTION: Record<AnswerType, RegExp> = {
   date: words("когда|када|кагда|в как(ом|ие) (году|годы|месяце|день)|как(ого|ие) числ\\p{L}*|when|what (year|date|day|month)|which (year|date|month)|какого года|в каком месяце"),
   person: words("кто|кого|кому|кем|who|whom|whose|с кем|как (зовут|звали|фамилия)|what('s| is| was) the name of|which (official|mayor|person)|какой чиновник|какие люди"),
   place: words("где|куда|откуда|в каком (городе|месте|зале)|в какой стране|where|in which (city|place|hall)|at which|what (city|venue|place)"),
+  // Only where a person follows (ageAsked): «сколько лет мэру», "how old is the mayor".
+  age: words("сколько (же )?лет|скока лет|how old"),
   count: words("сколько|скольк\\p{L}*|скока|how many|how much|how old|what number|какое количество|какой объ[её]м"),
   areas: words("в как(их|ой) (сферах|сфере|областях|области|направлениях|отраслях)|по каким (сферам|направлениям|областям)|как(ие|ое) (направления|сферы|области|отрасли|направление)|what (areas|fields|sectors|spheres)|which (areas|fields|sectors)|in what (areas|fields)|что (входит|включает)|what does .{1,40} (cover|include)|what('s| is) (in|on) the (programme|program)"),
   document: words("какой документ|какие документы|какое соглашение|что (подписали|подписал|подписала|заключили)|что за документ|what (document|agreement|did .{1,30} sign)|which (document|agreement)"),
@@ -32,7 +36,7 @@ const QUESTION: Record<AnswerType, RegExp> = {
  * finds is of the kind asked, the knowledge does not state it (rule 5 of the answered rule). The
  * others (a person, a place, a reason…) are told from a card's wording too loosely to refuse on.
  */
-export const STATED_TYPES: ReadonlySet<AnswerType> = new Set(["count", "term", "date"]);
+export const STATED_TYPES: ReadonlySet<AnswerType> = new Set(["count", "term", "date", "age"]);
 
 /**
  * The kind asked by the question word that comes first: in «Сколько лет было Элвею, когда он
@@ -55,6 +59,7 @@ export function askedTypeOf(question: string): AskedType | undefined {
   let phrase = "";
   for (const type of ANSWER_TYPES) {
     const match = QUESTION[type].exec(question);
+    if (type === "age" && match && !ageAsked(question.slice(match.index + match[0].length))) continue;
     if (match && match.index < at) {
       found = type;
       at = match.index;
@@ -79,6 +84,15 @@ function askingWords(phrase: string): string[] {
   return words.length <= 2 ? words : [words[0]!, words.at(-1)!];
 }
 
+/** What follows «сколько лет» / "how old" names a person: "how old is/was …", or someone in the dative. */
+function ageAsked(rest: string): boolean {
+  if (/^\s+(is|was|are|were)(?![\p{L}])/iu.test(rest)) return true;
+  const [first, second] = questionWords(rest).filter((word) => !AGE_FILLER.has(word) && !isStopword(word));
+  return [first, second].some((word) => word !== undefined && mayBePersonInDative(word));
+}
+
+const AGE_FILLER = new Set(["было", "будет", "исполнилось", "исполнится", "сейчас", "уже", "теперь", "же"]);
+
 const CLAUSE_WHEN = /^(когда|када|кагда|when)(?![\p{L}])/iu;
 const OTHER_QUESTION_START = /^\s*(что|чем|чего|как|какой|какая|какое|какие|каким|какими|каких|what|how|which|is|are|was|were|do|does|did|can|could)(?![\p{L}])/iu;
 
@@ -96,6 +110,8 @@ const REASON = new RegExp(`${CW}(чтобы|для того|поскольку|�
 const AREAS = new RegExp(`${CW}(сфер\\p{L}*|област\\p{L}*|направлени\\p{L}*|отрасл\\p{L}*|таких как|такие как|в том числе|включая|areas?|fields?|sectors?|spheres?|such as|including)${E}`, "iu");
 // What was discussed or agreed: «обсудили», «речь шла о», «договорились», "discussed", "agreed".
 const TALKS = new RegExp(`${CW}(обсу(ждал|ждали|ждались|ждалось|ждение|ждения|дили|дил|дят)\\p{L}*|речь шла|говорил[аи]? о|договорил\\p{L}*|условил\\p{L}*|discuss\\p{L}*|agreed|talked about|talks covered)${E}`, "iu");
+// Someone's age: «в возрасте 38 лет», «исполнилось», «38-летний», "aged 38", "years old", a birth.
+const AGE = new RegExp(`${CW}(возраст\\p{L}*|исполнил\\p{L}*|лет от роду|\\d+-летн\\p{L}*|родил\\p{L}*|years old|year-old|aged|at the age|born)${E}`, "iu");
 const DAY_AND_MONTH = new RegExp(`\\d{1,2} (${MONTHS})`, "iu");
 const YEARS = /(?<![\p{N}])(1\d|20)\d\d(?![\p{N}])/gu;
 const DAYS_OF_MONTH = new RegExp(`\\d{1,2}((\\s*[–—-]\\s*|\\s(по|и|to|and)\\s)\\d{1,2})?\\s(${MONTHS})\\p{L}*|(${MONTHS})\\s\\d{1,2}(?![\\p{N}])`, "giu");
@@ -115,6 +131,8 @@ export function cardAnswers(card: FactCard, type: AnswerType): boolean {
       return PLACE.test(text);
     case "count":
       return statesCount(card.text);
+    case "age":
+      return AGE.test(text);
     case "document":
       return card.kind === "agreement";
     case "areas":

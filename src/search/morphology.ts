@@ -69,6 +69,21 @@ function analyse(word: string): Morphology | null {
 }
 
 /**
+ * Whether a word may be someone in the dative («мэру», «Собянину», «ему»): the dictionary reads it
+ * as an animate noun, a person's name or a pronoun in the dative (a place is no one: «Токио»), or
+ * does not know it at all (a foreign name:
+ * «Коикэ», «Чебану»). «Сколько лет мэру Манилы» asks an age; «сколько лет Москва и Сеул побратимы»
+ * does not.
+ */
+export function mayBePersonInDative(word: string): boolean {
+  if (!/^[\p{Script=Cyrillic}-]+$/u.test(word)) return false;
+  const parses = Az.Morph(word, CONFIG);
+  const found = parses.length > 0 ? parses : Az.Morph(word.charAt(0).toUpperCase() + word.slice(1), CONFIG);
+  if (found.length === 0) return true;
+  return found.some(({ tag }) => tag.datv === true && tag.Geox !== true && tag.Orgn !== true && (tag.anim === true || tag.POST === "NPRO" || tag.Name === true || tag.Surn === true || tag.Patr === true));
+}
+
+/**
  * English has no dictionary here, so only the words that surely just phrase a question are
  * phrasing: irregular past forms («who met», "what was said") and "happen"/"supposed" ("when was it
  * supposed to happen"). A regular "-ed" word is often the topic ("signed", "terminated"): marking

@@ -126,3 +126,14 @@ describe("list, count and year questions", () => {
     expect(snapshot.answer("На сколько лет соглашение с Дели?").list).toBeUndefined();
   });
 });
+
+describe("a question for someone's age", () => {
+  it("is refused when no card gives an age, and a count of years is still answered", () => {
+    for (const question of ["сколько лет собянину", "how old is yuriko koike", "сколько лет мэру манилы"]) {
+      const answer = snapshot.answer(question);
+      expect(answer.asks).toBe("age");
+      expect(answer.answered).toBe(false);
+    }
+    expect(snapshot.answer("сколько лет москва и токио сотрудничают").answered).toBe(true);
+  });
+});

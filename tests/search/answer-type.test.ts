@@ -9,9 +9,11 @@ describe("the kind of fact a question asks for", () => {
   it.each([
     ["Когда Москва и Ханой подписали программу?", "date"],
     ["на сколько лет программа с Ханоем", "term"],
-    ["Сколько лет было мэру, когда он подписал программу?", "count"],
+    ["Сколько лет было мэру, когда он подписал программу?", "age"],
+    ["сколько лет москва и сеул побратимы", "count"],
+    ["сколько лет юрико коикэ", "age"],
     ["На линии скольких метров стоял памятник?", "count"],
-    ["How old was the mayor when he signed it?", "count"],
+    ["How old was the mayor when he signed it?", "age"],
     ["кто подписывал и когда", "person"],
     ["Что происходит с программой, когда её продлевают?", undefined],
     ["What is it called when a city twins with another?", undefined],
@@ -30,6 +32,13 @@ describe("the kind of fact a question asks for", () => {
     expect(cardAnswers(card("Программу подписали в XVI веке."), "date")).toBe(true);
     expect(cardAnswers(card("Делегация из 40 человек приехала в 2019 году."), "count")).toBe(true);
     expect(cardAnswers(card("В делегацию вошли пять министров."), "count")).toBe(true);
+  });
+
+  it("takes only a card that gives someone's age for an age", () => {
+    expect(cardAnswers(card("Мэр Манилы подписал программу на три года."), "age")).toBe(false);
+    expect(cardAnswers(card("Элвей завершил карьеру в возрасте 38 лет."), "age")).toBe(true);
+    expect(cardAnswers(card("X", { text_en: "The 38-year-old mayor signed it." }), "age")).toBe(true);
+    expect(cardAnswers(card("X", { text_en: "The mayor, aged 38, signed it." }), "age")).toBe(true);
   });
 
   it("takes a card that says what was discussed or agreed for the talks", () => {
