@@ -261,7 +261,7 @@ function isPartnerConcept(concept: QueryConcept): boolean {
 }
 
 /** `matched`: query terms the card matched in any way; `exact`: its own terms, so a query term missing there matched by typo or prefix. */
-export function coverStrength(concept: QueryConcept, matched: Set<string>, exact: Set<string>): number {
+function coverStrength(concept: QueryConcept, matched: Set<string>, exact: Set<string>): number {
   let strength = 0;
   for (const alternative of concept.alternatives) {
     const hits = alternative.terms.filter((term) => matched.has(term));

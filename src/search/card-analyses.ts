@@ -13,8 +13,10 @@ export interface CardAnalyses {
   termsOf(card: FactCard, analyzerKey: string): Record<Field, string[]> | undefined;
   /** How many cards this build took from the previous one instead of analysing them. */
   readonly reused: number;
-  /** Every index term of the card at this position of the build, in any field. */
-  termsAt(position: number): string[];
+  /** The id of an index term any card of this build has, for hasTerm. */
+  termId(term: string): number | undefined;
+  /** Whether the card at this position of the build has the term (by termId), in any field. */
+  hasTerm(position: number, termId: number): boolean;
 }
 
 export interface CardAnalysesRecorder {
@@ -64,7 +66,7 @@ export function recordCardAnalyses(analyzerKey: string): CardAnalysesRecorder {
     documentFrequency: () => new Map(vocabulary.map((term, id) => [term, frequency[id]!])),
     done() {
       starts.push(ids.length);
-      return packedAnalyses(fields, analyzerKey, slots, Uint32Array.from(starts), Uint32Array.from(ids), vocabulary, reused);
+      return packedAnalyses(fields, analyzerKey, slots, Uint32Array.from(starts), Uint32Array.from(ids), vocabulary, idOf, reused);
     },
   };
 }
@@ -77,14 +79,35 @@ function packedAnalyses(
   starts: Uint32Array,
   ids: Uint32Array,
   vocabulary: readonly string[],
+  idOf: ReadonlyMap<string, number>,
   reused: number,
 ): CardAnalyses {
+  // Each card's term ids once, sorted, for a binary search: card k's are sorted[cardStarts[k] .. cardStarts[k + 1]).
+  const cards = slots.size;
+  const cardStarts = new Uint32Array(cards + 1);
+  const sorted = new Uint32Array(ids.length);
+  let length = 0;
+  for (let card = 0; card < cards; card++) {
+    cardStarts[card] = length;
+    const own = Array.from(new Set(ids.subarray(starts[card * fields.length], starts[(card + 1) * fields.length]))).sort((a, b) => a - b);
+    sorted.set(own, length);
+    length += own.length;
+  }
+  cardStarts[cards] = length;
   return {
     reused,
-    termsAt(position) {
-      const from = starts[position * fields.length]!;
-      const to = starts[(position + 1) * fields.length]!;
-      return Array.from(ids.subarray(from, to), (id) => vocabulary[id]!);
+    termId: (term) => idOf.get(term),
+    hasTerm(position, termId) {
+      let low = cardStarts[position]!;
+      let high = cardStarts[position + 1]! - 1;
+      while (low <= high) {
+        const middle = (low + high) >>> 1;
+        const id = sorted[middle]!;
+        if (id === termId) return true;
+        if (id < termId) low = middle + 1;
+        else high = middle - 1;
+      }
+      return false;
     },
     termsOf(card, key) {
       const entry = slots.get(card.id);

@@ -2,7 +2,6 @@ import type { QueryConcept } from "./analyzer.js";
 import { conceptPartners } from "./analyzer.js";
 import { questionWords } from "./answer-type.js";
 import type { AskedKeyword } from "./answer-type.js";
-import { coverStrength } from "./answered-rule.js";
 import type { RankedHit } from "./answered-rule.js";
 import { phraseShare } from "./phrases.js";
 import type { QuestionPair } from "./phrases.js";
@@ -26,39 +25,30 @@ import type { KnowledgeBase } from "../knowledge/types.js";
  */
 const DISTINCT_BOOST = 2;
 
-/** `siblingsOf`: the cards of a card's source, itself included; `termSet`: a card's index terms. */
+/** `covers`: per concept, whether a card has its words; `siblingsOf`: the cards of a card's source, itself included. */
 export function favourDistinctive(
   ranked: RankedHit[],
-  concepts: QueryConcept[],
+  covers: ReadonlyArray<(card: number) => boolean>,
   weights: readonly number[],
   siblingsOf: (card: number) => readonly number[],
-  termSet: (card: number) => Set<string>,
   aboutAsked: (card: number) => boolean,
 ): void {
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
   if (totalWeight <= 0) return;
-  // A card's own terms, not what it matched: a typo the question made counts for no card, and a
-  // card's factor never depends on which others a posting budget let into the ranking.
-  const covers = (card: number): boolean[] => {
-    const terms = termSet(card);
-    return concepts.map((concept) => coverStrength(concept, terms, terms) > 0);
-  };
-  // Per source (keyed by its first card): how many of its cards cover each concept.
-  const counted = new Map<number, number[]>();
+  // Per source (keyed by its first card): how many of its cards cover each concept the ranked cards of it cover.
+  const counted = new Map<number, Array<number | undefined>>();
   let changed = false;
   for (const hit of ranked) {
     const siblings = siblingsOf(hit.card);
     if (siblings.length < 2 || !aboutAsked(hit.card)) continue;
     let counts = counted.get(siblings[0]!);
-    if (!counts) {
-      counts = concepts.map(() => 0);
-      for (const sibling of siblings) covers(sibling).forEach((covered, index) => void (covered && counts![index]!++));
-      counted.set(siblings[0]!, counts);
-    }
+    if (!counts) counted.set(siblings[0]!, (counts = covers.map(() => undefined)));
     let alone = 0;
-    covers(hit.card).forEach((covered, index) => {
+    covers.forEach((cover, index) => {
+      if (weights[index]! <= 0 || !cover(hit.card)) return;
+      const count = (counts![index] ??= siblings.filter((sibling) => cover(sibling)).length);
       // The concept's weight times the share of the card's siblings that lack it.
-      if (covered) alone += weights[index]! * (1 - (counts[index]! - 1) / (siblings.length - 1));
+      alone += weights[index]! * (1 - (count - 1) / (siblings.length - 1));
     });
     if (alone === 0) continue;
     hit.score *= 1 + (DISTINCT_BOOST * alone) / totalWeight;

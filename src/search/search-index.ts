@@ -130,16 +130,13 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     sourceCards[id]!.push(card);
     return id;
   });
-  // A card's terms in every field, made the first time a question ranks it or a sibling.
-  const termSetMemo = new Map<number, Set<string>>();
-  const termSet = (card: number): Set<string> => {
-    let terms = termSetMemo.get(card);
-    if (!terms) {
-      terms = new Set(analysed.termsAt(card));
-      if (termSetMemo.size >= 20_000) termSetMemo.clear();
-      termSetMemo.set(card, terms);
-    }
-    return terms;
+  /**
+   * Whether a card has a concept's words, by its own index terms (not what it matched): the same
+   * for every card whichever others a posting budget let into the ranking.
+   */
+  const conceptCover = (concept: QueryConcept): ((card: number) => boolean) => {
+    const alternatives = concept.alternatives.map((alternative) => ({ ids: alternative.terms.map((term) => analysed.termId(term)).filter((id) => id !== undefined), needed: alternative.needed }));
+    return (card) => alternatives.some(({ ids, needed }) => ids.length >= needed && ids.filter((id) => analysed.hasTerm(card, id)).length >= needed);
   };
   const total = docs.length;
   const idf = (df: number): number => Math.log(1 + (total - df + 0.5) / (df + 0.5));
@@ -184,7 +181,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     favourNamedPartners(ranked, aboutAsked);
     favourAskedKeywords(ranked, text, concepts, askedKeywordsOf);
     favourPhrases(ranked, questionPairs(concepts), cardWords);
-    favourDistinctive(ranked, concepts, weighed.weights.map((weight) => weight.rank), (card) => sourceCards[sourceOf[card]!]!, termSet, aboutAsked);
+    favourDistinctive(ranked, concepts.map(conceptCover), weighed.weights.map((weight) => weight.rank), (card) => sourceCards[sourceOf[card]!]!, aboutAsked);
     return { ...decideAnswered(ranked, weighed, limit, answerType !== undefined && STATED_TYPES.has(answerType)), partners };
   };
 

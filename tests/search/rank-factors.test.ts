@@ -1,19 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { QueryConcept } from "../../src/search/analyzer.js";
 import type { RankedHit } from "../../src/search/answered-rule.js";
 import { favourDistinctive } from "../../src/search/rank-factors.js";
 
-const concept = (term: string): QueryConcept => ({ words: [term], alternatives: [{ terms: [term], needed: 1, strength: 1 }], last: false, capital: "none" });
 const hit = (card: number, score: number): RankedHit => ({ card, score, judged: score, coverage: 1, answers: 1, specific: true, matched: [], ofAnswerType: false });
 
 describe("the factor for what a card alone of its source matches", () => {
   // One source: two cards on the signing, one on the gift made at it; a fourth card in another source.
   const terms = [["рим", "протокол", "подписа"], ["рим", "протокол", "подписа", "мэр"], ["рим", "подар"], ["рим", "подар"]];
   const siblings = [[0, 1, 2], [0, 1, 2], [0, 1, 2], [3]];
-  const concepts = ["рим", "подар", "протокол"].map(concept);
+  const covers = ["рим", "подар", "протокол"].map((term) => (card: number) => terms[card]!.includes(term));
   const rank = (about: (card: number) => boolean = () => true): RankedHit[] => {
     const ranked = [hit(1, 10), hit(0, 9), hit(2, 7), hit(3, 6)];
-    favourDistinctive(ranked, concepts, [1, 2, 1], (card) => siblings[card]!, (card) => new Set(terms[card]), about);
+    favourDistinctive(ranked, covers, [1, 2, 1], (card) => siblings[card]!, about);
     return ranked;
   };
 
