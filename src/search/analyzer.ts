@@ -235,11 +235,14 @@ function mergeSynonymPhrases(concepts: QueryConcept[], groups: string[][][]): Qu
       .filter((member) => member.join(" ") !== own.terms.join(" "))
       .map((member) => ({ terms: member, needed: neededOf(member.length), strength: STRENGTH.synonym }));
     const singleWord = span.length === 1 ? span[0]!.alternatives.slice(1) : [];
+    // One word keeps what the dictionary says it is: «подписала» is phrasing with its synonyms too.
+    const wordClass = span.length === 1 ? span[0]!.wordClass : undefined;
     out.push({
       words: span.flatMap((concept) => concept.words),
       alternatives: [own, ...singleWord, ...others],
       last: span[span.length - 1]!.last,
       capital: strongestCapital(span),
+      ...(wordClass ? { wordClass } : {}),
     });
     i += found.length;
   }

@@ -26,6 +26,12 @@ describe("word forms", () => {
     expect(shared("Лебедев", "Лебедева")).not.toEqual([]);
   });
 
+  it("keeps a word's class when a synonym group takes it in («подписала» is phrasing, with «sign» or without)", () => {
+    const classOf = (synonyms: string[][]): string | undefined => buildAnalyzer([], synonyms).analyzeQuestion("подписала")[0]?.wordClass;
+    expect(classOf([])).toBe("phrasing");
+    expect(classOf([["подписать", "sign"]])).toBe("phrasing");
+  });
+
   it("drops chat filler: «чё-то», «кто-нибудь», \"lately\", \"smth\"", () => {
     const analyzer = buildAnalyzer([], []);
     const words = (question: string): string[] => analyzer.analyzeQuestion(question).flatMap((concept) => concept.words);
