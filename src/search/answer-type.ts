@@ -6,9 +6,9 @@ import { isStopword } from "./normalize.js";
  * What kind of fact a question wants, from its question word — the word the stopword list drops.
  * "Кто подписал…" wants the card that names the signatories, not the one that only says a
  * programme was signed; "Когда…" the card that carries a date; "Где…" the one that says where;
- * "Сколько…" one with a number; "До какого года…" one with a term or an end year; "Какой
- * документ…" one that records a signed document; "В каких сферах…" one that lists the areas;
- * "Почему…" one that gives a reason.
+ * "Сколько…" one with a number; "Сколько лет мэру…" one that gives someone's age; "До какого
+ * года…" one with a term or an end year; "Какой документ…" one that records a signed document;
+ * "В каких сферах…" one that lists the areas; "Почему…" one that gives a reason.
  */
 export const ANSWER_TYPES = ["term", "date", "person", "place", "age", "count", "areas", "document", "reason", "talks"] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];

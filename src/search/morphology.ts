@@ -71,9 +71,8 @@ function analyse(word: string): Morphology | null {
 /**
  * Whether a word may be someone in the dative («мэру», «Собянину», «ему»): the dictionary reads it
  * as an animate noun, a person's name or a pronoun in the dative (a place is no one: «Токио»), or
- * does not know it at all (a foreign name:
- * «Коикэ», «Чебану»). «Сколько лет мэру Манилы» asks an age; «сколько лет Москва и Сеул побратимы»
- * does not.
+ * does not know it at all (a foreign name: «Коикэ», «Чебану»). «Сколько лет мэру Манилы» asks an
+ * age; «сколько лет Москва и Сеул побратимы» does not.
  */
 export function mayBePersonInDative(word: string): boolean {
   if (!/^[\p{Script=Cyrillic}-]+$/u.test(word)) return false;
