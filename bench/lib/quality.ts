@@ -97,8 +97,8 @@ export interface XquadReport {
 export interface QualityReport {
   machine: Machine;
   project: ProjectReport;
-  /** The blind question set: dev and dev2 (tuned on) and test (reported). */
-  blind: { dev: BlindReport; dev2: BlindReport; test: BlindReport };
+  /** The blind question set: dev, dev2 and dev3 (tuned on) and test (reported). */
+  blind: { dev: BlindReport; dev2: BlindReport; dev3: BlindReport; test: BlindReport };
   xquad: XquadReport | null;
   /** Why XQuAD was skipped, when it was. */
   xquad_skipped?: string;
@@ -111,8 +111,8 @@ export async function runQuality(options: QualityOptions = {}): Promise<QualityR
   const questions = JSON.parse(await readFile(options.questionsFile ?? path.join(REPO_ROOT, "tests", "quality", "questions.json"), "utf8")) as ProjectQuestions;
   const project = projectSet(loaded.knowledge, questions);
   const snapshot = buildSnapshot(loaded.knowledge);
-  const blindSet = async (split: "dev" | "dev2" | "test"): Promise<BlindReport> => scoreBlindSet(snapshot, await readBlindSet(path.join(REPO_ROOT, "tests", "quality", `blind-${split}.json`)));
-  const blind = { dev: await blindSet("dev"), dev2: await blindSet("dev2"), test: await blindSet("test") };
+  const blindSet = async (split: "dev" | "dev2" | "dev3" | "test"): Promise<BlindReport> => scoreBlindSet(snapshot, await readBlindSet(path.join(REPO_ROOT, "tests", "quality", `blind-${split}.json`)));
+  const blind = { dev: await blindSet("dev"), dev2: await blindSet("dev2"), dev3: await blindSet("dev3"), test: await blindSet("test") };
 
   let xquad: XquadReport | null = null;
   let skipped: string | undefined;
@@ -275,11 +275,11 @@ function renderBlind(blind: QualityReport["blind"]): string[] {
   const out: string[] = [];
   const row = (name: string, rates: Rates): Array<string | number> => [name, rates.questions, fixed(rates.hit1), fixed(rates.hit3), fixed(rates.refused)];
   out.push(
-    "### Blind question set (written from the sources alone; dev and dev2 tuned on, test reported)",
+    "### Blind question set (written from the sources alone; dev, dev2 and dev3 tuned on, test reported)",
     "",
     table(
       ["split", "answerable", "Hit@1", "Hit@3", "answerable but refused", "out of scope refused", "follow-ups Hit@1 / Hit@3", "lists right"],
-      (["dev", "dev2", "test"] as const).map((split) => {
+      (["dev", "dev2", "dev3", "test"] as const).map((split) => {
         const r = blind[split];
         return [split, r.answerable.questions, fixed(r.answerable.hit1), fixed(r.answerable.hit3), fixed(r.answerable.refused), `${fixed(r.out_of_scope.refused)} of ${r.out_of_scope.questions}`, `${fixed(r.follow_ups.hit1)} / ${fixed(r.follow_ups.hit3)} of ${r.follow_ups.questions}`, `${fixed(r.lists.right)} of ${r.lists.questions}`];
       }),
