@@ -87,7 +87,10 @@ export function buildList(query: ListQuery, knowledge: KnowledgeBase): BuiltList
       const cards = byDate(
         knowledge.cards.filter(({ card }) => card.kind !== undefined && card.date?.startsWith(String(query.year)) && (!query.partner || card.partners?.includes(query.partner))),
       );
-      return cards.length > 0 ? { cards } : undefined;
+      // What was signed first, then visits and events: «что подписали в 2019» is mostly asked, and
+      // a year's documents are what a reader of the list looks for.
+      const signed = cards.filter(({ card }) => card.kind === "agreement");
+      return cards.length > 0 ? { cards: [...signed, ...cards.filter(({ card }) => card.kind !== "agreement")] } : undefined;
     }
   }
 }

@@ -119,6 +119,10 @@ describe("list, count and year questions", () => {
     expect(answer.list?.query).toEqual({ type: "year", year: 2017 });
     expect(answer.facts.length).toBeGreaterThan(0);
     expect(answer.facts.every((fact) => fact.card.date?.startsWith("2017"))).toBe(true);
+    // What was signed first, then visits and events, each part in date order.
+    const kinds = answer.facts.map((fact) => (fact.card.kind === "agreement" ? 0 : 1));
+    expect(kinds).toEqual([...kinds].sort());
+    expect(kinds).toContain(1);
   });
 
   it("leave a question about one thing to the search", () => {
