@@ -3,6 +3,7 @@ import type { KnowledgeBase, Partner, Region, SourcedCard } from "../knowledge/t
 import type { Analyzer, QueryConcept } from "../search/analyzer.js";
 import { compareFactDates } from "./catalogue.js";
 import { conceptPartners } from "../search/analyzer.js";
+import { answerTypeOf } from "../search/answer-type.js";
 
 /**
  * List, count and year questions («С какими городами у Москвы есть соглашения?», «Сколько
@@ -63,6 +64,17 @@ export function readListQuery(question: string, analyzer: Analyzer, partners: re
  * years, regions, what is listed (cities, documents) and words of the same family.
  */
 const LIST_WORDS = /^(москв|moscow|город|cities|city|town|партн|partner|побратим|sister|twin|столиц|capital|документ|document|соглашени|agreement|меморандум|memorand|договор|treat|программ|program|протокол|protocol|бумаг|deal|раз|times|год|year|other|друг|всег|total|number|ест|have|has|работа|work|сотруднич|cooperat|связ|tie|отношени|relation|стран|countr|мир|world|регион|region|сейчас|current|still|list|список|назов|name|перечисл|дружб|friend|остал|remain|ещ|more|весь|все|signed|held|hold|sign|что|централ|central|юго|south|восточн|east|северн|north|западн|west|латинск|latin|ближн|near|middle|средн|последн|недавн|пар[уа]|last|recent|couple)/u;
+
+/**
+ * Whether a follow-up's own words could be part of a list question («а в 2018?», «а с Ташкентом?»):
+ * "what was it based on?" or «а где они встречались?» after «что Москва подписала с Бишкеком в 2017»
+ * asks about one document or meeting, though it is read together with words that make a list question.
+ */
+export function fitsListQuestion(question: string, analyzer: Analyzer): boolean {
+  // A question word of its own other than a count («а где они встречались?») asks about one thing.
+  const asks = answerTypeOf(question);
+  return (asks === undefined || asks === "count") && analyzer.analyzeQuestion(question).every(belongsToListQuestion);
+}
 
 function belongsToListQuestion(concept: QueryConcept): boolean {
   const word = concept.words.join(" ");

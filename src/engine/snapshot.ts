@@ -10,7 +10,7 @@ import { buildSearchIndex, buildSearchIndexInSteps } from "../search/search-inde
 import type { SearchIndex } from "../search/search-index.js";
 import { readFollowUp } from "./follow-up.js";
 import { detectLanguage, isLatinScript } from "./language.js";
-import { buildList, readListQuery } from "./lists.js";
+import { buildList, fitsListQuestion, readListQuery } from "./lists.js";
 import { smallTalkOf, withoutGreeting } from "./small-talk.js";
 import { buildSuggestions } from "./suggestions.js";
 import { latinToCyrillic } from "./translit.js";
@@ -77,7 +77,7 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
 
     const asked = withoutGreeting(read);
     const understood = readFollowUp(asked, options.previous, index.analyzer);
-    const listQuery = readListQuery(understood, index.analyzer, knowledge.partners);
+    const listQuery = (understood === asked || fitsListQuestion(asked, index.analyzer)) && readListQuery(understood, index.analyzer, knowledge.partners);
     const list = listQuery && buildList(listQuery, knowledge);
     if (listQuery && list) {
       // A list is whole by nature: every line, whatever the limit (the 500 cap aside).

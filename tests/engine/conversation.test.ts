@@ -125,6 +125,16 @@ describe("list, count and year questions", () => {
     expect(kinds).toContain(1);
   });
 
+  it("follow a list with a list, and with one thing when the follow-up asks about one", () => {
+    const year = snapshot.answer("что москва подписала в 2017 году");
+    expect(snapshot.answer("а в 2018?", { previous: year.understood! }).list?.query).toEqual({ type: "year", year: 2018 });
+    const first = snapshot.answer("что москва подписала с бишкеком в 2017");
+    expect(first.list?.query).toEqual({ type: "year", year: 2017, partner: "bishkek" });
+    const where = snapshot.answer("а где они встречались?", { previous: first.understood! });
+    expect(where.list).toBeUndefined();
+    expect(where.facts[0]?.card.partners).toContain("bishkek");
+  });
+
   it("leave a question about one thing to the search", () => {
     expect(snapshot.answer("Что Черёмин сказал про меморандум с Ниццей?").list).toBeUndefined();
     expect(snapshot.answer("На сколько лет соглашение с Дели?").list).toBeUndefined();
