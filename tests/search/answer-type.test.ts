@@ -34,6 +34,12 @@ describe("the kind of fact a question asks for", () => {
     expect(cardAnswers(card("В делегацию вошли пять министров."), "count")).toBe(true);
   });
 
+  it("takes a duration in years for a term («уже 26 лет», \"for 26 years\"), a year for none", () => {
+    expect(cardAnswers(card("Москва и Сеул были побратимами уже 26 лет."), "term")).toBe(true);
+    expect(cardAnswers(card("X", { text_en: "They had been twin cities for 26 years." }), "term")).toBe(true);
+    expect(cardAnswers(card("Программу подписали в 2018 году."), "term")).toBe(false);
+  });
+
   it("takes only a card that gives someone's age for an age", () => {
     expect(cardAnswers(card("Мэр Манилы подписал программу на три года."), "age")).toBe(false);
     expect(cardAnswers(card("Элвей завершил карьеру в возрасте 38 лет."), "age")).toBe(true);
