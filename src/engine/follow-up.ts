@@ -6,8 +6,8 @@ import { askedTypeOf, questionWords } from "../search/answer-type.js";
  * Follow-ups. In a chat, «а с Ташкентом?» after «Когда Москва подписала меморандум с Сеулом?»
  * asks the same about another partner, and «а кто подписывал?» asks about the same partner and
  * document. A question reads as a follow-up when it starts like one («а …», «и …», "and …", "what
- * about …"), or when it is too short to stand alone or points back («там», "it", "else") and names no
- * partner; it is then read together
+ * about …"), or when it is too short to stand alone (three words, or one word of substance: "what was
+ * the occasion") or points back («там», "it", "else") and names no partner; it is then read together
  * with the previous question's words, except that a partner or a year it names replaces the
  * previous one's, and a question word its own replaces the previous one's phrase. A question that
  * starts afresh, or a bare partner name, is read as it is.
@@ -33,9 +33,11 @@ export function readFollowUp(question: string, previous: string | undefined, ana
   if (!previous?.trim()) return question;
   const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
   const marked = MARKER.test(question);
-  if (!marked && words.length > SHORT_QUESTION_WORDS && !ANAPHORA.test(question)) return question;
-
   const now = analyzer.analyzeQuestion(question);
+  // "what was the occasion", «а зачем это нужно было»: one word of substance is too little to stand alone.
+  const short = words.length <= SHORT_QUESTION_WORDS || now.length <= 1;
+  if (!marked && !short && !ANAPHORA.test(question)) return question;
+
   const namesPartner = now.some((concept) => conceptPartners(concept).length > 0);
   // «Ташкент» alone asks about Tashkent; «а Ташкент?», «а с Ташкентом?» ask the last question of it.
   if (!marked && namesPartner) return question;

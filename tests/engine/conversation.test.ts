@@ -66,6 +66,11 @@ describe("follow-ups", () => {
     expect(next.facts[0]?.card.partners).toContain("delhi");
   });
 
+  it("read a question with one word of substance as a follow-up, however many little words it has", () => {
+    const first = snapshot.answer("what memorandum did moscow and minsk sign in september 2025");
+    expect(snapshot.answer("what was the occasion", { previous: first.understood! }).understood).toMatch(/minsk/);
+  });
+
   it("leave a question that stands on its own as it is", () => {
     const answer = snapshot.answer("Какие направления у программы Москвы и Пекина?", { previous: "Москва и Ницца меморандум" });
     expect(answer.understood).toBe("Какие направления у программы Москвы и Пекина?");
