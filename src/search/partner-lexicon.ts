@@ -79,6 +79,9 @@ const NONE: string[] = [];
 
 function formMatches(token: string, { form, cyrillic }: NameForm, typos: boolean): boolean {
   if (token === form) return true;
+  // A short name (Рим) is met in its other forms (Рима, Римом) only where the dictionary says so:
+  // by letters alone it is too close to too many words.
+  if (cyrillic && form.length < 4) return morphologyOf(token)?.lemma === form && morphologyOf(token)?.wordClass === "name";
   if (form.length < 4 || token.length < 4) return false;
   if (cyrillic) {
     // Where the dictionary knows both words, it decides («Казани» is Kazan, not a form of «казах»),

@@ -32,6 +32,13 @@ describe("word forms", () => {
     expect(classOf([["подписать", "sign"]])).toBe("phrasing");
   });
 
+  it("meets a short name (Рим) in its case forms where the dictionary says so, and nothing else by its letters", () => {
+    const analyzer = buildAnalyzer([{ id: "rome", name: "Рим", country: "Италия" }], []);
+    const terms = (word: string): string[] => analyzer.indexTerms(word);
+    for (const form of ["Рима", "Римом", "Риме"]) expect(terms(form)).toContain("@rome");
+    for (const other of ["Римма", "ритм", "римлянин"]) expect(terms(other)).not.toContain("@rome");
+  });
+
   it("drops chat filler: «чё-то», «кто-нибудь», \"lately\", \"smth\"", () => {
     const analyzer = buildAnalyzer([], []);
     const words = (question: string): string[] => analyzer.analyzeQuestion(question).flatMap((concept) => concept.words);
