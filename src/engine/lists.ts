@@ -48,7 +48,8 @@ export function readListQuery(question: string, analyzer: Analyzer, partners: re
   if (concepts.some((concept) => !belongsToListQuestion(concept))) return undefined;
   if (subject.length === 1 && DOCUMENTS.test(question) && (cue || COUNT.test(question)) && !year) return { type: "documents", partner: subject[0]! };
   if (subject.length === 1 && COUNT.test(question) && /(раз|times)/iu.test(question) && ACTION.test(question)) return { type: "documents", partner: subject[0]! };
-  if (year && cue && (ACTION.test(question) || DOCUMENTS.test(question)) && subject.length <= 1 && !/(когда|when)/iu.test(question)) {
+  // Keyword style («moscow agreements 2021») needs no question word: documents and a year are the list.
+  if (year && (cue || DOCUMENTS.test(question)) && (ACTION.test(question) || DOCUMENTS.test(question)) && subject.length <= 1 && !/(когда|when)/iu.test(question)) {
     return { type: "year", year: Number(year), ...(subject.length === 1 ? { partner: subject[0]! } : {}) };
   }
   if (cities.length > 0 || !PARTNER_NOUN.test(question)) return undefined;
@@ -63,7 +64,7 @@ export function readListQuery(question: string, analyzer: Analyzer, partners: re
  * The words a list question is made of besides its question words and verbs: partners, countries,
  * years, regions, what is listed (cities, documents) and words of the same family.
  */
-const LIST_WORDS = /^(москв|moscow|город|cities|city|town|партн|partner|побратим|sister|twin|столиц|capital|документ|document|соглашени|agreement|меморандум|memorand|договор|treat|программ|program|протокол|protocol|бумаг|deal|раз|times|год|year|other|друг|всег|total|number|ест|have|has|работа|work|сотруднич|cooperat|связ|tie|отношени|relation|стран|countr|мир|world|регион|region|сейчас|current|still|list|список|назов|name|перечисл|дружб|friend|остал|remain|ещ|more|весь|все|signed|held|hold|sign|что|централ|central|юго|south|восточн|east|северн|north|западн|west|латинск|latin|ближн|near|middle|средн|последн|недавн|пар[уа]|last|recent|couple)/u;
+const LIST_WORDS = /^(москв|moscow|город|cities|city|town|партн|partner|побратим|sister|twin|столиц|capital|документ|document|соглашени|agreement|меморандум|memorand|договор|treat|программ|program|протокол|protocol|бумаг|deal|раз|times|год|year|other|друг|всег|total|number|ест|have|has|работа|work|сотруднич|cooperat|связ|tie|отношени|relation|стран|countr|мир|world|регион|region|сейчас|current|still|list|список|назов|name|перечисл|дружб|friend|остал|remain|ещ|more|весь|все|signed|held|hold|sign|agree|что|централ|central|юго|south|восточн|east|северн|north|западн|west|латинск|latin|ближн|near|middle|средн|последн|недавн|пар[уа]|last|recent|couple)/u;
 
 /**
  * Whether a follow-up's own words could be part of a list question («а в 2018?», «а с Ташкентом?»):

@@ -128,6 +128,8 @@ describe("list, count and year questions", () => {
     const kinds = answer.facts.map((fact) => (fact.card.kind === "agreement" ? 0 : 1));
     expect(kinds).toEqual([...kinds].sort());
     expect(kinds).toContain(1);
+    expect(snapshot.answer("moscow agreements 2021").list?.query).toEqual({ type: "year", year: 2021 });
+    expect(snapshot.answer("what did moscow sign or agree in 2020").list?.query).toEqual({ type: "year", year: 2020 });
   });
 
   it("follow a list with a list, and with one thing when the follow-up asks about one", () => {
