@@ -1,17 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { readBlindSet, scoreBlindSet } from "../../bench/lib/blind.js";
+import type { BlindReport } from "../../bench/lib/blind.js";
 import { buildSnapshot } from "../../src/engine/snapshot.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 
 /**
- * The dev split of the blind question set (written without seeing the cards) as a regression
- * gate: the engine is tuned on this split, so its floors are what the engine reaches on it now,
- * a little below. The test split is reported by `npm run bench:quality`, never asserted here.
+ * The dev sets of the blind question set (written without seeing the cards) as regression gates:
+ * the engine is tuned on them, so their floors are what the engine reaches on them now, a little
+ * below. The test split is reported by `npm run bench:quality`, never asserted here.
  */
+const loaded = await loadKnowledge(new URL("../../knowledge", import.meta.url).pathname);
+if (!loaded.ok) throw new Error(`knowledge does not load: ${loaded.problems.length} problems`);
+const snapshot = buildSnapshot(loaded.knowledge);
+const reportOf = async (file: string): Promise<BlindReport> => scoreBlindSet(snapshot, await readBlindSet(new URL(file, import.meta.url).pathname));
+
 describe("search quality on the blind dev split", async () => {
-  const loaded = await loadKnowledge(new URL("../../knowledge", import.meta.url).pathname);
-  if (!loaded.ok) throw new Error(`knowledge does not load: ${loaded.problems.length} problems`);
-  const report = scoreBlindSet(buildSnapshot(loaded.knowledge), await readBlindSet(new URL("./blind-dev.json", import.meta.url).pathname));
+  const report = await reportOf("./blind-dev.json");
   console.log(`blind dev: ${JSON.stringify({ ...report, misses: report.misses.length })}\n${report.misses.join("\n")}`);
 
   it("ranks the right card first and in the top 3 for answerable questions, and refuses few of them", () => {
@@ -40,9 +44,7 @@ describe("search quality on the blind dev split", async () => {
 
 /** The second dev set (written later, the same way): tuned on like dev, so gated like it. */
 describe("search quality on the second blind dev set", async () => {
-  const loaded = await loadKnowledge(new URL("../../knowledge", import.meta.url).pathname);
-  if (!loaded.ok) throw new Error(`knowledge does not load: ${loaded.problems.length} problems`);
-  const report = scoreBlindSet(buildSnapshot(loaded.knowledge), await readBlindSet(new URL("./blind-dev2.json", import.meta.url).pathname));
+  const report = await reportOf("./blind-dev2.json");
 
   it("ranks, refuses and lists at least as well as now, a little below", () => {
     expect(report.answerable.questions).toBeGreaterThanOrEqual(100);
@@ -56,9 +58,7 @@ describe("search quality on the second blind dev set", async () => {
 
 /** The third dev set (follow-ups, lists and English, written the same way): gated like the others. */
 describe("search quality on the third blind dev set", async () => {
-  const loaded = await loadKnowledge(new URL("../../knowledge", import.meta.url).pathname);
-  if (!loaded.ok) throw new Error(`knowledge does not load: ${loaded.problems.length} problems`);
-  const report = scoreBlindSet(buildSnapshot(loaded.knowledge), await readBlindSet(new URL("./blind-dev3.json", import.meta.url).pathname));
+  const report = await reportOf("./blind-dev3.json");
 
   it("ranks, follows up and lists at least as well as now, a little below", () => {
     expect(report.answerable.questions).toBeGreaterThanOrEqual(70);
