@@ -70,9 +70,6 @@ export function adminFeature(): Composer<BotContext> {
   return composer;
 }
 
-/** ctx.t, or `t` with a locale bound: the texts of the admin's language. */
-export type { Translate };
-
 /**
  * /unanswered: the most recently asked first, repeats merged with their count, times in Moscow
  * time with the zone named (the server's clock is UTC; the editors are in Moscow).

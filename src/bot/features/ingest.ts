@@ -7,6 +7,7 @@ import { TELEGRAM_TEXT_LIMIT, visibleLength } from "../../answer/render-telegram
 import { MAX_ARTICLE_BYTES, draftFromArticle } from "../../ingest/draft.js";
 import { formatProblem } from "../../knowledge/types.js";
 import { renderText } from "../../i18n/texts.js";
+import type { Translate } from "../../i18n/texts.js";
 import { decodeCallback, encodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { Draft } from "../draft-store.js";
@@ -14,7 +15,6 @@ import { isAdmin } from "../filters.js";
 import { fitLines, keyboard, replyPlacement } from "../reply.js";
 import type { Lang } from "../../answer/types.js";
 import { reloadLines } from "./admin.js";
-import type { Translate } from "./admin.js";
 
 /** Reads a file the user sent, by its Bot API file_path. */
 export type DownloadFile = (filePath: string) => Promise<string>;
