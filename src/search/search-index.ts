@@ -116,7 +116,9 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     if (doc.id % BUILD_STEP_CARDS === BUILD_STEP_CARDS - 1) yield;
   }
 
-  const answers = Object.fromEntries(ANSWER_TYPES.map((type) => [type, knowledge.cards.map(({ card }) => cardAnswers(card, type))])) as Record<AnswerType, boolean[]>;
+  // Who a card names is kept per card (`people`): a person question wants someone it does not name itself.
+  const tabled = ANSWER_TYPES.filter((type): type is Exclude<AnswerType, "person"> => type !== "person");
+  const answers = Object.fromEntries(tabled.map((type) => [type, knowledge.cards.map(({ card }) => cardAnswers(card, type))])) as Record<Exclude<AnswerType, "person">, boolean[]>;
   const people = knowledge.cards.map(({ card }) => namedPeople(card));
   // Each source's cards, by position, for comparing a card with its siblings.
   const sourceIds = new Map<string, number>();
