@@ -9,8 +9,8 @@ import type { Field } from "./card-fields.js";
  * the partners and synonyms (the analyzer), so a card is reused only when both are the same.
  */
 export interface CardAnalyses {
-  /** The card's terms per field, when this build analysed a card with its id and content under the same analyzer. */
-  termsOf(card: FactCard, analyzerKey: string): Record<Field, string[]> | undefined;
+  /** The card's terms per field, when this build analysed a card with its id and content, and its source's dates, under the same analyzer. */
+  termsOf(card: FactCard, dates: readonly string[], analyzerKey: string): Record<Field, string[]> | undefined;
   /** How many cards this build took from the previous one instead of analysing them. */
   readonly reused: number;
   /** The id of an index term any card of this build has, for hasTerm. */
@@ -20,10 +20,17 @@ export interface CardAnalyses {
 }
 
 export interface CardAnalysesRecorder {
-  add(card: FactCard, terms: Record<Field, string[]>, reused: boolean): void;
+  add(card: FactCard, dates: readonly string[], terms: Record<Field, string[]>, reused: boolean): void;
   /** How many of the cards added so far carry each term, in any field. */
   documentFrequency(): Map<string, number>;
   done(): CardAnalyses;
+}
+
+/** A card of the build, with its source's dates (card-fields: fieldInputs), at its position. */
+interface Slot {
+  card: FactCard;
+  dates: readonly string[];
+  slot: number;
 }
 
 export function recordCardAnalyses(analyzerKey: string): CardAnalysesRecorder {
@@ -33,16 +40,16 @@ export function recordCardAnalyses(analyzerKey: string): CardAnalysesRecorder {
   const ids: number[] = [];
   // Card k's field f holds ids[starts[k * fields.length + f] .. starts[k * fields.length + f + 1]).
   const starts: number[] = [];
-  const slots = new Map<string, { card: FactCard; slot: number }>();
+  const slots = new Map<string, Slot>();
   // Per term id: the cards carrying it, and the last card counted (a term counts once per card).
   const frequency: number[] = [];
   const lastSlot: number[] = [];
   let reused = 0;
 
   return {
-    add(card, terms, wasReused) {
+    add(card, dates, terms, wasReused) {
       const slot = slots.size;
-      slots.set(card.id, { card, slot });
+      slots.set(card.id, { card, dates, slot });
       for (const field of fields) {
         starts.push(ids.length);
         for (const term of terms[field]) {
@@ -75,7 +82,7 @@ export function recordCardAnalyses(analyzerKey: string): CardAnalysesRecorder {
 function packedAnalyses(
   fields: readonly Field[],
   analyzerKey: string,
-  slots: ReadonlyMap<string, { card: FactCard; slot: number }>,
+  slots: ReadonlyMap<string, Slot>,
   starts: Uint32Array,
   ids: Uint32Array,
   vocabulary: readonly string[],
@@ -109,9 +116,9 @@ function packedAnalyses(
       }
       return false;
     },
-    termsOf(card, key) {
+    termsOf(card, dates, key) {
       const entry = slots.get(card.id);
-      if (key !== analyzerKey || !entry || !sameFieldInputs(entry.card, card)) return undefined;
+      if (key !== analyzerKey || !entry || !sameFieldInputs(entry.card, entry.dates, card, dates)) return undefined;
       const terms = {} as Record<Field, string[]>;
       fields.forEach((field, f) => {
         const at = entry.slot * fields.length + f;

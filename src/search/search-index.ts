@@ -91,11 +91,14 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     }
     return terms;
   };
+  const sourceDates = new Map<string, string[]>();
+  for (const { card, source } of knowledge.cards) if (card.date) sourceDates.set(source.id, [...(sourceDates.get(source.id) ?? []), card.date]);
   const docs: IndexedDoc[] = [];
   for (const [id, sourced] of knowledge.cards.entries()) {
-    const known = previous?.analyses.termsOf(sourced.card, analyzerKey);
-    const terms = known ?? analyzeCard(sourced, analyzer, namesOf);
-    analyses.add(sourced.card, terms, known !== undefined);
+    const siblingDates = sourceDates.get(sourced.source.id) ?? [];
+    const known = previous?.analyses.termsOf(sourced.card, siblingDates, analyzerKey);
+    const terms = known ?? analyzeCard(sourced, siblingDates, analyzer, namesOf);
+    analyses.add(sourced.card, siblingDates, terms, known !== undefined);
     docs.push({ id, fields: terms });
     if (id % BUILD_STEP_CARDS === BUILD_STEP_CARDS - 1) yield;
   }
@@ -272,8 +275,8 @@ function partnersNamed(concepts: QueryConcept[]): string[] {
   return [...new Set(terms.filter(isPartnerTerm).map(partnerIdOf))];
 }
 
-function analyzeCard({ card }: SourcedCard, analyzer: Analyzer, namesOf: (ids: readonly string[]) => string[]): Record<Field, string[]> {
-  const inputs = fieldInputs(card);
+function analyzeCard({ card }: SourcedCard, sourceDates: readonly string[], analyzer: Analyzer, namesOf: (ids: readonly string[]) => string[]): Record<Field, string[]> {
+  const inputs = fieldInputs(card, sourceDates);
   const termsOf = (text: string): string[] => (text ? analyzer.indexTerms(text) : []);
   const ids = card.partners ?? [];
   return {

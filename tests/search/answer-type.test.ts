@@ -102,17 +102,25 @@ describe("a question about an aspect no card states (rule 5 of the answered rule
 
 describe("a card's date", () => {
   const source = { id: "s", title: "T", publisher: "ТАСС", published: "2025-12-03", language: "ru" as const };
+  const later = { ...source, id: "s2" };
   const cards = [
-    { card: { id: "talks", text: "Мэры Москвы и Ханоя обсудили развитие мегаполисов.", partners: ["hanoi"], date: "2014-05" }, source },
-    { card: { id: "later", text: "Мэры Москвы и Ханоя встретились снова.", partners: ["hanoi"], date: "2019" }, source },
-    { card: { id: "forum", text: "В Ханое прошёл деловой форум.", partners: ["hanoi"] }, source },
+    { card: { id: "talks", text: "Мэры Москвы и Ханоя провели переговоры.", partners: ["hanoi"], date: "2014-05" }, source },
+    { card: { id: "megacities", text: "Стороны обсудили развитие мегаполисов.", partners: ["hanoi"] }, source },
+    { card: { id: "later", text: "Мэры Москвы и Ханоя встретились снова.", partners: ["hanoi"], date: "2019" }, source: later },
+    { card: { id: "forum", text: "В Ханое прошёл деловой форум, где обсудили транспорт.", partners: ["hanoi"] }, source: later },
   ];
-  const index = buildSearchIndex({ partners: [{ id: "hanoi", name: "Ханой", country: "Вьетнам" }], synonyms: [], sources: [source], cards });
+  const index = buildSearchIndex({ partners: [{ id: "hanoi", name: "Ханой", country: "Вьетнам" }], synonyms: [], sources: [source, later], cards });
 
   it("is searched by its year, though the text never repeats it", () => {
     const outcome = index.search("мэры Ханоя 2014");
     expect(outcome.answered).toBe(true);
     expect(cards[outcome.hits[0]!.card]!.card.id).toBe("talks");
+  });
+
+  it("finds the undated cards of its source too: they tell what happened then", () => {
+    const outcome = index.search("что обсудили в Ханое в 2014");
+    expect(outcome.answered).toBe(true);
+    expect(cards[outcome.hits[0]!.card]!.card.id).toBe("megacities");
   });
 });
 
