@@ -88,7 +88,9 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
       return { question, lang, answered: true, facts, suggestions: [], understood, list: { query: listQuery, ...(list.partners ? { partners: list.partners } : {}), ...(subject ? { subject } : {}) }, ...(statuses.length ? { statuses } : {}) };
     }
 
-    const outcome = index.search(understood, limit, undefined, asked);
+    // The previous answer's first card, as the same knowledge answers it now (a reload may have come between).
+    const seen = understood !== asked && options.previous ? index.search(options.previous, 1).hits[0]?.card : undefined;
+    const outcome = index.search(understood, limit, undefined, { own: asked, ...(seen !== undefined ? { seen } : {}) });
     const type = answerTypeOf(asked);
     const facts = outcome.hits.map((hit) => factOf(knowledge.cards[hit.card]!, hit.score, { terms: hit.matched, lang, type }));
     const statuses = statusNotes(facts);

@@ -128,3 +128,19 @@ export function favourPhrases(ranked: RankedHit[], pairs: QuestionPair[], cardWo
   }
   ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
 }
+
+/**
+ * Score factor for the card a follow-up's previous answer led with. A follow-up asks something
+ * else of the same subject ("and where?", "why?", «а кто от Москвы вёл переговоры?» after what was
+ * signed), and that card, which matches every word the follow-up took from the question before,
+ * would lead again. It orders the cards only, and still leads when it far outscores the rest
+ * (blind dev sets: follow-ups Hit@1 40 → 42 of 60 at 0.5, the same at 0.3; 0.7 gained one).
+ */
+const SEEN_FACTOR = 0.5;
+
+export function setBackSeen(ranked: RankedHit[], seen: number): void {
+  const hit = ranked.find((candidate) => candidate.card === seen);
+  if (!hit) return;
+  hit.score *= SEEN_FACTOR;
+  ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
+}

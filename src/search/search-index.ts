@@ -13,7 +13,7 @@ import type { CardAnalyses } from "./card-analyses.js";
 import { FIELDS, fieldInputs } from "./card-fields.js";
 import type { Field } from "./card-fields.js";
 import { FIRST_PASS_POSTINGS, matchCards } from "./posting-budget.js";
-import { aboutNamed, favourAskedKeywords, favourDistinctive, favourNamedPartners, favourPhrases } from "./rank-factors.js";
+import { aboutNamed, favourAskedKeywords, favourDistinctive, favourNamedPartners, favourPhrases, setBackSeen } from "./rank-factors.js";
 import { querySpecs } from "./query-terms.js";
 import { isPartnerTerm, isPrefixTerm, partnerIdOf, partnerTerm } from "./terms.js";
 
@@ -37,10 +37,18 @@ export interface SearchIndex {
    * `postingBudget`: how many postings the first pass may score (see matchCards); Infinity scores
    * every card that shares a term with the question, for benchmarks that measure what the budget costs.
    */
-  search(question: string, limit?: number, postingBudget?: number, typeQuestion?: string): SearchOutcome;
+  search(question: string, limit?: number, postingBudget?: number, followUp?: FollowUp): SearchOutcome;
   analyzer: Analyzer;
   /** This build's analysis of every card, for the next build of changed knowledge to reuse. */
   analyses: CardAnalyses;
+}
+
+/** A question read with the one before it in the chat (engine/follow-up.ts): `question` is then its words with the context's. */
+export interface FollowUp {
+  /** The follow-up's own words: their question word sets the answer type wanted, not the context's. */
+  own: string;
+  /** The card the previous question's answer led with: the reader has seen it (setBackSeen). */
+  seen?: number;
 }
 
 interface IndexedDoc {
@@ -146,9 +154,9 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
   const total = docs.length;
   const idf = (df: number): number => Math.log(1 + (total - df + 0.5) / (df + 0.5));
 
-  /** `typeQuestion`: the text whose question word sets the wanted answer type (a follow-up's own words, not its context's). */
-  const search = (question: string, limit = 50, postingBudget = FIRST_PASS_POSTINGS, typeQuestion = question): SearchOutcome => {
+  const search = (question: string, limit = 50, postingBudget = FIRST_PASS_POSTINGS, followUp?: FollowUp): SearchOutcome => {
     const text = question.slice(0, MAX_QUESTION_CHARS);
+    const typeQuestion = followUp?.own ?? question;
     const concepts = analyzer.analyzeQuestion(text);
     const partners = partnersNamed(concepts);
     if (concepts.length === 0 || total === 0) return { answered: false, hits: [], partners, ranked: [] };
@@ -187,6 +195,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     favourAskedKeywords(ranked, text, concepts, askedKeywordsOf);
     favourPhrases(ranked, questionPairs(concepts), cardWords);
     favourDistinctive(ranked, concepts.map(conceptCover), weighed.weights.map((weight) => weight.rank), (card) => sourceCards[sourceOf[card]!]!, aboutAsked);
+    if (followUp?.seen !== undefined) setBackSeen(ranked, followUp.seen);
     return { ...decideAnswered(ranked, weighed, limit, answerType !== undefined && STATED_TYPES.has(answerType)), partners };
   };
 

@@ -71,6 +71,13 @@ describe("follow-ups", () => {
     expect(snapshot.answer("what was the occasion", { previous: first.understood! }).understood).toMatch(/minsk/);
   });
 
+  it("ask for something besides the card the previous answer led with", () => {
+    const first = snapshot.answer("Киев разорвал побратимство с Москвой?");
+    expect(first.facts[0]?.card.id).toBe("kyiv-council-terminates-agreements-2016");
+    const next = snapshot.answer("почему?", { previous: first.understood! });
+    expect(next.facts.map((fact) => fact.card.id).slice(0, 2)).toEqual(["kyiv-letter-reasons", "kyiv-council-terminates-agreements-2016"]);
+  });
+
   it("leave a question that stands on its own as it is", () => {
     const answer = snapshot.answer("Какие направления у программы Москвы и Пекина?", { previous: "Москва и Ницца меморандум" });
     expect(answer.understood).toBe("Какие направления у программы Москвы и Пекина?");

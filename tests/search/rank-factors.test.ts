@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RankedHit } from "../../src/search/answered-rule.js";
-import { favourDistinctive } from "../../src/search/rank-factors.js";
+import { favourDistinctive, setBackSeen } from "../../src/search/rank-factors.js";
 
 const hit = (card: number, score: number): RankedHit => ({ card, score, judged: score, coverage: 1, answers: 1, specific: true, matched: [], ofAnswerType: false });
 
@@ -27,5 +27,23 @@ describe("the factor for what a card alone of its source matches", () => {
 
   it("favours no card about a partner other than the one the question names", () => {
     expect(rank((card) => card !== 2).map((ranked) => ranked.card)).toEqual([1, 0, 2, 3]);
+  });
+});
+
+describe("the factor for the card a follow-up's previous answer led with", () => {
+  it("puts it after a card not far behind, leaves it first when far ahead, and leaves the judged score alone", () => {
+    const close = [hit(0, 10), hit(1, 8), hit(2, 3)];
+    setBackSeen(close, 0);
+    expect(close.map((ranked) => ranked.card)).toEqual([1, 0, 2]);
+    expect(close.find((ranked) => ranked.card === 0)!.judged).toBe(10);
+    const far = [hit(0, 10), hit(1, 4)];
+    setBackSeen(far, 0);
+    expect(far.map((ranked) => ranked.card)).toEqual([0, 1]);
+  });
+
+  it("changes nothing when that card is not among the ranked", () => {
+    const ranked = [hit(0, 10), hit(1, 8)];
+    setBackSeen(ranked, 7);
+    expect(ranked.map((ranked) => ranked.score)).toEqual([10, 8]);
   });
 });
