@@ -1,6 +1,7 @@
 import type { Analyzer, QueryConcept } from "../search/analyzer.js";
 import { conceptPartners } from "../search/analyzer.js";
-import { askedTypeOf, questionWords } from "../search/answer-type.js";
+import { askedTypeOf } from "../search/answer-type.js";
+import { questionWords } from "../search/normalize.js";
 
 /**
  * Follow-ups. In a chat, «а с Ташкентом?» after «Когда Москва подписала меморандум с Сеулом?»

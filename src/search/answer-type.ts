@@ -1,16 +1,18 @@
 import type { FactCard } from "../knowledge/types.js";
 import { mayBePersonInDative } from "./morphology.js";
-import { isStopword } from "./normalize.js";
+import { isStopword, questionWords } from "./normalize.js";
+import { ANY_OFFICE, officeAsked, statesOffice } from "./office.js";
+import type { OfficeAsked } from "./office.js";
 
 /**
  * What kind of fact a question wants, from its question word — the word the stopword list drops.
  * "Кто подписал…" wants the card that names the signatories, not the one that only says a
- * programme was signed; "Когда…" the card that carries a date; "Где…" the one that says where;
+ * programme was signed; "Кто мэр Ханоя" the one that names Hanoi's mayor (office.ts); "Когда…" the card that carries a date; "Где…" the one that says where;
  * "Сколько…" one with a number; "Сколько лет мэру…" one that gives someone's age; "До какого
  * года…" one with a term or an end year; "Какой документ…" one that records a signed document;
  * "В каких сферах…" one that lists the areas; "Почему…" one that gives a reason.
  */
-export const ANSWER_TYPES = ["term", "date", "person", "place", "age", "count", "areas", "document", "reason", "talks"] as const;
+export const ANSWER_TYPES = ["term", "date", "person", "office", "place", "age", "count", "areas", "document", "reason", "talks"] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 const W = "(?<![\\p{L}])";
@@ -21,6 +23,8 @@ const QUESTION: Record<AnswerType, RegExp> = {
   term: words("до какого (года|срока|времени)|на (какой|каков) срок|на сколько лет|на скока лет|сколько лет действ\\p{L}*|until when|until what year|how long|for how many years|for what (term|period)|what period|which years|какой срок|срок действия"),
   date: words("когда|када|кагда|в как(ом|ие) (году|годы|месяце|день)|как(ого|ие) числ\\p{L}*|when|what (year|date|day|month)|which (year|date|month)|какого года|в каком месяце"),
   person: words("кто|кого|кому|кем|who|whom|whose|с кем|как (зовут|звали|фамилия)|what('s| is| was) the name of|which (official|mayor|person)|какой чиновник|какие люди"),
+  // Told by officeAsked where a person question names an office («кто мэр Ханоя»).
+  office: /(?!)/u,
   place: words("где|куда|откуда|в каком (городе|месте|зале)|в какой стране|where|in which (city|place|hall)|at which|what (city|venue|place)"),
   // Only where a person follows (ageAsked): «сколько лет мэру», "how old is the mayor".
   age: words("сколько (же )?лет|скока лет|how old"),
@@ -32,11 +36,11 @@ const QUESTION: Record<AnswerType, RegExp> = {
 };
 
 /**
- * Kinds of fact a card's text shows plainly (a number, a term, a date): when no card the question
+ * Kinds of fact a card's text shows plainly (a number, a term, a date, an office and its holder): when no card the question
  * finds is of the kind asked, the knowledge does not state it (rule 5 of the answered rule). The
  * others (a person, a place, a reason…) are told from a card's wording too loosely to refuse on.
  */
-export const STATED_TYPES: ReadonlySet<AnswerType> = new Set(["count", "term", "date", "age"]);
+export const STATED_TYPES: ReadonlySet<AnswerType> = new Set(["count", "term", "date", "age", "office"]);
 
 /**
  * The kind asked by the question word that comes first: in «Сколько лет было Элвею, когда он
@@ -51,6 +55,8 @@ export function answerTypeOf(question: string): AnswerType | undefined {
 export interface AskedType {
   type: AnswerType;
   words: string[];
+  /** For an office question: which office, and whose. */
+  office?: OfficeAsked;
 }
 
 export function askedTypeOf(question: string): AskedType | undefined {
@@ -70,6 +76,10 @@ export function askedTypeOf(question: string): AskedType | undefined {
   // «Что происходит с нормой, когда…», "What is it called when…": a bare когда/when after a
   // question word of another kind opens a clause; the question asks what, not when.
   if (found === "date" && at > 0 && CLAUSE_WHEN.test(question.slice(at)) && OTHER_QUESTION_START.test(question)) return undefined;
+  if (found === "person") {
+    const office = officeAsked(question.slice(at));
+    if (office?.at === 0) return { type: "office", words: office.words, office };
+  }
   return { type: found, words: askingWords(phrase) };
 }
 
@@ -123,6 +133,8 @@ export function cardAnswers(card: FactCard, type: AnswerType): boolean {
       // Named in the card's own words, not only listed in `people`: "who signed" wants the card
       // that says who signed, not the one that only says a document was signed.
       return namedPeople(card).length > 0;
+    case "office":
+      return statesOffice(card, ANY_OFFICE, namedPeople(card));
     case "date":
       return card.date !== undefined || YEAR.test(card.text) || DAY_AND_MONTH.test(card.text);
     case "term":
@@ -251,9 +263,4 @@ export function askedKeyword(keyword: string): { word: string; rest: string } | 
   const [word, ...rest] = questionWords(keyword);
   if (word === undefined || !QUESTION_WORDS.has(word) || rest.length === 0) return undefined;
   return { word, rest: rest.join(" ") };
-}
-
-/** The text's words, lower case, ё read as е. */
-export function questionWords(text: string): string[] {
-  return text.toLowerCase().replace(/ё/g, "е").match(/[\p{L}\p{N}]+/gu) ?? [];
 }

@@ -117,3 +117,8 @@ export function wordSpans(text: string): Array<{ word: string; start: number; en
   for (const match of text.matchAll(WORD)) spans.push({ word: match[0], start: match.index, end: match.index + match[0].length });
   return spans;
 }
+
+/** The text's words, lower case, ё read as е. */
+export function questionWords(text: string): string[] {
+  return text.toLowerCase().replace(/ё/g, "е").match(/[\p{L}\p{N}]+/gu) ?? [];
+}

@@ -1,6 +1,6 @@
 import type { QueryConcept } from "./analyzer.js";
 import { conceptPartners } from "./analyzer.js";
-import { questionWords } from "./answer-type.js";
+import { questionWords } from "./normalize.js";
 import type { AskedKeyword } from "./answer-type.js";
 import type { RankedHit } from "./answered-rule.js";
 import { phraseShare } from "./phrases.js";

@@ -3,7 +3,9 @@ import MiniSearch from "minisearch";
 import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { STRENGTH, buildAnalyzer, conceptPartners } from "./analyzer.js";
 import type { Analyzer, QueryConcept } from "./analyzer.js";
-import { ANSWER_TYPES, STATED_TYPES, askedTypeOf, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, questionWords, statesCountOf } from "./answer-type.js";
+import { ANSWER_TYPES, STATED_TYPES, askedTypeOf, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, statesCountOf } from "./answer-type.js";
+import { questionWords } from "./normalize.js";
+import { statesOffice } from "./office.js";
 import type { AnswerType, AskedKeyword } from "./answer-type.js";
 import { questionPairs, wordTermsOf } from "./phrases.js";
 import { decideAnswered, isCommon, rankCard, rarestFrequency, typoChecker, weighConcept, weighQuestion } from "./answered-rule.js";
@@ -128,8 +130,9 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
   }
 
   // Who a card names is kept per card (`people`): a person question wants someone it does not name itself.
-  const tabled = ANSWER_TYPES.filter((type): type is Exclude<AnswerType, "person"> => type !== "person");
-  const answers = Object.fromEntries(tabled.map((type) => [type, knowledge.cards.map(({ card }) => cardAnswers(card, type))])) as Record<Exclude<AnswerType, "person">, boolean[]>;
+  // An office question wants the office it names: read per question (officeStatedIn).
+  const tabled = ANSWER_TYPES.filter((type): type is TabledType => type !== "person" && type !== "office");
+  const answers = Object.fromEntries(tabled.map((type) => [type, knowledge.cards.map(({ card }) => cardAnswers(card, type))])) as Record<TabledType, boolean[]>;
   const people = knowledge.cards.map(({ card }) => namedPeople(card));
   // Each source's cards, by position, for comparing a card with its siblings.
   const sourceIds = new Map<string, number>();
@@ -183,7 +186,9 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
         ? countStatedIn(typeQuestion === question ? text : typeQuestion)
         : answerType === "person"
           ? (card: number) => namesOthers(people[card]!, text)
-          : answerType
+          : asked?.office
+            ? (card: number) => statesOffice(knowledge.cards[card]!.card, asked.office!, people[card]!)
+            : answerType && answerType !== "office"
             ? (card: number) => answers[answerType][card]!
             : undefined;
     const ranked = results
@@ -278,6 +283,9 @@ function contextConcepts(concepts: readonly QueryConcept[], own: readonly QueryC
   const ownWords = new Set(own.flatMap((concept) => concept.words));
   return concepts.map((concept) => concept.words.every((word) => !ownWords.has(word)));
 }
+
+/** The answer types whose cards are listed once per build. */
+type TabledType = Exclude<AnswerType, "person" | "office">;
 
 function partnersNamed(concepts: QueryConcept[]): string[] {
   const terms = concepts.flatMap((concept) => concept.alternatives.flatMap((alternative) => alternative.terms));
