@@ -25,6 +25,11 @@ describe("the kind of fact a question asks for", () => {
     expect(answerTypeOf(question)).toBe(type);
   });
 
+  it("takes items after commas for a list of areas, not the commas around a date", () => {
+    expect(cardAnswers(card("Соглашение охватывает транспорт, туризм, культуру и образование."), "areas")).toBe(true);
+    expect(cardAnswers(card("В понедельник, 30 января 2023 года, на встрече представители Москвы и Манилы подписали программу."), "areas")).toBe(false);
+  });
+
   it("takes a year or a date for a date, not for a count", () => {
     expect(cardAnswers(card("Меморандум на 2018–2020 годы подписали 12 октября."), "date")).toBe(true);
     expect(cardAnswers(card("Меморандум на 2018–2020 годы подписали 12 октября."), "count")).toBe(false);
