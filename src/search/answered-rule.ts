@@ -20,6 +20,9 @@ import { isPartnerTerm } from "./terms.js";
  *  3. that card matches a concept that is not common to most cards (Москва alone answers nothing);
  *  4. when the question asks about something besides partner names, that card matches one of
  *     those things: "population of Mexico City" names a partner but asks about what we lack.
+ *  5. a kind of fact the question word asks that a card shows plainly (a date, a count, an office's
+ *     holder) is stated by a card shown (statesAnswerType);
+ *  6. an attribute it asks (a party, a population, a sum: attributes.ts) is named by a card shown.
  * So "Ханой" alone is answered with every Hanoi card, and "Москва и Токио" is refused. The
  * thresholds are global constants, set on the project's question set (out-of-scope questions
  * refused) and the XQuAD dev split (answerable questions answered), never per question.
@@ -114,7 +117,13 @@ export function weighQuestion(
  * The rule applied to the ranked cards: whether the question is answered, and which cards are
  * shown (the best, and those nearly as complete and not far behind in score).
  */
-export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, limit: number, typeStated = false): { answered: boolean; hits: SearchHit[]; ranked: SearchHit[] } {
+export function decideAnswered(
+  ranked: RankedHit[],
+  weighed: WeighedQuestion,
+  limit: number,
+  typeStated = false,
+  statesAsked?: (card: number) => boolean,
+): { answered: boolean; hits: SearchHit[]; ranked: SearchHit[] } {
   // The card judged is the one the full weights put first (the first shown, unless a follow-up's
   // own words reorder them): the order shown must not change what counts as answered.
   const best = ranked.reduce<RankedHit | undefined>((first, hit) => (!first || hit.judged > first.judged ? hit : first), undefined);
@@ -122,11 +131,10 @@ export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, li
   const answered = !!best && !weighed.namesUnknown && best.specific && best.answers >= weighed.needed && (!typeStated || statesAnswerType(ranked, weighed, best));
   const candidates = ranked.slice(0, limit).map(toHit);
   if (!answered) return { answered: false, hits: [], ranked: candidates };
-  const hits = ranked
-    .filter((hit) => shownBeside(hit, weighed, best, top!.score))
-    .slice(0, limit)
-    .map(toHit);
-  return { answered: true, hits, ranked: candidates };
+  const shown = ranked.filter((hit) => shownBeside(hit, weighed, best, top!.score)).slice(0, limit);
+  // Rule 6: the attribute asked (a party, a population, a sum: attributes.ts) is stated by a card shown.
+  if (statesAsked && !shown.some((hit) => statesAsked(hit.card))) return { answered: false, hits: [], ranked: candidates };
+  return { answered: true, hits: shown.map(toHit), ranked: candidates };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Analyzer, QueryConcept } from "./analyzer.js";
 import { ANSWER_TYPES, STATED_TYPES, askedTypeOf, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, statesCountOf } from "./answer-type.js";
 import { questionWords } from "./normalize.js";
 import { statesOffice } from "./office.js";
+import { askedAttributes, statesAttributes } from "./attributes.js";
 import type { AnswerType, AskedKeyword } from "./answer-type.js";
 import { questionPairs, wordTermsOf } from "./phrases.js";
 import { decideAnswered, isCommon, rankCard, rarestFrequency, typoChecker, weighConcept, weighQuestion } from "./answered-rule.js";
@@ -189,8 +190,8 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
           : asked?.office
             ? (card: number) => statesOffice(knowledge.cards[card]!.card, asked.office!, people[card]!)
             : answerType && answerType !== "office"
-            ? (card: number) => answers[answerType][card]!
-            : undefined;
+              ? (card: number) => answers[answerType][card]!
+              : undefined;
     const ranked = results
       .slice(0, Math.max(limit, 50) * 2)
       .map((result) => rankCard(result, concepts, weighed, ofType, asksType))
@@ -201,7 +202,9 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     favourPhrases(ranked, questionPairs(concepts), cardWords);
     favourDistinctive(ranked, concepts.map(conceptCover), weighed.weights.map((weight) => weight.rank), (card) => sourceCards[sourceOf[card]!]!, aboutAsked);
     if (followUp?.seen !== undefined) setBackSeen(ranked, followUp.seen);
-    return { ...decideAnswered(ranked, weighed, limit, answerType !== undefined && STATED_TYPES.has(answerType)), partners };
+    const attributes = askedAttributes(typeQuestion);
+    const statesAsked = attributes.length > 0 ? (card: number) => statesAttributes(knowledge.cards[card]!.card, attributes) : undefined;
+    return { ...decideAnswered(ranked, weighed, limit, answerType !== undefined && STATED_TYPES.has(answerType), statesAsked), partners };
   };
 
   /**

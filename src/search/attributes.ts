@@ -1,0 +1,67 @@
+import type { FactCard } from "../knowledge/types.js";
+
+/**
+ * What a question may ask of a subject the knowledge knows, that a card states only in words of
+ * its own kind: a party, a population, the weather, a score, a sum of money, a currency. «В какой
+ * партии мэр Манагуа», "what's the population of Mexico City", «какой счёт был в матче, на который
+ * ходили Пизапия и Собянин», «сколько денег выделено на программу» share every other word with a
+ * card on the mayor, the city, the match, the programme; the knowledge answers them only when a
+ * card shown names that attribute (rule 6 of the answered rule). A closed list, each kind with the
+ * words that ask it and the words that state it: the noun after «какой» in general cannot be told
+ * from the subject (requiring it cost XQuAD ru 0.14 of its Hit@1), these nouns can.
+ */
+export interface Attribute {
+  /** For reading tests and logs. */
+  name: string;
+  /** The question asks it (Russian and English). */
+  asked: RegExp;
+  /** A card's text states it (Russian or English text). */
+  stated: RegExp;
+}
+
+const B = "(?<![\\p{L}])";
+const A = "(?![\\p{L}])";
+const pattern = (source: string): RegExp => new RegExp(source, "iu");
+
+const ATTRIBUTES: readonly Attribute[] = [
+  {
+    name: "party",
+    // English "party" is also a group ("a scouting party", "party outsiders"): only as asked of someone.
+    asked: pattern(`${B}(парти(я|и|ю|ей|ях)|партийн\\p{L}*|(what|which) (political )?party|party (does|is|was|did)|political part(y|ies))${A}`),
+    stated: pattern(`${B}(парти\\p{L}*|party|parties)${A}`),
+  },
+  {
+    name: "population",
+    asked: pattern(`${B}(населени\\p{L}*|population|inhabitants)${A}|how many people live|сколько (\\p{L}+ )?(жител\\p{L}*|человек|людей) (жив[её]т|живут|прожива\\p{L}*)`),
+    stated: pattern("населени|жител|живут|проживают|population|inhabitants|residents|people live"),
+  },
+  {
+    name: "weather",
+    asked: pattern(`${B}(погод\\p{L}*|климат\\p{L}*|температур\\p{L}*|weather|climate|temperature)${A}`),
+    stated: pattern(`${B}(погод\\p{L}*|климат\\p{L}*|температур\\p{L}*|weather|climate|temperature)${A}`),
+  },
+  {
+    name: "score",
+    // Not «на свой счёт», «за счёт», «в счёт»; "score" as a noun, not the verb.
+    asked: pattern(`(?<!(на|за|в) (\\p{L}+ )?)${B}(сч[её]т|сч[её]том)${A}|(the|final|what|which) score${A}`),
+    stated: pattern("сч[её]т|\\d+\\s?[:–-]\\s?\\d+|score"),
+  },
+  {
+    name: "money",
+    asked: pattern(`${B}(денег|деньги|деньгах|стоит|стоило|стоили|стоить|стоимост\\p{L}*|обош[её]л\\p{L}*|обошл\\p{L}*|бюджет\\p{L}*|money|cost|costs|price|budget|spend|spent|funding)${A}`),
+    stated: pattern("деньг|денег|денеж|средств|рубл|доллар|евро|бюджет|стоим|стоил|обош|финансир|млн|млрд|миллион|миллиард|money|cost|price|budget|dollar|euro|rouble|ruble|fund|million|billion|\\$|€|₽"),
+  },
+  { name: "dollars", asked: pattern(`в долларах|in dollars|${B}usd${A}`), stated: pattern("доллар|dollar|usd|\\$") },
+  { name: "roubles", asked: pattern("в рублях|in (roubles|rubles)"), stated: pattern("рубл|rouble|ruble|₽") },
+];
+
+/** The attributes a question asks. */
+export function askedAttributes(question: string): Attribute[] {
+  return ATTRIBUTES.filter((attribute) => attribute.asked.test(question));
+}
+
+/** Whether a card states every attribute asked, in its Russian or its English text. */
+export function statesAttributes(card: FactCard, attributes: readonly Attribute[]): boolean {
+  const text = `${card.text} ${card.text_en ?? ""}`;
+  return attributes.every((attribute) => attribute.stated.test(text));
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import type { KnowledgeBase } from "../../src/knowledge/types.js";
+import { askedAttributes, statesAttributes } from "../../src/search/attributes.js";
+import { buildSearchIndex } from "../../src/search/search-index.js";
+
+const names = (question: string): string[] => askedAttributes(question).map((attribute) => attribute.name);
+
+describe("an attribute a question asks of a known subject", () => {
+  it.each([
+    ["в какой партии состоит мэр Манагуа", ["party"]],
+    ["what party does Christian Estrosi belong to", ["party"]],
+    ["what's the population of Mexico City", ["population"]],
+    ["сколько человек живёт в Ташкенте", ["population"]],
+    ["какая погода в Абу-Даби в декабре", ["weather"]],
+    ["какой счёт был в хоккейном матче", ["score"]],
+    ["What was the final score of the game?", ["score"]],
+    ["сколько денег выделено на программу", ["money"]],
+    ["во сколько обошлись Дни Москвы в Софии", ["money"]],
+    ["объём товарооборота в долларах", ["dollars"]],
+  ])("%s → %j", (question, expected) => {
+    expect(names(question)).toEqual(expected);
+  });
+
+  it.each([
+    "Сколько блокировок записал на свой счёт Кикли?",
+    "за счёт чего растёт товарооборот",
+    "Upon learning of a French scouting party in the area, what did Washington do?",
+    "How many points did the Broncos score in the last minutes?",
+    "с какими партнёрами Москва подписала программы",
+    "кто подписал соглашение с Манагуа",
+  ])("none in: %s", (question) => {
+    expect(names(question)).toEqual([]);
+  });
+
+  it("is stated by a card that names it, in Russian or in English", () => {
+    const [party] = askedAttributes("в какой партии состоит мэр");
+    expect(statesAttributes({ id: "c", text: "План раскритиковала оппозиционная партия TOP 09." }, [party!])).toBe(true);
+    expect(statesAttributes({ id: "c", text: "Мэр Манагуа Рейна Руэда подписала соглашение." }, [party!])).toBe(false);
+    const [money] = askedAttributes("how much money will Moscow give");
+    expect(statesAttributes({ id: "c", text: "Москва выделит средства.", text_en: "Moscow will allot 5 million roubles." }, [money!])).toBe(true);
+  });
+});
+
+describe("the answered rule with an attribute asked", () => {
+  const source = { id: "s", title: "T", publisher: "ТАСС", published: "2022-06-01", language: "ru" as const };
+  const knowledge: KnowledgeBase = {
+    partners: [
+      { id: "managua", name: "Манагуа", country: "Никарагуа" },
+      { id: "hanoi", name: "Ханой", country: "Вьетнам" },
+    ],
+    synonyms: [],
+    sources: [source],
+    cards: [
+      { card: { id: "signed", text: "Мэр Манагуа Рейна Руэда подписала соглашение с Москвой.", partners: ["managua"], people: ["Рейна Руэда"] }, source },
+      { card: { id: "areas", text: "Соглашение Москвы и Манагуа охватывает культуру, спорт и медицину.", partners: ["managua"] }, source },
+      { card: { id: "hanoi", text: "Москва и Ханой подписали программу сотрудничества.", partners: ["hanoi"] }, source },
+      { card: { id: "forum", text: "В Ханое прошёл деловой форум.", partners: ["hanoi"] }, source },
+    ],
+  };
+  const index = buildSearchIndex(knowledge);
+
+  it("refuses when no card shown names it, though the subject is known", () => {
+    expect(index.search("в какой партии состоит мэр Манагуа Рейна Руэда").answered).toBe(false);
+    expect(index.search("сколько денег получит Манагуа по соглашению").answered).toBe(false);
+  });
+
+  it("answers the same subject asked without it", () => {
+    expect(index.search("кто мэр Манагуа Рейна Руэда").answered).toBe(true);
+    expect(index.search("соглашение Москвы и Манагуа").answered).toBe(true);
+  });
+});
