@@ -4,6 +4,7 @@ import type { CardMatch } from "./posting-budget.js";
 import type { TermSpec } from "./query-terms.js";
 import { damerauLevenshtein } from "./partner-lexicon.js";
 import { isPartnerTerm } from "./terms.js";
+import { isEnglishInflected } from "./morphology.js";
 
 /**
  * "Answered or not". Each query concept weighs its inverse document frequency: a word in nearly
@@ -88,7 +89,8 @@ export function weighQuestion(
 ): WeighedQuestion {
   const raw = concepts.map((concept, index): ConceptWeight => {
     const weight = weigh(concept, index);
-    if (concept.wordClass !== "phrasing") return { ...weight, evidence: weight.value, rank: weight.value * rankShare(index) };
+    const phrasing = concept.wordClass === "phrasing" || (weight.unknown && concept.capital === "none" && concept.words.length === 1 && isEnglishInflected(concept.words[0]!));
+    if (!phrasing) return { ...weight, evidence: weight.value, rank: weight.value * rankShare(index) };
     // A verb the cards use still ranks them (договорились, подарил); it is only not evidence of what is asked.
     const value = weight.unknown ? weight.value * PHRASING_SHARE : weight.value;
     return { ...weight, value, evidence: weight.value * PHRASING_SHARE, rank: value * rankShare(index), phrasing: true };

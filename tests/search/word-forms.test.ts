@@ -3,7 +3,7 @@ import { buildSnapshot } from "../../src/engine/snapshot.js";
 import type { Snapshot } from "../../src/engine/types.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { buildAnalyzer, indexStem } from "../../src/search/analyzer.js";
-import { englishWordClass, morphologyOf } from "../../src/search/morphology.js";
+import { englishWordClass, isEnglishInflected, morphologyOf } from "../../src/search/morphology.js";
 
 let snapshot: Snapshot;
 beforeAll(async () => {
@@ -47,6 +47,12 @@ describe("word forms", () => {
     expect(words("did moscow sign smth with tehran lately")).toEqual(["moscow", "sign", "tehran"]);
   });
 
+  it("answers an English question whose verb the knowledge lacks", () => {
+    const answer = snapshot.answer("who inked the memorandum with havana");
+    expect(answer.answered).toBe(true);
+    expect(answer.facts[0]?.card.partners).toContain("havana");
+  });
+
   it("tells phrasing from what a question is about", () => {
     expect(morphologyOf("перенять")?.wordClass).toBe("phrasing");
     expect(morphologyOf("прошли")?.wordClass).toBe("phrasing");
@@ -57,6 +63,9 @@ describe("word forms", () => {
     expect(englishWordClass("met")).toBe("phrasing");
     expect(englishWordClass("supposed")).toBe("phrasing");
     expect(englishWordClass("signed")).toBeUndefined();
+    // …unless the knowledge lacks it: then it only phrases the question ("who inked the memo").
+    expect(isEnglishInflected("inked")).toBe(true);
+    expect(isEnglishInflected("memo")).toBe(false);
     // «лет» is «год» (на сколько лет → на три года), not the rare «лёт» the counts put a hair ahead.
     expect(morphologyOf("лет")?.lemma).toBe("год");
   });
