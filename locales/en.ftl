@@ -126,6 +126,15 @@ list-year-partner = { $year }, { $partner }: { $count } { $count ->
         *[other] events
     } in the knowledge base
 
+list-years = { $from }–{ $until }: { $count } { $count ->
+         [one] event
+        *[other] events
+    } in the knowledge base
+list-years-partner = { $from }–{ $until }, { $partner }: { $count } { $count ->
+         [one] event
+        *[other] events
+    } in the knowledge base
+
 region = { $region ->
     [europe] Europe
     [eurasia] Eurasia

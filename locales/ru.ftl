@@ -134,6 +134,17 @@ list-year-partner = { $year } год, { $partner }: { $count } { $count ->
         *[many] событий
     } в базе знаний
 
+list-years = { $from }–{ $until } годы: { $count } { $count ->
+         [one] событие
+         [few] события
+        *[many] событий
+    } в базе знаний
+list-years-partner = { $from }–{ $until } годы, { $partner }: { $count } { $count ->
+         [one] событие
+         [few] события
+        *[many] событий
+    } в базе знаний
+
 region = { $region ->
     [europe] Европа
     [eurasia] Евразия

@@ -23,6 +23,10 @@ export function listHeading(query: ListQuery, count: number, partner: string | u
     case "documents":
       return t(lang, "list-documents", { partner: partner ?? "", count });
     case "year":
+      if (query.until !== undefined) {
+        const span = { from: String(query.year), until: String(query.until), count };
+        return partner ? t(lang, "list-years-partner", { ...span, partner }) : t(lang, "list-years", span);
+      }
       return partner ? t(lang, "list-year-partner", { year: String(query.year), partner, count }) : t(lang, "list-year", { year: String(query.year), count });
   }
 }

@@ -28,6 +28,8 @@ export interface ListQuery {
   type: "partners" | "documents" | "year";
   partner?: string;
   year?: number;
+  /** The last year of a span that starts at `year` («в 90-е», "in the 1990s"); none for one year. */
+  until?: number;
   region?: Region;
   /** A partner's country, as partners.json names it in Russian. */
   country?: string;

@@ -20,6 +20,22 @@ const LIST_CUE = /(^|[^\p{L}])(как(ие|их|им|ими|ое|ая)|скол�
 const ACTION = /(подпис|заключ|провел|провод|прошл|договор|sign|held|hold|conclud|agree|did)/iu;
 const COUNT = /(скольк|how many|number of)/iu;
 const YEAR = /(?<![\p{N}])((?:19|20)\d\d)(?![\p{N}])/u;
+/**
+ * A decade as people write it: «в 90-е», «с 90х», «1990-х», «девяностых», «нулевые», "the 90s",
+ * "1990s", "the nineties". Two digits are the last century's, but «нулевые» and «2010-х» this one's.
+ */
+const DECADE = /(?<![\p{L}\p{N}])(?:((?:19|20)[0-9]0)-?(?:е|х|ые|ых|ми|s)|([5-9]0)-?(?:е|х|ые|ых|ми|s)|'([5-9]0)s)(?![\p{L}])|(?<![\p{L}])(пятидесят|шестидесят|семидесят|восьмидесят|девяност|нулев|fifties|sixties|seventies|eighties|nineties)\p{L}*/iu;
+const DECADE_WORDS: Record<string, number> = { пятидесят: 1950, шестидесят: 1960, семидесят: 1970, восьмидесят: 1980, девяност: 1990, нулев: 2000, fifties: 1950, sixties: 1960, seventies: 1970, eighties: 1980, nineties: 1990 };
+
+/** The first year of the decade a question names, if it names one. */
+function decadeOf(text: string): number | undefined {
+  const match = DECADE.exec(text);
+  if (!match) return undefined;
+  if (match[1]) return Number(match[1]);
+  const twoDigits = match[2] ?? match[3];
+  if (twoDigits) return 1900 + Number(twoDigits);
+  return DECADE_WORDS[match[4]!.toLowerCase()];
+}
 const ENDED = /(разорв|приостанов|прекрат|прекращ|заморож|бывш|больше не|расторг|порвал|отказал|broke|broken|ended|suspend|terminat|former|no longer|cut ties|severed)/iu;
 const CURRENT = /(сейчас|текущ|действующ|нынешн|current|still|today|active)/iu;
 
@@ -41,7 +57,9 @@ export function readListQuery(question: string, analyzer: Analyzer, partners: re
   const countries = new Set(partners.filter((partner) => viaCountry.has(partner.id)).map((partner) => partner.country));
   // «индийцы», "Vietnam": a country with one partner names that partner for a documents or year list.
   const subject = cities.length > 0 ? cities : viaCountry.size === 1 ? [...viaCountry] : [];
-  const year = YEAR.exec(question)?.[1];
+  // "1990s" names a decade, not the year 1990.
+  const decade = decadeOf(question);
+  const year = decade === undefined ? YEAR.exec(question)?.[1] : undefined;
   const cue = LIST_CUE.test(question);
 
   // A list question asks about nothing but the list: «что черемин сказал про меморандум с ниццей» is about Cheremin.
@@ -51,6 +69,10 @@ export function readListQuery(question: string, analyzer: Analyzer, partners: re
   // Keyword style («moscow agreements 2021») needs no question word: documents and a year are the list.
   if (year && (cue || DOCUMENTS.test(question)) && (ACTION.test(question) || DOCUMENTS.test(question)) && subject.length <= 1 && !/(когда|when)/iu.test(question)) {
     return { type: "year", year: Number(year), ...(subject.length === 1 ? { partner: subject[0]! } : {}) };
+  }
+  // «с кем Москва дружит ещё с 90-х», «какие соглашения из 90-х»: the decade's facts, signed first.
+  if (decade !== undefined && (cue || DOCUMENTS.test(question)) && subject.length <= 1 && !/(когда|when)/iu.test(question)) {
+    return { type: "year", year: decade, until: decade + 9, ...(subject.length === 1 ? { partner: subject[0]! } : {}) };
   }
   if (cities.length > 0 || !PARTNER_NOUN.test(question)) return undefined;
   const region = REGIONS.find(([pattern]) => pattern.test(question))?.[1];
@@ -64,7 +86,7 @@ export function readListQuery(question: string, analyzer: Analyzer, partners: re
  * The words a list question is made of besides its question words and verbs: partners, countries,
  * years, regions, what is listed (cities, documents) and words of the same family.
  */
-const LIST_WORDS = /^(москв|moscow|город|cities|city|town|партн|partner|побратим|sister|twin|столиц|capital|документ|document|соглашени|agreement|меморандум|memorand|договор|treat|программ|program|протокол|protocol|бумаг|deal|раз|times|год|year|other|друг|всег|total|number|ест|have|has|работа|work|сотруднич|cooperat|связ|tie|отношени|relation|стран|countr|мир|world|регион|region|сейчас|current|still|list|список|назов|name|перечисл|дружб|friend|остал|remain|ещ|more|весь|все|signed|held|hold|sign|agree|что|централ|central|юго|south|восточн|east|северн|north|западн|west|латинск|latin|ближн|near|middle|средн|последн|недавн|пар[уа]|last|recent|couple)/u;
+const LIST_WORDS = /^(москв|moscow|город|cities|city|town|партн|partner|побратим|sister|twin|столиц|capital|документ|document|соглашени|agreement|меморандум|memorand|договор|treat|программ|program|протокол|protocol|бумаг|deal|раз|times|год|year|other|друг|всег|total|number|ест|have|has|работа|work|сотруднич|cooperat|связ|tie|отношени|relation|стран|countr|мир|world|регион|region|сейчас|current|still|list|список|назов|name|перечисл|дружб|friend|остал|remain|ещ|more|весь|все|signed|held|hold|sign|agree|что|централ|central|юго|south|восточн|east|северн|north|западн|west|латинск|latin|ближн|near|middle|средн|последн|недавн|пар[уа]|last|recent|couple|стар|old|давн|long|сам|most)/u;
 
 /**
  * Whether a follow-up's own words could be part of a list question («а в 2018?», «а с Ташкентом?»):
@@ -79,7 +101,7 @@ export function fitsListQuestion(question: string, analyzer: Analyzer): boolean 
 
 function belongsToListQuestion(concept: QueryConcept): boolean {
   const word = concept.words.join(" ");
-  return conceptPartners(concept).length > 0 || concept.wordClass === "phrasing" || YEAR.test(word) || LIST_WORDS.test(word) || REGIONS.some(([pattern]) => pattern.test(word)) || ENDED.test(word) || CURRENT.test(word);
+  return conceptPartners(concept).length > 0 || concept.wordClass === "phrasing" || YEAR.test(word) || DECADE.test(word) || LIST_WORDS.test(word) || REGIONS.some(([pattern]) => pattern.test(word)) || ENDED.test(word) || CURRENT.test(word);
 }
 
 export interface BuiltList {
@@ -98,7 +120,7 @@ export function buildList(query: ListQuery, knowledge: KnowledgeBase): BuiltList
     }
     case "year": {
       const cards = byDate(
-        knowledge.cards.filter(({ card }) => card.kind !== undefined && card.date?.startsWith(String(query.year)) && (!query.partner || card.partners?.includes(query.partner))),
+        knowledge.cards.filter(({ card }) => card.kind !== undefined && card.date !== undefined && inYears(card.date, query) && (!query.partner || card.partners?.includes(query.partner))),
       );
       // What was signed first, then visits and events: «что подписали в 2019» is mostly asked, and
       // a year's documents are what a reader of the list looks for.
@@ -136,6 +158,12 @@ function citingCard(partner: Partner, cards: SourcedCard[], knowledge: Knowledge
   if (status) return status;
   const dated = byDate(cards.filter(({ card }) => card.date));
   return dated.find(({ card }) => card.kind === "agreement") ?? dated[0] ?? cards[0];
+}
+
+/** Whether a fact's date falls in the list's year, or its span of years. */
+function inYears(date: string, query: ListQuery): boolean {
+  const year = Number(date.slice(0, 4));
+  return year >= query.year! && year <= (query.until ?? query.year!);
 }
 
 /** Undated facts sort after every dated one. */

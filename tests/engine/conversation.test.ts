@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildSnapshot } from "../../src/engine/snapshot.js";
 import type { Snapshot } from "../../src/engine/types.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
+import { listHeading } from "../../src/answer/texts.js";
 
 let snapshot: Snapshot;
 beforeAll(async () => {
@@ -137,6 +138,19 @@ describe("list, count and year questions", () => {
     expect(kinds).toContain(1);
     expect(snapshot.answer("moscow agreements 2021").list?.query).toEqual({ type: "year", year: 2021 });
     expect(snapshot.answer("what did moscow sign or agree in 2020").list?.query).toEqual({ type: "year", year: 2020 });
+  });
+
+  it("list what happened in a decade («в 90-е», \"in the 1990s\"), signed first", () => {
+    for (const question of ["с кем москва дружит ещё с 90-х", "what did moscow sign in the 1990s", "какие соглашения москва заключила в девяностые"]) {
+      const answer = snapshot.answer(question);
+      expect(answer.list?.query).toEqual({ type: "year", year: 1990, until: 1999 });
+      expect(answer.facts.length).toBeGreaterThan(1);
+      expect(answer.facts.every((fact) => fact.card.date! >= "1990" && fact.card.date! < "2000")).toBe(true);
+      expect(answer.facts[0]?.card.kind).toBe("agreement");
+    }
+    expect(snapshot.answer("соглашения москвы в нулевые").list?.query).toEqual({ type: "year", year: 2000, until: 2009 });
+    expect(listHeading({ type: "year", year: 1990, until: 1999 }, 5, undefined, "ru")).toBe("1990–1999 годы: 5 событий в базе знаний");
+    expect(listHeading({ type: "year", year: 1990, until: 1999 }, 1, "Рим", "en")).toBe("1990–1999, Рим: 1 event in the knowledge base");
   });
 
   it("follow a list with a list, and with one thing when the follow-up asks about one", () => {
