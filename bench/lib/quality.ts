@@ -97,12 +97,17 @@ export interface XquadReport {
 export interface QualityReport {
   machine: Machine;
   project: ProjectReport;
-  /** The blind question set: dev, dev2 and dev3 (tuned on) and test (reported). */
-  blind: { dev: BlindReport; dev2: BlindReport; dev3: BlindReport; test: BlindReport };
+  /** The blind question set: the dev splits (tuned on) and test (reported). */
+  blind: Record<BlindSplit, BlindReport>;
   xquad: XquadReport | null;
   /** Why XQuAD was skipped, when it was. */
   xquad_skipped?: string;
 }
+
+/** The blind sets tuned on, in the order they were written; `test` is the split reported. */
+const DEV_SPLITS = ["dev", "dev2", "dev3", "dev4"] as const;
+type BlindSplit = (typeof DEV_SPLITS)[number] | "test";
+const BLIND_SPLITS: readonly BlindSplit[] = [...DEV_SPLITS, "test"];
 
 export async function runQuality(options: QualityOptions = {}): Promise<QualityReport> {
   const knowledgeDir = options.knowledgeDir ?? path.join(REPO_ROOT, "knowledge");
@@ -111,8 +116,8 @@ export async function runQuality(options: QualityOptions = {}): Promise<QualityR
   const questions = JSON.parse(await readFile(options.questionsFile ?? path.join(REPO_ROOT, "tests", "quality", "questions.json"), "utf8")) as ProjectQuestions;
   const project = projectSet(loaded.knowledge, questions);
   const snapshot = buildSnapshot(loaded.knowledge);
-  const blindSet = async (split: "dev" | "dev2" | "dev3" | "test"): Promise<BlindReport> => scoreBlindSet(snapshot, await readBlindSet(path.join(REPO_ROOT, "tests", "quality", `blind-${split}.json`)));
-  const blind = { dev: await blindSet("dev"), dev2: await blindSet("dev2"), dev3: await blindSet("dev3"), test: await blindSet("test") };
+  const blind = {} as Record<BlindSplit, BlindReport>;
+  for (const split of BLIND_SPLITS) blind[split] = scoreBlindSet(snapshot, await readBlindSet(path.join(REPO_ROOT, "tests", "quality", `blind-${split}.json`)));
 
   let xquad: XquadReport | null = null;
   let skipped: string | undefined;
@@ -275,11 +280,11 @@ function renderBlind(blind: QualityReport["blind"]): string[] {
   const out: string[] = [];
   const row = (name: string, rates: Rates): Array<string | number> => [name, rates.questions, fixed(rates.hit1), fixed(rates.hit3), fixed(rates.refused)];
   out.push(
-    "### Blind question set (written from the sources alone; dev, dev2 and dev3 tuned on, test reported)",
+    `### Blind question set (written from the sources alone; ${DEV_SPLITS.join(", ")} tuned on, test reported)`,
     "",
     table(
       ["split", "answerable", "Hit@1", "Hit@3", "answerable but refused", "out of scope refused", "follow-ups Hit@1 / Hit@3", "lists right"],
-      (["dev", "dev2", "dev3", "test"] as const).map((split) => {
+      BLIND_SPLITS.map((split) => {
         const r = blind[split];
         return [split, r.answerable.questions, fixed(r.answerable.hit1), fixed(r.answerable.hit3), fixed(r.answerable.refused), `${fixed(r.out_of_scope.refused)} of ${r.out_of_scope.questions}`, `${fixed(r.follow_ups.hit1)} / ${fixed(r.follow_ups.hit3)} of ${r.follow_ups.questions}`, `${fixed(r.lists.right)} of ${r.lists.questions}`];
       }),
