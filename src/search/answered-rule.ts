@@ -23,7 +23,9 @@ import { isEnglishInflected } from "./morphology.js";
  *     those things: "population of Mexico City" names a partner but asks about what we lack.
  *  5. a kind of fact the question word asks that a card shows plainly (a date, a count, an office's
  *     holder) is stated by a card shown (statesAnswerType);
- *  6. an attribute it asks (a party, a population, a sum: attributes.ts) is named by a card shown.
+ *  6. an attribute it asks (a party, a population, a sum: attributes.ts) is named by a card shown;
+ *  7. when it asks whether something came about («прошли ли в итоге…», "did … actually take
+ *     place"), the best card tells what happened, not what was planned (outcome.ts).
  * So "Ханой" alone is answered with every Hanoi card, and "Москва и Токио" is refused. The
  * thresholds are global constants, set on the project's question set (out-of-scope questions
  * refused) and the XQuAD dev split (answerable questions answered), never per question.
@@ -125,12 +127,14 @@ export function decideAnswered(
   limit: number,
   typeStated = false,
   statesAsked?: (card: number) => boolean,
+  isPlan?: (card: number) => boolean,
 ): { answered: boolean; hits: SearchHit[]; ranked: SearchHit[] } {
   // The card judged is the one the full weights put first (the first shown, unless a follow-up's
   // own words reorder them): the order shown must not change what counts as answered.
   const best = ranked.reduce<RankedHit | undefined>((first, hit) => (!first || hit.judged > first.judged ? hit : first), undefined);
   const top = ranked[0];
-  const answered = !!best && !weighed.namesUnknown && best.specific && best.answers >= weighed.needed && (!typeStated || statesAnswerType(ranked, weighed, best));
+  const answered =
+    !!best && !weighed.namesUnknown && best.specific && best.answers >= weighed.needed && (!typeStated || statesAnswerType(ranked, weighed, best)) && !(isPlan && isPlan(best.card));
   const candidates = ranked.slice(0, limit).map(toHit);
   if (!answered) return { answered: false, hits: [], ranked: candidates };
   const shown = ranked.filter((hit) => shownBeside(hit, weighed, best, top!.score)).slice(0, limit);

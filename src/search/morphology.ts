@@ -24,6 +24,8 @@ export interface Morphology {
   /** The dictionary form, lower case, ё as е. */
   lemma: string;
   wordClass: WordClass;
+  /** A verb in the future tense («подарит», «пройдут»): what was to happen, not what did. */
+  future?: true;
 }
 
 const require = createRequire(import.meta.url);
@@ -65,7 +67,7 @@ function analyse(word: string): Morphology | null {
   if (!parse) return null;
   const { tag } = parse;
   const wordClass: WordClass = PHRASING.has(tag.POST) ? "phrasing" : NAME_GRAMMEMES.some((grammeme) => tag[grammeme] === true) ? "name" : "content";
-  return { lemma: parse.normalize().word.toLowerCase().replace(/ё/g, "е"), wordClass };
+  return { lemma: parse.normalize().word.toLowerCase().replace(/ё/g, "е"), wordClass, ...(tag.POST === "VERB" && tag.futr === true ? { future: true as const } : {}) };
 }
 
 /**

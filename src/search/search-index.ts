@@ -7,6 +7,7 @@ import { ANSWER_TYPES, STATED_TYPES, askedTypeOf, askedKeyword, cardAnswers, cou
 import { questionWords } from "./normalize.js";
 import { statesOffice } from "./office.js";
 import { askedAttributes, statesAttributes } from "./attributes.js";
+import { asksOutcome, statesPlan } from "./outcome.js";
 import type { AnswerType, AskedKeyword } from "./answer-type.js";
 import { questionPairs, wordTermsOf } from "./phrases.js";
 import { decideAnswered, isCommon, rankCard, rarestFrequency, typoChecker, weighConcept, weighQuestion } from "./answered-rule.js";
@@ -204,7 +205,8 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     if (followUp?.seen !== undefined) setBackSeen(ranked, followUp.seen);
     const attributes = askedAttributes(typeQuestion);
     const statesAsked = attributes.length > 0 ? (card: number) => statesAttributes(knowledge.cards[card]!.card, attributes) : undefined;
-    return { ...decideAnswered(ranked, weighed, limit, answerType !== undefined && STATED_TYPES.has(answerType), statesAsked), partners };
+    const isPlan = asksOutcome(typeQuestion) ? (card: number) => statesPlan(knowledge.cards[card]!.card) : undefined;
+    return { ...decideAnswered(ranked, weighed, limit, answerType !== undefined && STATED_TYPES.has(answerType), statesAsked, isPlan), partners };
   };
 
   /**

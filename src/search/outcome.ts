@@ -1,0 +1,35 @@
+import type { FactCard } from "../knowledge/types.js";
+import { morphologyOf } from "./morphology.js";
+import { questionWords } from "./normalize.js";
+
+/**
+ * Questions whether something came about: «передала ли Москва в итоге технику», «прошли ли Дни
+ * Любляны в 2020», "did the Days of Vienna actually take place" (a yes-or-no question with a word
+ * of outcome). The knowledge often has only the
+ * plan («Москва подарит», «Дни Рима пройдут», "the plan was to sign"), and a plan is no answer to
+ * whether it happened: such a question is refused when the card that answers it best is a plan
+ * (rule 7 of the answered rule).
+ */
+const ASKS_OUTCOME = new RegExp(
+  [
+    "(?<![\\p{L}])(в итоге|в конце концов|в конечном (итоге|сч[её]те)|вс[её]-таки|на самом деле|в действительности|actually|really|in the end|eventually|ultimately)(?![\\p{L}])",
+    "(?<![\\p{L}])(прош(ли|ло|ла|[её]л)|состоял(ись|ось|ся|ась)|провели|открыл(ись|ось|ся|ась)|передал[аи]?|подарил[аи]?|утвердил[аои]?) ли(?![\\p{L}])",
+    "(?<![\\p{L}])(take place|took place|go ahead|went ahead|come about|came about)(?![\\p{L}])",
+  ].join("|"),
+  "iu",
+);
+
+/** Words of a plan, or of what had not happened yet, in either text. */
+const PLAN = /(?<![\p{L}])(должн\p{L}*|планир\p{L}*|план\p{L}*|намерен\p{L}*|намеч\p{L}*|предусмотр\p{L}*|собира\p{L}*|предстоит|предполага\p{L}*|могл[иао]? состояться|ещ[её] не|пока не|will|would|might|plans?|planned|intends?|intended|expected|not yet|was to|were to)(?![\p{L}])/iu;
+
+/** A yes-or-no question: «…ли…», "did …", "was …". "What was actually granted" asks what, not whether. */
+const YES_OR_NO = /(?<![\p{L}])ли(?![\p{L}])|^\s*(did|was|were|has|have|had|is|are|does|do)(?![\p{L}])/iu;
+
+export function asksOutcome(question: string): boolean {
+  return YES_OR_NO.test(question) && ASKS_OUTCOME.test(question);
+}
+
+/** Whether a card tells what was to happen rather than what did: a plan's words, or a Russian verb in the future tense («подарит», «пройдут»). */
+export function statesPlan(card: FactCard): boolean {
+  return PLAN.test(card.text) || PLAN.test(card.text_en ?? "") || questionWords(card.text).some((word) => morphologyOf(word)?.future === true);
+}
