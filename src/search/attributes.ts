@@ -2,7 +2,7 @@ import type { FactCard } from "../knowledge/types.js";
 
 /**
  * What a question may ask of a subject the knowledge knows, that a card states only in words of
- * its own kind: a party, a population, the weather, a score, a sum of money, a currency. «В какой
+ * its own kind: a party, a population, the weather, a score, a sum of money, a currency, a family. «В какой
  * партии мэр Манагуа», "what's the population of Mexico City", «какой счёт был в матче, на который
  * ходили Пизапия и Собянин», «сколько денег выделено на программу» share every other word with a
  * card on the mayor, the city, the match, the programme; the knowledge answers them only when a
@@ -48,8 +48,14 @@ const ATTRIBUTES: readonly Attribute[] = [
   },
   {
     name: "money",
-    asked: pattern(`${B}(денег|деньги|деньгах|стоит|стоило|стоили|стоить|стоимост\\p{L}*|обош[её]л\\p{L}*|обошл\\p{L}*|бюджет\\p{L}*|money|cost|costs|price|budget|spend|spent|funding)${A}`),
-    stated: pattern("деньг|денег|денеж|средств|рубл|доллар|евро|бюджет|стоим|стоил|обош|финансир|млн|млрд|миллион|миллиард|money|cost|price|budget|dollar|euro|rouble|ruble|fund|million|billion|\\$|€|₽"),
+    asked: pattern(`${B}(денег|деньги|деньгах|стоит|стоило|стоили|стоить|стоимост\\p{L}*|зарплат\\p{L}*|оклад\\p{L}*|обош[её]л\\p{L}*|обошл\\p{L}*|бюджет\\p{L}*|money|cost|costs|price|budget|spend|spent|funding|salary|earns?)${A}`),
+    stated: pattern("зарплат|оклад|salary|деньг|денег|денеж|средств|рубл|доллар|евро|бюджет|стоим|стоил|обош|финансир|млн|млрд|миллион|миллиард|money|cost|price|budget|dollar|euro|rouble|ruble|fund|million|billion|\\$|€|₽"),
+  },
+  {
+    name: "family",
+    // Not «дети», "kids": children are pupils as often as someone's family.
+    asked: pattern(`${B}(жена|жены|жене|жену|женой|муж|мужа|мужу|мужем|супруг\\p{L}*|сын|сына|сыновья|дочь|дочери|дочерей|wife|husband|spouse|son|sons|daughters?|married)${A}`),
+    stated: pattern(`${B}(жена|жены|жене|жену|женой|муж|мужа|мужу|мужем|супруг\\p{L}*|сын|сына|сыновья|дочь|дочери|дочерей|wife|husband|spouse|son|sons|daughters?|married)${A}`),
   },
   { name: "dollars", asked: pattern(`в долларах|in dollars|${B}usd${A}`), stated: pattern("доллар|dollar|usd|\\$") },
   { name: "roubles", asked: pattern("в рублях|in (roubles|rubles)"), stated: pattern("рубл|rouble|ruble|₽") },

@@ -17,6 +17,8 @@ describe("an attribute a question asks of a known subject", () => {
     ["сколько денег выделено на программу", ["money"]],
     ["во сколько обошлись Дни Москвы в Софии", ["money"]],
     ["объём товарооборота в долларах", ["dollars"]],
+    ["как зовут жену Сергея Черёмина", ["family"]],
+    ["какая зарплата у мэра Бишкека", ["money"]],
   ])("%s → %j", (question, expected) => {
     expect(names(question)).toEqual(expected);
   });
@@ -28,6 +30,7 @@ describe("an attribute a question asks of a known subject", () => {
     "How many points did the Broncos score in the last minutes?",
     "с какими партнёрами Москва подписала программы",
     "кто подписал соглашение с Манагуа",
+    "what do korean kids study from russian literature",
   ])("none in: %s", (question) => {
     expect(names(question)).toEqual([]);
   });
