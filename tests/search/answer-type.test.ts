@@ -21,8 +21,17 @@ describe("the kind of fact a question asks for", () => {
     ["собянин кухарев когда подписали", "date"],
     ["о чем говорили мэры на переговорах", "talks"],
     ["what was discussed in Jakarta", "talks"],
+    ["and what is it supposed to achieve", "reason"],
+    ["какова цель программы с Абу-Даби", "reason"],
   ])("%s → %s", (question, type) => {
     expect(answerTypeOf(question)).toBe(type);
+  });
+
+  it("takes what a document is meant to do for a reason («призван развивать», \"aims to\")", () => {
+    expect(cardAnswers(card("Меморандум призван развивать сотрудничество двух столиц."), "reason")).toBe(true);
+    expect(cardAnswers(card("Программа должна укрепить дружбу городов."), "reason")).toBe(true);
+    expect(cardAnswers(card("X", { text_en: "The programme aims to strengthen friendship." }), "reason")).toBe(true);
+    expect(cardAnswers(card("Программу подписали в 2021 году."), "reason")).toBe(false);
   });
 
   it("takes items after commas for a list of areas, not the commas around a date", () => {
