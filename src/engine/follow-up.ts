@@ -1,7 +1,8 @@
 import type { Analyzer, QueryConcept } from "../search/analyzer.js";
 import { conceptPartners } from "../search/analyzer.js";
 import { askedTypeOf } from "../search/answer-type.js";
-import { questionWords } from "../search/normalize.js";
+import { isStopword, questionWords } from "../search/normalize.js";
+import { englishWordClass, isEnglishInflected, morphologyOf } from "../search/morphology.js";
 
 /**
  * Follow-ups. In a chat, «а с Ташкентом?» after «Когда Москва подписала меморандум с Сеулом?»
@@ -50,8 +51,20 @@ export function readFollowUp(question: string, previous: string | undefined, ana
   // «а по каким сферам?» after «на сколько лет соглашение с Дели» asks for areas, not a term: the
   // words that asked the previous kind of fact go when the follow-up asks its own.
   const askedBefore = askedTypeOf(question) ? new Set(askedTypeOf(previous)?.words ?? []) : new Set<string>();
+  // …and so does the verb that asked it with them («кто подписал», "who signed": a follow-up «а в
+  // каких сферах?» asks about the document, not about its signing).
+  const askingVerb = askedBefore.size > 0 ? verbAfter(questionWords(previous), askedBefore) : undefined;
+  if (askingVerb) askedBefore.add(askingVerb);
   const kept = (previous.match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? []).filter((word) => !dropped.has(normalizedWord(word, analyzer)) && !askedBefore.has(questionWords(word).join(" ")));
   return `${question} ${kept.slice(-MAX_CONTEXT_WORDS).join(" ")}`.trim();
+}
+
+/** The first word after the asking words, when it is a verb (as far as the dictionary, or an English ending, tells). */
+function verbAfter(words: readonly string[], asking: ReadonlySet<string>): string | undefined {
+  const at = words.findIndex((word) => asking.has(word));
+  const next = at < 0 ? undefined : words.slice(at).find((word) => !asking.has(word) && !isStopword(word));
+  if (next === undefined) return undefined;
+  return morphologyOf(next)?.wordClass === "phrasing" || englishWordClass(next) === "phrasing" || isEnglishInflected(next) ? next : undefined;
 }
 
 function isYear(concept: QueryConcept): boolean {

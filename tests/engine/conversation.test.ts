@@ -59,6 +59,15 @@ describe("follow-ups", () => {
     expect(next.facts[0]?.card.id).toBe("athens-programme-areas");
   });
 
+  it("drop the verb that asked the previous kind of fact with its question word («кто подписал»)", () => {
+    const first = snapshot.answer("кто подписал меморандум с Ниццей");
+    const next = snapshot.answer("а в каких сферах?", { previous: first.understood! });
+    expect(next.understood).not.toMatch(/подписал/);
+    expect(next.understood).toMatch(/меморандум с Ниццей/);
+    const english = snapshot.answer("and what areas does it cover", { previous: "who signed the moscow nice memorandum" });
+    expect(english.understood).not.toMatch(/signed/);
+  });
+
   it("read a question that points back («там», \"it\", \"else\") with the one before, however long", () => {
     const first = snapshot.answer("what did delhi and moscow sign in 2018");
     const next = snapshot.answer("who else was there at the signing?", { previous: first.understood! });
