@@ -20,8 +20,8 @@ describe("search quality on the blind dev split", async () => {
 
   it("ranks the right card first and in the top 3 for answerable questions, and refuses few of them", () => {
     expect(report.answerable.questions).toBeGreaterThanOrEqual(150);
-    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.82);
-    expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.94);
+    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.84);
+    expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.95);
     expect(report.answerable.refused).toBeLessThanOrEqual(0.02);
   });
 
@@ -38,7 +38,7 @@ describe("search quality on the blind dev split", async () => {
 
   it("refuses out-of-scope near misses at least as often as now", () => {
     expect(report.out_of_scope.questions).toBeGreaterThanOrEqual(50);
-    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.57);
+    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.8);
   });
 });
 
@@ -48,10 +48,10 @@ describe("search quality on the second blind dev set", async () => {
 
   it("ranks, refuses and lists at least as well as now, a little below", () => {
     expect(report.answerable.questions).toBeGreaterThanOrEqual(100);
-    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.75);
-    expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.93);
-    expect(report.answerable.refused).toBeLessThanOrEqual(0.05);
-    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.45);
+    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.78);
+    expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.95);
+    expect(report.answerable.refused).toBeLessThanOrEqual(0.03);
+    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.72);
     expect(report.lists.right).toBeGreaterThanOrEqual(0.8);
   });
 });
@@ -62,9 +62,23 @@ describe("search quality on the third blind dev set", async () => {
 
   it("ranks, follows up and lists at least as well as now, a little below", () => {
     expect(report.answerable.questions).toBeGreaterThanOrEqual(70);
-    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.77);
-    expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.92);
-    expect(report.follow_ups.hit3).toBeGreaterThanOrEqual(0.83);
+    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.82);
+    expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.95);
+    expect(report.follow_ups.hit3).toBeGreaterThanOrEqual(0.9);
     expect(report.lists.right).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+/** The fourth dev set (mostly English, 40 out-of-scope near misses, written the same way): gated like the others. */
+describe("search quality on the fourth blind dev set", async () => {
+  const report = await reportOf("./blind-dev4.json");
+
+  it("ranks and refuses at least as well as now, a little below", () => {
+    expect(report.answerable.questions).toBeGreaterThanOrEqual(55);
+    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.75);
+    expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.9);
+    expect(report.answerable.refused).toBeLessThanOrEqual(0.05);
+    expect(report.out_of_scope.questions).toBeGreaterThanOrEqual(35);
+    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.72);
   });
 });
