@@ -53,6 +53,12 @@ describe("word forms", () => {
     expect(answer.facts[0]?.card.partners).toContain("havana");
   });
 
+  it("refuses an English question naming, in lower case, someone or somewhere the knowledge lacks", () => {
+    expect(snapshot.answer("did boris johnson sign anything with sobyanin").answered).toBe(false);
+    expect(snapshot.answer("moscow porto alegre cooperation programme areas").answered).toBe(false);
+    expect(snapshot.answer("did sobyanin sign anything in istanbul").answered).toBe(true);
+  });
+
   it("tells phrasing from what a question is about", () => {
     expect(morphologyOf("перенять")?.wordClass).toBe("phrasing");
     expect(morphologyOf("прошли")?.wordClass).toBe("phrasing");
