@@ -2,7 +2,8 @@ import type { FactCard } from "../knowledge/types.js";
 
 /**
  * What a question may ask of a subject the knowledge knows, that a card states only in words of
- * its own kind: a party, a population, the weather, a score, a sum of money, a currency, a family. «В какой
+ * its own kind: a party, a population, the weather, a score, a sum of money, a currency, a family,
+ * travel (flights, visas, sights), a city's founding. «В какой
  * партии мэр Манагуа», "what's the population of Mexico City", «какой счёт был в матче, на который
  * ходили Пизапия и Собянин», «сколько денег выделено на программу» share every other word with a
  * card on the mayor, the city, the match, the programme; the knowledge answers them only when a
@@ -56,6 +57,16 @@ const ATTRIBUTES: readonly Attribute[] = [
     // Not «дети», "kids": children are pupils as often as someone's family.
     asked: pattern(`${B}(жена|жены|жене|жену|женой|муж|мужа|мужу|мужем|супруг\\p{L}*|сын|сына|сыновья|дочь|дочери|дочерей|wife|husband|spouse|son|sons|daughters?|married)${A}`),
     stated: pattern(`${B}(жена|жены|жене|жену|женой|муж|мужа|мужу|мужем|супруг\\p{L}*|сын|сына|сыновья|дочь|дочери|дочерей|wife|husband|spouse|son|sons|daughters?|married)${A}`),
+  },
+  {
+    name: "travel",
+    asked: pattern(`${B}(лететь|перел[её]т\\p{L}*|рейс\\p{L}*|авиабилет\\p{L}*|билет\\p{L}*|виз(а|у|ы|ой)|безвиз\\p{L}*|отдыхать|достопримечательност\\p{L}*|что посмотреть|flights?|fly|tickets?|visas?|sightseeing|things to do|best time to visit|what to see)${A}`),
+    stated: pattern(`${B}(лететь|перел[её]т\\p{L}*|рейс\\p{L}*|авиабилет\\p{L}*|билет\\p{L}*|виз(а|у|ы|ой)|безвиз\\p{L}*|отдых\\p{L}*|достопримечательност\\p{L}*|flights?|tickets?|visas?|sightseeing)${A}`),
+  },
+  {
+    name: "founding",
+    asked: pattern(`(когда|в каком году) (был[аио]? )?основа(н|на|но|ли)${A}|when was .{1,40} founded|founded in what year`),
+    stated: pattern(`${B}(основан\\p{L}*|основал\\p{L}*|founded|founding)${A}`),
   },
   { name: "dollars", asked: pattern(`в долларах|in dollars|${B}usd${A}`), stated: pattern("доллар|dollar|usd|\\$") },
   { name: "roubles", asked: pattern("в рублях|in (roubles|rubles)"), stated: pattern("рубл|rouble|ruble|₽") },

@@ -19,6 +19,9 @@ describe("an attribute a question asks of a known subject", () => {
     ["объём товарооборота в долларах", ["dollars"]],
     ["как зовут жену Сергея Черёмина", ["family"]],
     ["какая зарплата у мэра Бишкека", ["money"]],
+    ["нужна ли виза в Сеул", ["travel"]],
+    ["best time to visit tashkent", ["travel"]],
+    ["когда основали Сухум", ["founding"]],
   ])("%s → %j", (question, expected) => {
     expect(names(question)).toEqual(expected);
   });
@@ -31,6 +34,8 @@ describe("an attribute a question asks of a known subject", () => {
     "с какими партнёрами Москва подписала программы",
     "кто подписал соглашение с Манагуа",
     "what do korean kids study from russian literature",
+    "на чём основана программа Москвы и Улан-Батора",
+    "when did the mayor of Rome visit Moscow",
   ])("none in: %s", (question) => {
     expect(names(question)).toEqual([]);
   });
