@@ -50,6 +50,7 @@ function answerSpans(text: string, card: FactCard, type: AnswerType | undefined)
     case "term":
       return firstMatch(text, TERM);
     case "person":
+    case "signatory":
     case "office":
       return (card.people ?? []).flatMap((person) => personSpan(text, person)).slice(0, 2);
     case "count":

@@ -7,12 +7,12 @@ import type { OfficeAsked } from "./office.js";
 /**
  * What kind of fact a question wants, from its question word — the word the stopword list drops.
  * "Кто подписал…" wants the card that names the signatories, not the one that only says a
- * programme was signed; "Кто мэр Ханоя" the one that names Hanoi's mayor (office.ts); "Когда…" the card that carries a date; "Где…" the one that says where;
+ * programme was signed (a signatory: someone named, and the signing); "Кто мэр Ханоя" the one that names Hanoi's mayor (office.ts); "Когда…" the card that carries a date; "Где…" the one that says where;
  * "Сколько…" one with a number; "Сколько лет мэру…" one that gives someone's age; "До какого
  * года…" one with a term or an end year; "Какой документ…" one that records a signed document;
  * "В каких сферах…" one that lists the areas; "Почему…" one that gives a reason.
  */
-export const ANSWER_TYPES = ["term", "date", "person", "office", "place", "age", "count", "areas", "document", "reason", "talks"] as const;
+export const ANSWER_TYPES = ["term", "date", "signatory", "person", "office", "place", "age", "count", "areas", "document", "reason", "talks"] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 const W = "(?<![\\p{L}])";
@@ -23,6 +23,7 @@ const QUESTION: Record<AnswerType, RegExp> = {
   term: words("до какого (года|срока|времени)|на (какой|каков) срок|на сколько лет|на скока лет|сколько лет действ\\p{L}*|until when|until what year|how long|for how many years|for what (term|period)|what period|which years|какой срок|срок действия"),
   date: words("когда|када|кагда|в как(ом|ие) (году|годы|месяце|день)|как(ого|ие) числ\\p{L}*|when|what (year|date|day|month)|which (year|date|month)|какого года|в каком месяце"),
   person: words("кто|кого|кому|кем|who|whom|whose|с кем|как (зовут|звали|фамилия)|what('s| is| was) the name of|which (official|mayor|person)|какой чиновник|какие люди"),
+  signatory: words("(кто|who)( \\p{L}+)? (подписал\\p{L}*|подписывал\\p{L}*|поставил\\p{L}* подпис\\p{L}*|заключал\\p{L}*|signed|inked)|signed by whom|signatories|подписант\\p{L}*"),
   // Told by officeAsked where a person question names an office («кто мэр Ханоя»).
   office: /(?!)/u,
   place: words("где|куда|откуда|в каком (городе|месте|зале)|в какой стране|where|in which (city|place|hall)|at which|what (city|venue|place)"),
@@ -36,11 +37,12 @@ const QUESTION: Record<AnswerType, RegExp> = {
 };
 
 /**
- * Kinds of fact a card's text shows plainly (a number, a term, a date, an office and its holder): when no card the question
+ * Kinds of fact a card's text shows plainly (a number, a term, a date, an office and its holder,
+ * who signed): when no card the question
  * finds is of the kind asked, the knowledge does not state it (rule 5 of the answered rule). The
  * others (a person, a place, a reason…) are told from a card's wording too loosely to refuse on.
  */
-export const STATED_TYPES: ReadonlySet<AnswerType> = new Set(["count", "term", "date", "age", "office"]);
+export const STATED_TYPES: ReadonlySet<AnswerType> = new Set(["count", "term", "date", "age", "office", "signatory"]);
 
 /**
  * The kind asked by the question word that comes first: in «Сколько лет было Элвею, когда он
@@ -115,6 +117,8 @@ const YEAR = /(?<![\p{N}])(1\d|20)\d\d(?![\p{N}])|(?<![\p{L}])(век[аеу]?|�
 const NUMBER_WORDS = /^(один|одн|два|две|двух|три|трех|четыр|пят|шест|сем|восем|девят|десят|двадцат|тридцат|сорок|сто|сот|тысяч|миллион|миллиард|полтор|one$|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|twenty|thirty|hundred|thousand|million|billion|dozen)/u;
 const TERM = new RegExp(`(1[89]|20)\\d\\d\\s*[–—-]\\s*(1[89]|20)?\\d\\d|${CW}(до|по|until|through|till|to) (1[89]|20)\\d\\d|${CW}(на|for) ([\\p{L}\\p{N}]+ )?(год|года|лет|years?)${E}|(?<![\\p{N}])\\d{1,3} (год|года|лет|years?)${E}|(трех|тр[её]х|двух|пяти|три|два|пять|three|two|five)[- ]?(лет|летн\\p{L}*|год\\p{L}*|years?|year)`, "iu");
 const PLACE = new RegExp(`${CW}([вВ]|[вВ]о|[нН]а|[aA]t|[iI]n) (\\p{Lu}|зале|конференц|ратуш|мэри|здани|офис|кремл|резиденц|рамках|ходе|полях|форум|выставк|интервью|эфир|матч|city hall|an interview|the hall|the forum|the office|the margins)|ратуш|city hall|конференц-зал`, "u");
+// A document's signing: «подписали», «поставили подписи», «заключили», "signed".
+const SIGNED = new RegExp(`${CW}(подпис\\p{L}*|заключ\\p{L}*|sign\\p{L}*|inked|concluded)${E}`, "iu");
 const REASON = new RegExp(`${CW}(чтобы|для того|поскольку|так как|потому|из-за|ради|цел(ь|ью|и)|причин\\p{L}*|в знак|в связи|мотивирова\\p{L}*|вызван\\p{L}*|обоснован\\p{L}*|в ответ|призван\\p{L}*|должн\\p{L}* (укрепить|развивать|расширить|способствовать|содействовать)|направлен\\p{L}* на|because|in order to|so that|aims?|goals?|purpose|reasons?|due to|owing to|in protest|prompted|motivated|in response|justification|justified|meant to|intended to|designed to)${E}`, "iu");
 // A word that announces a list of areas; a list itself is told by its commas (listsItems).
 const AREAS = new RegExp(`${CW}(сфер\\p{L}*|област\\p{L}*|направлени\\p{L}*|отрасл\\p{L}*|таких как|такие как|в том числе|включая|areas?|fields?|sectors?|spheres?|such as|including)${E}`, "iu");
@@ -135,6 +139,9 @@ export function cardAnswers(card: FactCard, type: AnswerType): boolean {
       return namedPeople(card).length > 0;
     case "office":
       return statesOffice(card, ANY_OFFICE, namedPeople(card));
+    case "signatory":
+      // Someone named in the card's own words, and the signing.
+      return SIGNED.test(text) && namedPeople(card).length > 0;
     case "date":
       return card.date !== undefined || YEAR.test(card.text) || DAY_AND_MONTH.test(card.text);
     case "term":

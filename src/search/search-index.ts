@@ -188,6 +188,8 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
         ? countStatedIn(typeQuestion === question ? text : typeQuestion)
         : answerType === "person"
           ? (card: number) => namesOthers(people[card]!, text)
+          : answerType === "signatory"
+            ? (card: number) => answers.signatory[card]! && namesOthers(people[card]!, text)
           : asked?.office
             ? (card: number) => statesOffice(knowledge.cards[card]!.card, asked.office!, people[card]!)
             : answerType && answerType !== "office"
