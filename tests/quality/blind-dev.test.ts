@@ -82,3 +82,13 @@ describe("search quality on the fourth blind dev set", async () => {
     expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.72);
   });
 });
+
+/** The fifth dev set (80 out-of-scope questions of four kinds, written the same way): gated like the others. */
+describe("search quality on the fifth blind dev set", async () => {
+  const report = await reportOf("./blind-dev5.json");
+
+  it("refuses out-of-scope questions at least as often as now, a little below", () => {
+    expect(report.out_of_scope.questions).toBeGreaterThanOrEqual(75);
+    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.68);
+  });
+});
