@@ -103,8 +103,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     }
     return terms;
   };
-  const sourceDates = new Map<string, string[]>();
-  for (const { card, source } of knowledge.cards) if (card.date) sourceDates.set(source.id, [...(sourceDates.get(source.id) ?? []), card.date]);
+  const sourceDates = datesBySource(knowledge);
   const docs: IndexedDoc[] = [];
   for (const [id, sourced] of knowledge.cards.entries()) {
     const siblingDates = sourceDates.get(sourced.source.id) ?? [];
@@ -293,6 +292,27 @@ function contextConcepts(concepts: readonly QueryConcept[], own: readonly QueryC
 
 /** The answer types whose cards are listed once per build. */
 type TabledType = Exclude<AnswerType, "person" | "office">;
+
+/**
+ * A source that reports more dates than this reports several occasions: its undated cards cannot
+ * be placed at any one of them (see card-fields: datesOf). Every source of the shipped knowledge
+ * has three or fewer.
+ */
+const MAX_SOURCE_DATES = 3;
+
+/** Each source's distinct card dates, for the sources that report one occasion. */
+function datesBySource(knowledge: KnowledgeBase): Map<string, string[]> {
+  const dates = new Map<string, Set<string>>();
+  for (const { card, source } of knowledge.cards) {
+    if (!card.date) continue;
+    let set = dates.get(source.id);
+    if (!set) dates.set(source.id, (set = new Set()));
+    set.add(card.date);
+  }
+  const kept = new Map<string, string[]>();
+  for (const [id, set] of dates) if (set.size <= MAX_SOURCE_DATES) kept.set(id, [...set]);
+  return kept;
+}
 
 function partnersNamed(concepts: QueryConcept[]): string[] {
   const terms = concepts.flatMap((concept) => concept.alternatives.flatMap((alternative) => alternative.terms));

@@ -144,6 +144,15 @@ describe("a card's date", () => {
     expect(outcome.answered).toBe(true);
     expect(cards[outcome.hits[0]!.card]!.card.id).toBe("megacities");
   });
+
+  it("gives no dates to the undated cards of a source that reports several occasions", () => {
+    const chronicle = { ...source, id: "s3" };
+    const many = [2001, 2003, 2005, 2007].map((year) => ({ card: { id: `y${year}`, text: `Встреча мэров в Ханое в ${year} году.`, partners: ["hanoi"], date: String(year) }, source: chronicle }));
+    const undated = { card: { id: "museum", text: "Делегация Ханоя посетила музей.", partners: ["hanoi"] }, source: chronicle };
+    const withChronicle = buildSearchIndex({ partners: [{ id: "hanoi", name: "Ханой", country: "Вьетнам" }], synonyms: [], sources: [source, later, chronicle], cards: [...cards, ...many, undated] });
+    const museum = cards.length + many.length;
+    expect(withChronicle.search("музей 2003", 20).ranked.find((hit) => hit.card === museum)?.matched).not.toContain("2003");
+  });
 });
 
 describe("who signed", () => {
