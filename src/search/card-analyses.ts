@@ -10,7 +10,7 @@ import type { Field } from "./card-fields.js";
  */
 export interface CardAnalyses {
   /** The card's terms per field, when this build analysed a card with its id and content, and its source's dates, under the same analyzer. */
-  termsOf(card: FactCard, dates: readonly string[], analyzerKey: string): Record<Field, string[]> | undefined;
+  termsOf(card: FactCard, sourceDates: readonly string[], analyzerKey: string): Record<Field, string[]> | undefined;
   /** How many cards this build took from the previous one instead of analysing them. */
   readonly reused: number;
   /** The id of an index term any card of this build has, for hasTerm. */
@@ -20,7 +20,7 @@ export interface CardAnalyses {
 }
 
 export interface CardAnalysesRecorder {
-  add(card: FactCard, dates: readonly string[], terms: Record<Field, string[]>, reused: boolean): void;
+  add(card: FactCard, sourceDates: readonly string[], terms: Record<Field, string[]>, reused: boolean): void;
   /** How many of the cards added so far carry each term, in any field. */
   documentFrequency(): Map<string, number>;
   done(): CardAnalyses;
@@ -29,7 +29,7 @@ export interface CardAnalysesRecorder {
 /** A card of the build, with its source's dates (card-fields: fieldInputs), at its position. */
 interface Slot {
   card: FactCard;
-  dates: readonly string[];
+  sourceDates: readonly string[];
   slot: number;
 }
 
@@ -47,9 +47,9 @@ export function recordCardAnalyses(analyzerKey: string): CardAnalysesRecorder {
   let reused = 0;
 
   return {
-    add(card, dates, terms, wasReused) {
+    add(card, sourceDates, terms, wasReused) {
       const slot = slots.size;
-      slots.set(card.id, { card, dates, slot });
+      slots.set(card.id, { card, sourceDates, slot });
       for (const field of fields) {
         starts.push(ids.length);
         for (const term of terms[field]) {
@@ -116,9 +116,9 @@ function packedAnalyses(
       }
       return false;
     },
-    termsOf(card, dates, key) {
+    termsOf(card, sourceDates, key) {
       const entry = slots.get(card.id);
-      if (key !== analyzerKey || !entry || !sameFieldInputs(entry.card, entry.dates, card, dates)) return undefined;
+      if (key !== analyzerKey || !entry || !sameFieldInputs(entry.card, entry.sourceDates, card, sourceDates)) return undefined;
       const terms = {} as Record<Field, string[]>;
       fields.forEach((field, f) => {
         const at = entry.slot * fields.length + f;
