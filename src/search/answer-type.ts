@@ -20,7 +20,7 @@ const E = "(?![\\p{L}])";
 const words = (alternatives: string): RegExp => new RegExp(`${W}(${alternatives})${E}`, "iu");
 
 const QUESTION: Record<AnswerType, RegExp> = {
-  term: words("до какого (года|срока|времени)|на (какой|каков) срок|на сколько лет|на скока лет|сколько лет действ\\p{L}*|until when|until what year|how long|for how many years|for what (term|period)|what period|which years|what years|какой срок|срок действия"),
+  term: words("до какого (года|срока|времени)|на (какой|каков) срок|на сколько лет|на скока лет|сколько лет действ\\p{L}*|until when|until what year|how long|for how many years|for what (term|period)|what period|which years|what years|какой срок|срок действия|duration"),
   date: words("когда|када|кагда|в как(ом|ие) (году|годы|месяце|день)|как(ого|ие) числ\\p{L}*|when|what (year|date|day|month)|which (year|date|month)|какого года|в каком месяце"),
   person: words("кто|кого|кому|кем|who|whom|whose|с кем|как (зовут|звали|фамилия)|what('s| is| was) the name of|which (official|mayor|person)|какой чиновник|какие люди"),
   signatory: words("(кто|who)( \\p{L}+)? (подписал\\p{L}*|подписывал\\p{L}*|поставил\\p{L}* подпис\\p{L}*|заключал\\p{L}*|signed|inked)|signed by whom|signatories|подписант\\p{L}*"),
@@ -30,7 +30,7 @@ const QUESTION: Record<AnswerType, RegExp> = {
   // Only where a person follows (ageAsked): «сколько лет мэру», "how old is the mayor".
   age: words("сколько (же )?лет|скока лет|how old"),
   count: words("сколько|скольк\\p{L}*|скока|how many|how much|how old|what number|какое количество|какой объ[её]м"),
-  areas: words("в как(их|ой) (сферах|сфере|областях|области|направлениях|отраслях)|по каким (сферам|направлениям|областям)|как(ие|ое) (направления|сферы|области|отрасли|направление)|what (areas|fields|sectors|spheres)|which (areas|fields|sectors)|in what (areas|fields)|что (входит|включает)|what does .{1,40} (cover|include)|what('s| is) (in|on) the (programme|program)"),
+  areas: words("в как(их|ой) (сферах|сфере|областях|области|направлениях|отраслях)|по каким (сферам|направлениям|областям)|как(ие|ое) (направления|сферы|области|отрасли|направление)|what (areas|fields|sectors|spheres)|which (areas|fields|sectors)|in what (areas|fields)|что (входит|включает)|what does .{1,40} (cover|include)|what('s| is) (in|on) the (programme|program)|sectors|areas|сферы|направления|отрасли"),
   document: words("какой документ|какие документы|какое соглашение|что (подписали|подписал|подписала|заключили)|что за документ|what (document|agreement|did .{1,30} sign)|which (document|agreement)"),
   talks: words("о ч[её]м (\\p{L}+ )?(говорили|беседовали|договорились|договаривались|условились|шла речь|шёл разговор|шел разговор|переговоры)|что (обсуждали|обсудили|обсуждалось|обсуждали на)|what (was|were) discussed|what did .{1,40} (discuss|talk about|agree on|agree)|what was agreed|what were the talks about"),
   reason: words("почему|зачем|для чего|с какой целью|по какой причине|какова цель|какая цель|каковы цели|why|what for|for what purpose|what (is|was|are|were) the (reason|aim|goal|purpose|objective)s?|(supposed|meant|designed|intended) to (achieve|do)|what .{1,40} (achieve|aim at|aims at)"),

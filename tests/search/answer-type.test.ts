@@ -10,6 +10,8 @@ describe("the kind of fact a question asks for", () => {
     ["Когда Москва и Ханой подписали программу?", "date"],
     ["на сколько лет программа с Ханоем", "term"],
     ["and what years does it run for", "term"],
+    ["delhi moscow twin city agreement duration", "term"],
+    ["moscow manila programme 2023 sectors", "areas"],
     ["Сколько лет было мэру, когда он подписал программу?", "age"],
     ["сколько лет москва и сеул побратимы", "count"],
     ["сколько лет юрико коикэ", "age"],
