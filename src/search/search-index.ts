@@ -17,7 +17,7 @@ import type { CardAnalyses } from "./card-analyses.js";
 import { FIELDS, fieldInputs } from "./card-fields.js";
 import type { Field } from "./card-fields.js";
 import { FIRST_PASS_POSTINGS, matchCards } from "./posting-budget.js";
-import { aboutNamed, favourAskedKeywords, favourDistinctive, favourNamedPartners, favourPhrases, setBackSeen } from "./rank-factors.js";
+import { aboutNamed, favourAskedKeywords, favourDistinctive, favourNamedPartners, favourPhrases, favourTypedSibling, setBackSeen } from "./rank-factors.js";
 import { querySpecs } from "./query-terms.js";
 import { isPartnerTerm, isPrefixTerm, partnerIdOf, partnerTerm } from "./terms.js";
 
@@ -204,6 +204,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     favourPhrases(ranked, questionPairs(concepts), cardWords);
     favourDistinctive(ranked, concepts.map(conceptCover), weighed.weights.map((weight) => weight.rank), (card) => sourceCards[sourceOf[card]!]!, aboutAsked);
     if (followUp?.seen !== undefined) setBackSeen(ranked, followUp.seen);
+    favourTypedSibling(ranked, (card) => sourceOf[card]!);
     const attributes = askedAttributes(typeQuestion);
     const statesAsked = attributes.length > 0 ? (card: number) => statesAttributes(knowledge.cards[card]!.card, attributes) : undefined;
     const isPlan = asksOutcome(typeQuestion) ? (card: number) => statesPlan(knowledge.cards[card]!.card) : undefined;

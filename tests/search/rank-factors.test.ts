@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RankedHit } from "../../src/search/answered-rule.js";
-import { favourDistinctive, setBackSeen } from "../../src/search/rank-factors.js";
+import { favourDistinctive, favourTypedSibling, setBackSeen } from "../../src/search/rank-factors.js";
 
 const hit = (card: number, score: number): RankedHit => ({ card, score, judged: score, coverage: 1, answers: 1, specific: true, matched: [], ofAnswerType: false });
 
@@ -45,5 +45,30 @@ describe("the factor for the card a follow-up's previous answer led with", () =>
     const ranked = [hit(0, 10), hit(1, 8)];
     setBackSeen(ranked, 7);
     expect(ranked.map((ranked) => ranked.score)).toEqual([10, 8]);
+  });
+});
+
+describe("the card of the kind asked among the first card's siblings", () => {
+  const typed = (card: number, score: number, coverage: number, ofAnswerType: boolean): RankedHit => ({ ...hit(card, score), coverage, ofAnswerType });
+  // Cards 0–2 come from one source, card 3 from another.
+  const sourceOf = (card: number): number => (card < 3 ? 0 : 1);
+
+  it("goes first when it covers nearly as much of the question, and the order stays the order of the scores", () => {
+    const ranked = [typed(0, 10, 1, false), typed(1, 6, 0.9, true), typed(2, 5, 1, false)];
+    favourTypedSibling(ranked, sourceOf);
+    expect(ranked.map((ranked) => ranked.card)).toEqual([1, 0, 2]);
+    expect(ranked[0]!.score).toBeGreaterThan(ranked[1]!.score);
+  });
+
+  it("stays where it is when it covers much less, comes from another source, or the first is of the kind already", () => {
+    for (const ranked of [
+      [typed(0, 10, 1, false), typed(1, 6, 0.5, true)],
+      [typed(0, 10, 1, false), typed(3, 6, 1, true)],
+      [typed(0, 10, 1, true), typed(1, 6, 1, true)],
+    ]) {
+      const before = ranked.map((ranked) => ranked.card);
+      favourTypedSibling(ranked, sourceOf);
+      expect(ranked.map((ranked) => ranked.card)).toEqual(before);
+    }
   });
 });
