@@ -75,9 +75,9 @@ describe("search quality on the fourth blind dev set", async () => {
 
   it("ranks and refuses at least as well as now, a little below", () => {
     expect(report.answerable.questions).toBeGreaterThanOrEqual(55);
-    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.75);
-    expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.9);
-    expect(report.answerable.refused).toBeLessThanOrEqual(0.05);
+    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.8);
+    expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.93);
+    expect(report.answerable.refused).toBeLessThanOrEqual(0.04);
     expect(report.out_of_scope.questions).toBeGreaterThanOrEqual(35);
     expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.72);
   });
