@@ -1,14 +1,15 @@
 import type { FactCard } from "../knowledge/types.js";
 import { mayBePersonInDative } from "./morphology.js";
 import { isStopword, questionWords } from "./normalize.js";
-import { ANY_OFFICE, officeAsked, statesOffice } from "./office.js";
+import { officeAsked } from "./office.js";
 import type { OfficeAsked } from "./office.js";
 
 /**
  * What kind of fact a question wants, from its question word — the word the stopword list drops.
  * "Кто подписал…" wants the card that names the signatories, not the one that only says a
- * programme was signed (a signatory: someone named, and the signing); "Кто мэр Ханоя" the one that names Hanoi's mayor (office.ts); "Когда…" the card that carries a date; "Где…" the one that says where;
- * "Сколько…" one with a number; "Сколько лет мэру…" one that gives someone's age; "До какого
+ * programme was signed (a signatory: someone named, and the signing); "Кто мэр Ханоя" the one that
+ * names Hanoi's mayor (office.ts); "Когда…" the card that carries a date; "Где…" the one that says
+ * where; "Сколько…" one with a number; "Сколько лет мэру…" one that gives someone's age; "До какого
  * года…" one with a term or an end year; "Какой документ…" one that records a signed document;
  * "В каких сферах…" one that lists the areas; "Почему…" one that gives a reason.
  */
@@ -130,15 +131,16 @@ const DAY_AND_MONTH = new RegExp(`\\d{1,2} (${MONTHS})`, "iu");
 const YEARS = /(?<![\p{N}])(1\d|20)\d\d(?![\p{N}])/gu;
 const DAYS_OF_MONTH = new RegExp(`\\d{1,2}((\\s*[–—-]\\s*|\\s(по|и|to|and)\\s)\\d{1,2})?\\s(${MONTHS})\\p{L}*|(${MONTHS})\\s\\d{1,2}(?![\\p{N}])`, "giu");
 
-export function cardAnswers(card: FactCard, type: AnswerType): boolean {
+/**
+ * The kinds a card is of whatever the question: a person and an office depend on whom the question
+ * names (namesOthers, statesOffice), so the search reads those per question.
+ */
+export type CardAnswerType = Exclude<AnswerType, "person" | "office">;
+export const CARD_ANSWER_TYPES = ANSWER_TYPES.filter((type): type is CardAnswerType => type !== "person" && type !== "office");
+
+export function cardAnswers(card: FactCard, type: CardAnswerType): boolean {
   const text = `${card.text} ${card.text_en ?? ""}`;
   switch (type) {
-    case "person":
-      // Named in the card's own words, not only listed in `people`: "who signed" wants the card
-      // that says who signed, not the one that only says a document was signed.
-      return namedPeople(card).length > 0;
-    case "office":
-      return statesOffice(card, ANY_OFFICE, namedPeople(card));
     case "signatory":
       // Someone named in the card's own words, and the signing.
       return SIGNED.test(text) && namedPeople(card).length > 0;

@@ -126,14 +126,16 @@ export function weighQuestion(
  * The rule applied to the ranked cards: whether the question is answered, and which cards are
  * shown (the best, and those nearly as complete and not far behind in score).
  */
-export function decideAnswered(
-  ranked: RankedHit[],
-  weighed: WeighedQuestion,
-  limit: number,
-  typeStated = false,
-  statesAsked?: (card: number) => boolean,
-  isPlan?: (card: number) => boolean,
-): { answered: boolean; hits: SearchHit[]; ranked: SearchHit[] } {
+export interface AskedChecks {
+  /** The kind asked is one a card shows plainly (STATED_TYPES): rule 5. */
+  typeStated?: boolean;
+  /** Whether a card names the attributes asked, when the question asks some: rule 6. */
+  statesAsked?: (card: number) => boolean;
+  /** Whether a card tells only a plan, when the question asks whether something came about: rule 7. */
+  isPlan?: (card: number) => boolean;
+}
+
+export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, limit: number, { typeStated = false, statesAsked, isPlan }: AskedChecks = {}): { answered: boolean; hits: SearchHit[]; ranked: SearchHit[] } {
   // The card judged is the one the full weights put first (the first shown, unless a follow-up's
   // own words reorder them): the order shown must not change what counts as answered.
   const best = ranked.reduce<RankedHit | undefined>((first, hit) => (!first || hit.judged > first.judged ? hit : first), undefined);

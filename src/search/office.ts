@@ -47,9 +47,6 @@ function officesOf(word: string | undefined): Office[] {
   return word === undefined ? [] : OFFICES.filter((office) => OFFICE_WORDS[office].test(word));
 }
 
-/** Any office, anyone's: what a card states for `cardAnswers`, whatever the question. */
-export const ANY_OFFICE: OfficeAsked = { offices: OFFICES, ofMoscow: true, words: [], at: 0 };
-
 /** The office a question asks the holder of, when it starts with one of ASKING and names an office next. */
 export function officeAsked(question: string): OfficeAsked | undefined {
   const words = questionWords(question.replace(/[’']/g, ""));

@@ -3,12 +3,12 @@ import MiniSearch from "minisearch";
 import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { STRENGTH, buildAnalyzer, conceptPartners } from "./analyzer.js";
 import type { Analyzer, QueryConcept } from "./analyzer.js";
-import { ANSWER_TYPES, STATED_TYPES, askedTypeOf, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, statesCountOf } from "./answer-type.js";
+import { CARD_ANSWER_TYPES, STATED_TYPES, askedTypeOf, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, statesCountOf } from "./answer-type.js";
 import { questionWords } from "./normalize.js";
 import { statesOffice } from "./office.js";
 import { askedAttributes, statesAttributes } from "./attributes.js";
 import { asksOutcome, statesPlan } from "./outcome.js";
-import type { AnswerType, AskedKeyword } from "./answer-type.js";
+import type { AskedKeyword, AskedType, CardAnswerType } from "./answer-type.js";
 import { questionPairs, wordTermsOf } from "./phrases.js";
 import { decideAnswered, isCommon, rankCard, rarestFrequency, typoChecker, weighConcept, weighQuestion } from "./answered-rule.js";
 import type { SearchHit } from "./answered-rule.js";
@@ -130,10 +130,9 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     if (doc.id % BUILD_STEP_CARDS === BUILD_STEP_CARDS - 1) yield;
   }
 
-  // Who a card names is kept per card (`people`): a person question wants someone it does not name itself.
-  // An office question wants the office it names: read per question (officeStatedIn).
-  const tabled = ANSWER_TYPES.filter((type): type is TabledType => type !== "person" && type !== "office");
-  const answers = Object.fromEntries(tabled.map((type) => [type, knowledge.cards.map(({ card }) => cardAnswers(card, type))])) as Record<TabledType, boolean[]>;
+  // Who a card names is kept per card (`people`): a person question wants someone it does not name
+  // itself, an office question the holder of the office it names (ofAnswerType).
+  const answers = Object.fromEntries(CARD_ANSWER_TYPES.map((type) => [type, knowledge.cards.map(({ card }) => cardAnswers(card, type))])) as Record<CardAnswerType, boolean[]>;
   const people = knowledge.cards.map(({ card }) => namedPeople(card));
   // Each source's cards, by position, for comparing a card with its siblings.
   const sourceIds = new Map<string, number>();
@@ -182,18 +181,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     const answerType = asked?.type;
     const askingWords = new Set(asked?.words ?? []);
     const asksType = concepts.map((concept) => askingWords.size > 0 && concept.words.every((word) => questionWords(word).every((part) => askingWords.has(part))));
-    const ofType =
-      answerType === "count"
-        ? countStatedIn(typeQuestion === question ? text : typeQuestion)
-        : answerType === "person"
-          ? (card: number) => namesOthers(people[card]!, text)
-          : answerType === "signatory"
-            ? (card: number) => answers.signatory[card]! && namesOthers(people[card]!, text)
-          : asked?.office
-            ? (card: number) => statesOffice(knowledge.cards[card]!.card, asked.office!, people[card]!)
-            : answerType && answerType !== "office"
-              ? (card: number) => answers[answerType][card]!
-              : undefined;
+    const ofType = asked && ofAnswerType(asked, text, typeQuestion === question ? text : typeQuestion);
     const ranked = results
       .slice(0, Math.max(limit, 50) * 2)
       .map((result) => rankCard(result, concepts, weighed, ofType, asksType))
@@ -208,7 +196,27 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     const attributes = askedAttributes(typeQuestion);
     const statesAsked = attributes.length > 0 ? (card: number) => statesAttributes(knowledge.cards[card]!.card, attributes) : undefined;
     const isPlan = asksOutcome(typeQuestion) ? (card: number) => statesPlan(knowledge.cards[card]!.card) : undefined;
-    return { ...decideAnswered(ranked, weighed, limit, answerType !== undefined && STATED_TYPES.has(answerType), statesAsked, isPlan), partners };
+    return { ...decideAnswered(ranked, weighed, limit, { typeStated: answerType !== undefined && STATED_TYPES.has(answerType), statesAsked, isPlan }), partners };
+  };
+
+  /**
+   * Which cards are of the kind asked. `text`: the question with a follow-up's context, for whom it
+   * names; `own`: the words that ask (a follow-up's own), for what a count counts.
+   */
+  const ofAnswerType = (asked: AskedType, text: string, own: string): ((card: number) => boolean) => {
+    const { type } = asked;
+    switch (type) {
+      case "count":
+        return countStatedIn(own);
+      case "person":
+        return (card) => namesOthers(people[card]!, text);
+      case "signatory":
+        return (card) => answers.signatory[card]! && namesOthers(people[card]!, text);
+      case "office":
+        return (card) => statesOffice(knowledge.cards[card]!.card, asked.office!, people[card]!);
+      default:
+        return (card) => answers[type][card]!;
+    }
   };
 
   /**
@@ -290,9 +298,6 @@ function contextConcepts(concepts: readonly QueryConcept[], own: readonly QueryC
   const ownWords = new Set(own.flatMap((concept) => concept.words));
   return concepts.map((concept) => concept.words.every((word) => !ownWords.has(word)));
 }
-
-/** The answer types whose cards are listed once per build. */
-type TabledType = Exclude<AnswerType, "person" | "office">;
 
 /**
  * A source that reports more dates than this reports several occasions: its undated cards cannot

@@ -23,7 +23,8 @@ import { findTopics } from "../../src/ingest/topics.js";
 import { readFollowUp } from "../../src/engine/follow-up.js";
 import { readListQuery } from "../../src/engine/lists.js";
 import { smallTalkOf, withoutGreeting } from "../../src/engine/small-talk.js";
-import { ANSWER_TYPES, answerTypeOf, cardAnswers } from "../../src/search/answer-type.js";
+import { CARD_ANSWER_TYPES, answerTypeOf, cardAnswers } from "../../src/search/answer-type.js";
+import { officeAsked, statesOffice } from "../../src/search/office.js";
 import { wordTermsOf } from "../../src/search/phrases.js";
 import { buildAnalyzer } from "../../src/search/analyzer.js";
 import { tokenize } from "../../src/search/normalize.js";
@@ -65,6 +66,7 @@ const loaded = await loadKnowledge(new URL("../../knowledge", import.meta.url).p
 if (!loaded.ok) throw new Error("the project knowledge must load");
 const snapshot = buildSnapshot(loaded.knowledge);
 
+const OFFICE_ASKED = officeAsked("кто мэр Ханоя")!;
 const analyzer = buildAnalyzer(PARTNERS, [["МЭШ", "Московская электронная школа"]]);
 const partnerMatcher = buildPartnerMatcher(PARTNERS);
 
@@ -103,7 +105,8 @@ const SUBJECTS: Record<string, Subject> = {
   analyzeQuestion: { run: (text) => analyzer.analyzeQuestion(text) },
   indexTerms: { run: (text) => analyzer.indexTerms(text) },
   answerTypeOf: { run: (text) => answerTypeOf(text) },
-  cardAnswers: { run: (text) => ANSWER_TYPES.map((type) => cardAnswers({ id: "c", text, text_en: text, people: ["Сергей Иванов"] }, type)) },
+  cardAnswers: { run: (text) => CARD_ANSWER_TYPES.map((type) => cardAnswers({ id: "c", text, text_en: text, people: ["Сергей Иванов"] }, type)) },
+  statesOffice: { run: (text) => statesOffice({ id: "c", text, text_en: text, people: ["Сергей Иванов"] }, OFFICE_ASKED, ["иван"]) },
   wordTermsOf: { run: (text) => wordTermsOf(text, (word) => analyzer.indexTerms(word)) },
   readListQuery: { run: (text) => readListQuery(text, analyzer, PARTNERS) },
   readFollowUp: { run: (text) => readFollowUp(`а ${text}`, text, analyzer) },
