@@ -24,6 +24,11 @@ const B = "(?<![\\p{L}])";
 const A = "(?![\\p{L}])";
 const pattern = (source: string): RegExp => new RegExp(source, "iu");
 
+// Attributes asked and stated in the same words.
+const WEATHER = pattern(`${B}(погод\\p{L}*|климат\\p{L}*|температур\\p{L}*|weather|climate|temperature)${A}`);
+// Not «дети», "kids": children are pupils as often as someone's family.
+const FAMILY = pattern(`${B}(жена|жены|жене|жену|женой|муж|мужа|мужу|мужем|супруг\\p{L}*|сын|сына|сыновья|дочь|дочери|дочерей|wife|husband|spouse|son|sons|daughters?|married)${A}`);
+
 const ATTRIBUTES: readonly Attribute[] = [
   {
     name: "party",
@@ -36,11 +41,7 @@ const ATTRIBUTES: readonly Attribute[] = [
     asked: pattern(`${B}(населени\\p{L}*|population|inhabitants)${A}|how many people live|сколько (\\p{L}+ )?(жител\\p{L}*|человек|людей) (жив[её]т|живут|прожива\\p{L}*)`),
     stated: pattern("населени|жител|живут|проживают|population|inhabitants|residents|people live"),
   },
-  {
-    name: "weather",
-    asked: pattern(`${B}(погод\\p{L}*|климат\\p{L}*|температур\\p{L}*|weather|climate|temperature)${A}`),
-    stated: pattern(`${B}(погод\\p{L}*|климат\\p{L}*|температур\\p{L}*|weather|climate|temperature)${A}`),
-  },
+  { name: "weather", asked: WEATHER, stated: WEATHER },
   {
     name: "score",
     // Not «на свой счёт», «за счёт», «в счёт»; "score" as a noun, not the verb.
@@ -52,12 +53,7 @@ const ATTRIBUTES: readonly Attribute[] = [
     asked: pattern(`${B}(денег|деньги|деньгах|стоит|стоило|стоили|стоить|стоимост\\p{L}*|зарплат\\p{L}*|оклад\\p{L}*|обош[её]л\\p{L}*|обошл\\p{L}*|бюджет\\p{L}*|money|cost|costs|price|budget|spend|spent|funding|salary|earns?)${A}`),
     stated: pattern("зарплат|оклад|salary|деньг|денег|денеж|средств|рубл|доллар|евро|бюджет|стоим|стоил|обош|финансир|млн|млрд|миллион|миллиард|money|cost|price|budget|dollar|euro|rouble|ruble|fund|million|billion|\\$|€|₽"),
   },
-  {
-    name: "family",
-    // Not «дети», "kids": children are pupils as often as someone's family.
-    asked: pattern(`${B}(жена|жены|жене|жену|женой|муж|мужа|мужу|мужем|супруг\\p{L}*|сын|сына|сыновья|дочь|дочери|дочерей|wife|husband|spouse|son|sons|daughters?|married)${A}`),
-    stated: pattern(`${B}(жена|жены|жене|жену|женой|муж|мужа|мужу|мужем|супруг\\p{L}*|сын|сына|сыновья|дочь|дочери|дочерей|wife|husband|spouse|son|sons|daughters?|married)${A}`),
-  },
+  { name: "family", asked: FAMILY, stated: FAMILY },
   {
     name: "travel",
     asked: pattern(`${B}(лететь|перел[её]т\\p{L}*|рейс\\p{L}*|авиабилет\\p{L}*|билет\\p{L}*|виз(а|у|ы|ой)|безвиз\\p{L}*|отдыхать|достопримечательност\\p{L}*|что посмотреть|flights?|fly|tickets?|visas?|sightseeing|things to do|best time to visit|what to see)${A}`),
