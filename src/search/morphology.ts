@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import Az from "az";
+import type { Parse } from "az";
 
 /**
  * Russian morphology from the OpenCorpora dictionary that the `az` package ships (about 400,000
@@ -59,11 +60,19 @@ export function morphologyOf(word: string): Morphology | undefined {
   return known ?? undefined;
 }
 
-function analyse(word: string): Morphology | null {
-  if (!/^[\p{Script=Cyrillic}-]+$/u.test(word)) return null;
-  // The dictionary keeps proper names capitalised (Вьетнам), and the index has lower-cased everything.
+/**
+ * The dictionary's parses of a Cyrillic word, most likely first; none for any other word. The
+ * dictionary keeps proper names capitalised (Вьетнам), and the index has lower-cased everything.
+ */
+function dictionaryParses(word: string): Parse[] {
+  if (!/^[\p{Script=Cyrillic}-]+$/u.test(word)) return [];
   const parses = Az.Morph(word, CONFIG);
-  const parse = parses.find((candidate) => SUPPLETIVE[word] !== undefined && candidate.normalize().word === SUPPLETIVE[word]) ?? parses[0] ?? Az.Morph(word.charAt(0).toUpperCase() + word.slice(1), CONFIG)[0];
+  return parses.length > 0 ? parses : Az.Morph(word.charAt(0).toUpperCase() + word.slice(1), CONFIG);
+}
+
+function analyse(word: string): Morphology | null {
+  const parses = dictionaryParses(word);
+  const parse = parses.find((candidate) => SUPPLETIVE[word] !== undefined && candidate.normalize().word === SUPPLETIVE[word]) ?? parses[0];
   if (!parse) return null;
   const { tag } = parse;
   const wordClass: WordClass = PHRASING.has(tag.POST) ? "phrasing" : NAME_GRAMMEMES.some((grammeme) => tag[grammeme] === true) ? "name" : "content";
@@ -78,8 +87,7 @@ function analyse(word: string): Morphology | null {
  */
 export function mayBePersonInDative(word: string): boolean {
   if (!/^[\p{Script=Cyrillic}-]+$/u.test(word)) return false;
-  const parses = Az.Morph(word, CONFIG);
-  const found = parses.length > 0 ? parses : Az.Morph(word.charAt(0).toUpperCase() + word.slice(1), CONFIG);
+  const found = dictionaryParses(word);
   if (found.length === 0) return true;
   return found.some(({ tag }) => tag.datv === true && tag.Geox !== true && tag.Orgn !== true && (tag.anim === true || tag.POST === "NPRO" || tag.Name === true || tag.Surn === true || tag.Patr === true));
 }

@@ -1,10 +1,10 @@
 /** The part of az's API this project uses (az ships no types). */
 declare module "az" {
-  interface Tag {
+  export interface Tag {
     POST: string;
     [grammeme: string]: unknown;
   }
-  interface Parse {
+  export interface Parse {
     word: string;
     tag: Tag;
     score: number;
