@@ -111,13 +111,15 @@ const OTHER_QUESTION_START = /^\s*(что|чем|чего|как|какой|ка
 
 // Card texts are read at every build: a consumed separator, cheaper there than a look-behind.
 const CW = "(?:^|[\\s«\"(,.;:—–-])";
-const MONTHS = "январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|january|february|march|april|may|june|july|august|september|october|november|december";
+const EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
+const MONTHS = `январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|${EN_MONTHS.toLowerCase()}`;
 // A year from 1000 to 2099, or a century, a decade, a season: what a "when" question is answered with.
 const YEAR = /(?<![\p{N}])(1\d|20)\d\d(?![\p{N}])|(?<![\p{L}])(век[аеу]?|веков|столети\p{L}*|century|centuries|decades?|десятилети\p{L}*)(?![\p{L}])/u;
 // Number words by their first letters (трёх, пятью, двадцати); a digit anywhere is a number too.
 const NUMBER_WORDS = /^(один|одн|два|две|двух|три|трех|четыр|пят|шест|сем|восем|девят|десят|двадцат|тридцат|сорок|сто|сот|тысяч|миллион|миллиард|полтор|one$|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|twenty|thirty|hundred|thousand|million|billion|dozen)/u;
 const TERM = new RegExp(`(1[89]|20)\\d\\d\\s*[–—-]\\s*(1[89]|20)?\\d\\d|${CW}(до|по|until|through|till|to) (1[89]|20)\\d\\d|${CW}(на|for) ([\\p{L}\\p{N}]+ )?(год|года|лет|years?)${E}|(?<![\\p{N}])\\d{1,3} (год|года|лет|years?)${E}|(трех|тр[её]х|двух|пяти|три|два|пять|three|two|five)[- ]?(лет|летн\\p{L}*|год\\p{L}*|years?|year)`, "iu");
-const PLACE = new RegExp(`${CW}([вВ]|[вВ]о|[нН]а|[aA]t|[iI]n) (\\p{Lu}|зале|конференц|ратуш|мэри|здани|офис|кремл|резиденц|рамках|ходе|полях|форум|выставк|интервью|эфир|матч|city hall|an interview|the hall|the forum|the office|the margins)|ратуш|city hall|конференц-зал`, "u");
+// "In December" is a time, not a place: an English month is capitalised too.
+const PLACE = new RegExp(`${CW}([вВ]|[вВ]о|[нН]а|[aA]t|[iI]n) ((?!(${EN_MONTHS})(?![\\p{L}]))\\p{Lu}|зале|конференц|ратуш|мэри|здани|офис|кремл|резиденц|рамках|ходе|полях|форум|выставк|интервью|эфир|матч|city hall|an interview|the hall|the forum|the office|the margins)|ратуш|city hall|конференц-зал`, "u");
 // A document's signing: «подписали», «поставили подписи», «заключили», "signed".
 const SIGNED = new RegExp(`${CW}(подпис\\p{L}*|заключ\\p{L}*|sign\\p{L}*|inked|concluded)${E}`, "iu");
 const REASON = new RegExp(`${CW}(чтобы|для того|поскольку|так как|потому|из-за|ради|цел(ь|ью|и)|причин\\p{L}*|в знак|в связи|мотивирова\\p{L}*|вызван\\p{L}*|обоснован\\p{L}*|в ответ|призван\\p{L}*|должн\\p{L}* (укрепить|развивать|расширить|способствовать|содействовать)|направлен\\p{L}* на|because|in order to|so that|aims?|goals?|purpose|reasons?|due to|owing to|in protest|prompted|motivated|in response|justification|justified|meant to|intended to|designed to)${E}`, "iu");

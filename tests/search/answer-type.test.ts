@@ -96,6 +96,12 @@ describe("the kind of fact a question asks for", () => {
     expect(cardAnswers(card("На Московском урбанистическом форуме встретились мэры."), "place")).toBe(true);
     expect(cardAnswers(card("Мэр рассказал об этом в интервью агентству."), "place")).toBe(true);
   });
+
+  it("does not take an English month for a place: 'in December' says when", () => {
+    const reported = (en: string): FactCard => card("Мэры подписали совместное заявление (сообщение от декабря 2024 года).", { text_en: en });
+    expect(cardAnswers(reported("The mayors signed a joint statement (reported in December 2024)."), "place")).toBe(false);
+    expect(cardAnswers(reported("The mayors signed a joint statement in Minsk City Hall."), "place")).toBe(true);
+  });
 });
 
 describe("a question about an aspect no card states (rule 5 of the answered rule)", () => {
