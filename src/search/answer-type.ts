@@ -122,6 +122,9 @@ const TERM = new RegExp(`(1[89]|20)\\d\\d\\s*[–—-]\\s*(1[89]|20)?\\d\\d|${CW
 const PLACE = new RegExp(`${CW}([вВ]|[вВ]о|[нН]а|[aA]t|[iI]n) ((?!(${EN_MONTHS})(?![\\p{L}]))\\p{Lu}|зале|конференц|ратуш|мэри|здани|офис|кремл|резиденц|рамках|ходе|полях|форум|выставк|интервью|эфир|матч|city hall|an interview|the hall|the forum|the office|the margins)|ратуш|city hall|конференц-зал`, "u");
 // A document's signing: «подписали», «поставили подписи», «заключили», "signed".
 const SIGNED = new RegExp(`${CW}(подпис\\p{L}*|заключ\\p{L}*|sign\\p{L}*|inked|concluded)${E}`, "iu");
+// Who signs for a city when the card names no one: its mayor or its head. Not its government or
+// administration: «правительство Москвы и администрация Сухума заключили» does not say who signed.
+const SIGNING_PARTY = new RegExp(`${CW}(мэр\\p{L}*|глав[аыуе]|главы|mayors?|heads?)${E}`, "iu");
 const REASON = new RegExp(`${CW}(чтобы|для того|поскольку|так как|потому|из-за|ради|цел(ь|ью|и)|причин\\p{L}*|в знак|в связи|мотивирова\\p{L}*|вызван\\p{L}*|обоснован\\p{L}*|в ответ|призван\\p{L}*|должн\\p{L}* (укрепить|развивать|расширить|способствовать|содействовать)|направлен\\p{L}* на|because|in order to|so that|aims?|goals?|purpose|reasons?|due to|owing to|in protest|prompted|motivated|in response|justification|justified|meant to|intended to|designed to)${E}`, "iu");
 // A word that announces a list of areas; a list itself is told by its commas (listsItems).
 const AREAS = new RegExp(`${CW}(сфер\\p{L}*|област\\p{L}*|направлени\\p{L}*|отрасл\\p{L}*|таких как|такие как|в том числе|включая|areas?|fields?|sectors?|spheres?|such as|including)${E}`, "iu");
@@ -144,8 +147,9 @@ export function cardAnswers(card: FactCard, type: CardAnswerType): boolean {
   const text = `${card.text} ${card.text_en ?? ""}`;
   switch (type) {
     case "signatory":
-      // Someone named in the card's own words, and the signing.
-      return SIGNED.test(text) && namedPeople(card).length > 0;
+      // The signing, and who signed: someone named in the card's own words, or by office
+      // («мэры Москвы и Улан-Батора поставили подписи»).
+      return SIGNED.test(text) && (namedPeople(card).length > 0 || SIGNING_PARTY.test(text));
     case "date":
       return card.date !== undefined || YEAR.test(card.text) || DAY_AND_MONTH.test(card.text);
     case "term":

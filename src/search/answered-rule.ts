@@ -23,7 +23,8 @@ import { isEnglishInflected } from "./morphology.js";
  *  4. when the question asks about something besides partner names, that card matches one of
  *     those things: "population of Mexico City" names a partner but asks about what we lack.
  *  5. a kind of fact the question word asks that a card shows plainly (a date, a count, an office's
- *     holder) is stated by a card shown (statesAnswerType);
+ *     holder) is stated by a card shown, about the partner asked of when it names one: Luhansk's
+ *     signatories do not say who signed with Seoul (statesAnswerType);
  *  6. an attribute it asks (a party, a population, a sum: attributes.ts) is named by a card shown;
  *  7. when it asks whether something came about («прошли ли в итоге…», "did … actually take
  *     place"), the best card tells what happened, not what was planned (outcome.ts).
@@ -133,15 +134,17 @@ export interface AskedChecks {
   statesAsked?: (card: number) => boolean;
   /** Whether a card tells only a plan, when the question asks whether something came about: rule 7. */
   isPlan?: (card: number) => boolean;
+  /** Whether a card is about a partner the question names (every card when it names none): rule 5 takes only those. */
+  aboutAsked?: (card: number) => boolean;
 }
 
-export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, limit: number, { typeStated = false, statesAsked, isPlan }: AskedChecks = {}): { answered: boolean; hits: SearchHit[]; ranked: SearchHit[] } {
+export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, limit: number, { typeStated = false, statesAsked, isPlan, aboutAsked = () => true }: AskedChecks = {}): { answered: boolean; hits: SearchHit[]; ranked: SearchHit[] } {
   // The card judged is the one the full weights put first (the first shown, unless a follow-up's
   // own words reorder them): the order shown must not change what counts as answered.
   const best = ranked.reduce<RankedHit | undefined>((first, hit) => (!first || hit.judged > first.judged ? hit : first), undefined);
   const top = ranked[0];
   const answered =
-    !!best && !weighed.namesUnknown && best.specific && best.answers >= weighed.needed && (!typeStated || statesAnswerType(ranked, weighed, best)) && !(isPlan && isPlan(best.card));
+    !!best && !weighed.namesUnknown && best.specific && best.answers >= weighed.needed && (!typeStated || statesAnswerType(ranked, weighed, best, aboutAsked)) && !(isPlan && isPlan(best.card));
   const candidates = ranked.slice(0, limit).map(toHit);
   if (!answered) return { answered: false, hits: [], ranked: candidates };
   const shown = ranked.filter((hit) => shownBeside(hit, weighed, best, top!.score)).slice(0, limit);
@@ -157,8 +160,8 @@ export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, li
  * fact that a card's text shows plainly (statedAnswerType), one of the cards that would be shown
  * must be of that kind.
  */
-function statesAnswerType(ranked: RankedHit[], weighed: WeighedQuestion, best: RankedHit): boolean {
-  return ranked.some((hit) => hit.ofAnswerType && shownBeside(hit, weighed, best, best.score));
+function statesAnswerType(ranked: RankedHit[], weighed: WeighedQuestion, best: RankedHit, aboutAsked: (card: number) => boolean): boolean {
+  return ranked.some((hit) => hit.ofAnswerType && aboutAsked(hit.card) && shownBeside(hit, weighed, best, best.score));
 }
 
 /** Whether a card is shown with the best one: nearly as complete, and not far behind `leading` in score. */

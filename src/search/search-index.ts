@@ -196,7 +196,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     const attributes = askedAttributes(typeQuestion);
     const statesAsked = attributes.length > 0 ? (card: number) => statesAttributes(knowledge.cards[card]!.card, attributes) : undefined;
     const isPlan = asksOutcome(typeQuestion) ? (card: number) => statesPlan(knowledge.cards[card]!.card) : undefined;
-    return { ...decideAnswered(ranked, weighed, limit, { typeStated: answerType !== undefined && STATED_TYPES.has(answerType), statesAsked, isPlan }), partners };
+    return { ...decideAnswered(ranked, weighed, limit, { typeStated: answerType !== undefined && STATED_TYPES.has(answerType), statesAsked, isPlan, aboutAsked }), partners };
   };
 
   /**
@@ -211,7 +211,8 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
       case "person":
         return (card) => namesOthers(people[card]!, text);
       case "signatory":
-        return (card) => answers.signatory[card]! && namesOthers(people[card]!, text);
+        // A card naming only people the question names («кто подписал с Кухаревым») does not say who else signed.
+        return (card) => answers.signatory[card]! && (people[card]!.length === 0 || namesOthers(people[card]!, text));
       case "office":
         return (card) => statesOffice(knowledge.cards[card]!.card, asked.office!, people[card]!);
       default:

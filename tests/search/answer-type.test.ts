@@ -188,6 +188,21 @@ describe("who signed", () => {
     expect(buildSearchIndex(knowledge(false)).search("кто подписал соглашение с Джакартой").answered).toBe(false);
     expect(buildSearchIndex(knowledge(false)).search("соглашение Москвы с Джакартой").answered).toBe(true);
   });
+
+  it("is not answered by another partner's signatories, however close their card", () => {
+    const withHanoi = knowledge(false);
+    // Jakarta in many cards, as a partner is: the word weighs little, and the Hanoi card comes close.
+    for (const topic of ["транспорт", "экология", "культура", "туризм"]) withHanoi.cards.push({ card: { id: topic, text: `Москва и Джакарта обсудили ${topic}.`, partners: ["jakarta"] }, source });
+    withHanoi.cards.push({ card: { id: "hanoi-signed", text: "Соглашение о сотрудничестве с Ханоем подписал Сергей Черёмин.", partners: ["hanoi"], people: ["Сергей Черёмин"] }, source });
+    expect(buildSearchIndex(withHanoi).search("кто подписал соглашение о сотрудничестве с Джакартой").answered).toBe(false);
+    expect(buildSearchIndex(withHanoi).search("кто подписал соглашение о сотрудничестве с Ханоем").answered).toBe(true);
+  });
+
+  it("is answered by a card saying the mayors signed, though it names no one", () => {
+    const byMayors = knowledge(false);
+    byMayors.cards[0] = { card: { id: "deal", text: "Мэры Москвы и Джакарты подписали соглашение о сотрудничестве на 2020–2022 годы.", partners: ["jakarta"] }, source };
+    expect(buildSearchIndex(byMayors).search("кто подписал соглашение с Джакартой").answered).toBe(true);
+  });
 });
 
 describe("a keyword written as the question a card answers", () => {
