@@ -5,6 +5,7 @@ import type { TermSpec } from "./query-terms.js";
 import { damerauLevenshtein } from "./partner-lexicon.js";
 import { isPartnerTerm } from "./terms.js";
 import { isEnglishInflected } from "./morphology.js";
+import { inPlaceNames } from "./world-places.js";
 
 /**
  * "Answered or not". Each query concept weighs its inverse document frequency: a word in nearly
@@ -14,8 +15,9 @@ import { isEnglishInflected } from "./morphology.js";
  * in a long one, which is full of verbs and phrasing we cannot list. A card matched only through a typo or a prefix
  * covers a concept partly. The question is answered when
  *  1. it names nobody and nothing unknown: a capitalised word inside the sentence that the
- *     knowledge does not know (Токио, Paris, Екатеринбурга), a name by the dictionary, or two
- *     unknown lower-case Latin words in a row ("sadiq khan") mean it is about someone else;
+ *     knowledge does not know (Токио, Paris, Екатеринбурга), a name by the dictionary, two
+ *     unknown lower-case Latin words in a row ("sadiq khan"), or a place of the world list that
+ *     no card names ("osaka", "new york": world-places) mean it is about someone else;
  *  2. the best card covers enough of the question's weight: half for a short question, down to
  *     LONG_QUESTION_COVERAGE for a long one, whose extra words are mostly phrasing ("готовлю
  *     доклад", "какую должность занимает") that no single card can be expected to share;
@@ -114,11 +116,12 @@ export function weighQuestion(
     totalRank: weights.reduce((sum, weight) => sum + weight.rank, 0),
     totalEvidence: weights.reduce((sum, weight) => sum + weight.evidence, 0),
     needed: Math.max(LONG_QUESTION_COVERAGE, ANSWERED_COVERAGE - COVERAGE_STEP * Math.max(0, distinctive - SHORT_QUESTION)),
-    namesUnknown: concepts.some(
-      (concept, index) =>
-        ((concept.capital === "name" || concept.wordClass === "name") && weights[index]!.unknown) ||
-        (index + 1 < concepts.length && unknownLatinWord(concept, weights[index]!) && unknownLatinWord(concepts[index + 1]!, weights[index + 1]!)),
-    ),
+    namesUnknown:
+      concepts.some(
+        (concept, index) =>
+          ((concept.capital === "name" || concept.wordClass === "name") && weights[index]!.unknown) ||
+          (index + 1 < concepts.length && unknownLatinWord(concept, weights[index]!) && unknownLatinWord(concepts[index + 1]!, weights[index + 1]!)),
+      ) || namesPlaceLacked(concepts, weights),
     asksBeyondPartners: concepts.some((concept, index) => !weights[index]!.common && !weights[index]!.phrasing && !isPartnerConcept(concept)),
   };
 }
@@ -229,6 +232,8 @@ interface ConceptWeight {
   common: boolean;
   /** Neither the word nor a likely typo of it is in the knowledge. */
   unknown: boolean;
+  /** The word is in no card, though a likely typo of it may be. */
+  absent?: boolean;
   /** Only how the question is phrased (PHRASING_SHARE). */
   phrasing?: boolean;
   /** What the word counts for when deciding whether the question is answered (`value` ranks): less than `value` for phrasing. */
@@ -249,7 +254,7 @@ export function weighConcept(
   const typoOfKnown = concept.alternatives.some(
     (alt) => alt.strength >= STRENGTH.synonym && alt.terms.filter((term) => documentFrequency.has(term) || likelyTypo(term)).length >= alt.needed,
   );
-  return { value: idf(0), common: false, unknown: !typoOfKnown };
+  return { value: idf(0), common: false, unknown: !typoOfKnown, absent: true };
 }
 
 /** Cards with the concept's rarest word or synonym (undefined: the knowledge has none of them). */
@@ -294,6 +299,17 @@ function coverStrength(concept: QueryConcept, matched: Set<string>, exact: Set<s
     strength = Math.max(strength, alternative.strength * (inexact ? INEXACT_STRENGTH : 1));
   }
   return strength;
+}
+
+/**
+ * Whether a word the cards lack is part of a place name (world-places): "osaka", "lisbon", "new
+ * york", "buenos aires". Its being in no card is what counts, not a typo that may find a known
+ * word ("aires" is near "areas"): a typo must not turn a place the knowledge lacks into a known word.
+ */
+function namesPlaceLacked(concepts: readonly QueryConcept[], weights: readonly ConceptWeight[]): boolean {
+  const words = concepts.flatMap((concept, index) => concept.words.map((word) => ({ word, index })));
+  const inPlace = inPlaceNames(words.map(({ word }) => word));
+  return words.some(({ index }, at) => inPlace[at] && weights[index]!.absent === true);
 }
 
 /**
