@@ -132,6 +132,8 @@ const AREAS = new RegExp(`${CW}(сфер\\p{L}*|област\\p{L}*|направ
 const TALKS = new RegExp(`${CW}(обсу(ждал|ждали|ждались|ждалось|ждение|ждения|дили|дил|дят)\\p{L}*|речь шла|говорил[аи]? о|договорил\\p{L}*|условил\\p{L}*|discuss\\p{L}*|agreed|talked about|talks covered)${E}`, "iu");
 // Someone's age: «в возрасте 38 лет», «исполнилось», «38-летний», "aged 38", "years old", a birth.
 const AGE = new RegExp(`${CW}(возраст\\p{L}*|исполнил\\p{L}*|лет от роду|\\d+-летн\\p{L}*|родил\\p{L}*|years old|year-old|aged|at the age|born)${E}`, "iu");
+// How long something has lasted: «уже 26 лет», «25 years».
+const YEARS_SINCE = /(?<![\p{N}])\d{1,3}(-| )?(лет|года?|years?)(?![\p{L}])/iu;
 const DAY_AND_MONTH = new RegExp(`\\d{1,2} (${MONTHS})`, "iu");
 const YEARS = /(?<![\p{N}])(1\d|20)\d\d(?![\p{N}])/gu;
 const DAYS_OF_MONTH = new RegExp(`\\d{1,2}((\\s*[–—-]\\s*|\\s(по|и|to|and)\\s)\\d{1,2})?\\s(${MONTHS})\\p{L}*|(${MONTHS})\\s\\d{1,2}(?![\\p{N}])`, "giu");
@@ -151,7 +153,8 @@ export function cardAnswers(card: FactCard, type: CardAnswerType): boolean {
       // («мэры Москвы и Улан-Батора поставили подписи»).
       return SIGNED.test(text) && (namedPeople(card).length > 0 || SIGNING_PARTY.test(text));
     case "date":
-      return card.date !== undefined || YEAR.test(card.text) || DAY_AND_MONTH.test(card.text);
+      // «побратимы уже 26 лет» dates the start by the report's own date.
+      return card.date !== undefined || YEAR.test(card.text) || DAY_AND_MONTH.test(card.text) || YEARS_SINCE.test(text);
     case "term":
       return TERM.test(text);
     case "place":

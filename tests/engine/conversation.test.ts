@@ -31,8 +31,15 @@ describe("greetings and thanks", () => {
 
 describe("follow-ups", () => {
   it("take the topic of the previous question with a new partner", () => {
-    const first = snapshot.answer("Когда Москва и Сеул стали побратимами?");
+    const first = snapshot.answer("Москва и Сеул стали побратимами?");
     expect(partnersOf("а с Токио?", first.understood)).toContain("tokyo");
+  });
+
+  it("ask the same kind of fact of the new partner: refused when only the first partner's cards state it", () => {
+    // Seoul's card dates the twinning («побратимы уже 26 лет»); no Tokyo card says when it began.
+    const first = snapshot.answer("Когда Москва и Сеул стали побратимами?");
+    expect(first.facts[0]?.card.partners).toContain("seoul");
+    expect(snapshot.answer("а с Токио?", { previous: first.understood! }).answered).toBe(false);
   });
 
   it("take the partner of the previous question with a new question word", () => {

@@ -97,6 +97,11 @@ describe("the kind of fact a question asks for", () => {
     expect(cardAnswers(card("Мэр рассказал об этом в интервью агентству."), "place")).toBe(true);
   });
 
+  it("takes how long something has lasted for when it began: «побратимы уже 26 лет»", () => {
+    expect(cardAnswers(card("Москва и Сеул были городами-побратимами уже 26 лет."), "date")).toBe(true);
+    expect(cardAnswers(card("Москва и Сеул — города-побратимы."), "date")).toBe(false);
+  });
+
   it("does not take an English month for a place: 'in December' says when", () => {
     const reported = (en: string): FactCard => card("Мэры подписали совместное заявление (сообщение от декабря 2024 года).", { text_en: en });
     expect(cardAnswers(reported("The mayors signed a joint statement (reported in December 2024)."), "place")).toBe(false);
