@@ -36,7 +36,7 @@ export function buildPartnerLexicon(partners: readonly Partner[], namesOf: (part
       // "hanoi") or by any long word of it ("dhabi", "bayern"), never by a short one ("city").
       const words = name.split(/[^\p{L}\p{M}]+/u).filter(Boolean).map(normalizeWord);
       if (words.length > 1) joinedNames.set(words.join(""), [...(joinedNames.get(words.join("")) ?? []), partner.id]);
-      const candidates = words.length === 1 ? words : [words.join(""), ...words.filter((word) => word.length >= 5)];
+      const candidates = words.length === 1 ? words : [words.join(""), ...words.filter((word) => word.length >= 5 && !GENERIC_NAME_WORDS.has(word))];
       for (const form of new Set(candidates)) forms.push({ form, id: partner.id, cyrillic: scriptOf(form) === "cyrillic" });
     }
   }
@@ -76,6 +76,23 @@ export function buildPartnerLexicon(partners: readonly Partner[], namesOf: (part
 }
 
 const NONE: string[] = [];
+
+/**
+ * Words of a long name that say what kind of place it is, not which: «Столичная община», "Vientiane
+ * Capital", "Greater Paris", "Free State of Bavaria", "Czech Republic". Alone in a question ("the
+ * nicaraguan capital", «большой город») they name no partner. Normalised as normalizeWord does.
+ */
+const GENERIC_NAME_WORDS: ReadonlySet<string> = new Set(
+  `capital capitals municipality municipal metropolis metropole metropolitan greater grand state free
+  republic united south north east west city ciudad district region province prefecture special
+  daerah khusus ibukota lungsod nakhon krung hlavni mesto obshtina stolichna
+  столица столицы столичная столичный столична община метрополия метрополь большой большого
+  государство свободное округ республика объединенные арабские южная северная город города
+  префектура провинция область район муниципалитет администрация`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(normalizeWord),
+);
 
 function formMatches(token: string, { form, cyrillic }: NameForm, typos: boolean): boolean {
   if (token === form) return true;

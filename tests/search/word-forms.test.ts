@@ -39,6 +39,13 @@ describe("word forms", () => {
     for (const other of ["Римма", "ритм", "римлянин"]) expect(terms(other)).not.toContain("@rome");
   });
 
+  it("meets a partner by a distinctive word of its long name, never by a word saying what kind of place it is", () => {
+    const analyzer = buildAnalyzer([{ id: "vientiane", name: "Вьентьян", name_en: "Vientiane", country: "Лаос", aliases: ["Vientiane Capital", "Столичная префектура Вьентьян"] }], []);
+    const terms = (word: string): string[] => analyzer.indexTerms(word);
+    expect(terms("Vientiane")).toContain("@vientiane");
+    for (const generic of ["capital", "столичная", "префектура"]) expect(terms(generic)).not.toContain("@vientiane");
+  });
+
   it("drops chat filler: «чё-то», «кто-нибудь», \"lately\", \"smth\"", () => {
     const analyzer = buildAnalyzer([], []);
     const words = (question: string): string[] => analyzer.analyzeQuestion(question).flatMap((concept) => concept.words);
