@@ -18,8 +18,13 @@ const ASKS_OUTCOME = new RegExp(
   "iu",
 );
 
-/** Words of a plan, or of what had not happened yet, in either text. */
-const PLAN = /(?<![\p{L}])(должн\p{L}*|планир\p{L}*|план\p{L}*|намерен\p{L}*|намеч\p{L}*|предусмотр\p{L}*|собира\p{L}*|предстоит|предполага\p{L}*|могл[иао]? состояться|ещ[её] не|пока не|will|would|might|plans?|planned|intends?|intended|expected|not yet|was to|were to)(?![\p{L}])/iu;
+/**
+ * Words of a plan, or of what had not happened yet, in either text; and of talks or proposals,
+ * which tell what was meant to happen («обсудили, как провести Дни Москвы в Афинах», "it was
+ * suggested to grant five scholarships"), not that it did. An agreement is an outcome: "did they
+ * actually sign something or just talk" is answered by «договорились о сотрудничестве».
+ */
+const PLAN = /(?<![\p{L}])(должн\p{L}*|планир\p{L}*|план\p{L}*|намерен\p{L}*|намеч\p{L}*|предусмотр\p{L}*|собира\p{L}*|предстоит|предполага\p{L}*|могл[иао]? состояться|ещ[её] не|пока не|обсуди\p{L}*|обсужда\p{L}*|предлож\p{L}*|will|would|might|plans?|planned|intends?|intended|expected|not yet|was to|were to|discussed|suggested|proposed)(?![\p{L}])/iu;
 
 /** A yes-or-no question: «…ли…», "did …", "was …". "What was actually granted" asks what, not whether. */
 const YES_OR_NO = /(?<![\p{L}])ли(?![\p{L}])|^\s*(did|was|were|has|have|had|is|are|does|do)(?![\p{L}])/iu;

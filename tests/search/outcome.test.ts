@@ -18,6 +18,12 @@ describe("a question whether something came about", () => {
     expect(statesPlan({ id: "c", text: "X", text_en: "Moscow would host the Days of Rome in 2015." })).toBe(true);
     expect(statesPlan({ id: "c", text: "Москва передала Кишинёву технику для уборки улиц." })).toBe(false);
   });
+
+  it("is not answered by talks or a proposal about it, and is by an agreement", () => {
+    expect(statesPlan({ id: "c", text: "Стороны обсудили, как в 2022 году провести Дни Москвы в Афинах." })).toBe(true);
+    expect(statesPlan({ id: "c", text: "X", text_en: "It was suggested to grant Lao students five scholarships a year." })).toBe(true);
+    expect(statesPlan({ id: "c", text: "Москва и Джакарта договорились о сотрудничестве на 2020–2022 годы." })).toBe(false);
+  });
 });
 
 describe("the answered rule for whether something came about", () => {
