@@ -11,6 +11,8 @@ describe("the kind of fact a question asks for", () => {
     ["на сколько лет программа с Ханоем", "term"],
     ["and what years does it run for", "term"],
     ["delhi moscow twin city agreement duration", "term"],
+    ["какая программа с Софией и на какие годы", "term"],
+    ["в какие годы подписывали программы с Софией", "date"],
     ["moscow manila programme 2023 sectors", "areas"],
     ["Сколько лет было мэру, когда он подписал программу?", "age"],
     ["сколько лет москва и сеул побратимы", "count"],
