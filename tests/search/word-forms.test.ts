@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildSnapshot } from "../../src/engine/snapshot.js";
 import type { Snapshot } from "../../src/engine/types.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
-import { buildAnalyzer, indexStem } from "../../src/search/analyzer.js";
+import { buildAnalyzer, conceptPartners, indexStem } from "../../src/search/analyzer.js";
 import { englishWordClass, isEnglishInflected, morphologyOf } from "../../src/search/morphology.js";
 
 let snapshot: Snapshot;
@@ -44,6 +44,13 @@ describe("word forms", () => {
     const terms = (word: string): string[] => analyzer.indexTerms(word);
     expect(terms("Vientiane")).toContain("@vientiane");
     for (const generic of ["capital", "столичная", "префектура"]) expect(terms(generic)).not.toContain("@vientiane");
+  });
+
+  it("names a partner written as a part of a hyphenated word ('moscow-havana', «Москва-Ханой»)", () => {
+    const analyzer = buildAnalyzer([{ id: "havana", name: "Гавана", name_en: "Havana", country: "Куба" }, { id: "hanoi", name: "Ханой", name_en: "Hanoi", country: "Вьетнам" }], []);
+    const partners = (question: string): string[] => analyzer.analyzeQuestion(question).flatMap((concept) => conceptPartners(concept));
+    expect(partners("how long is the moscow-havana memorandum valid")).toContain("havana");
+    expect(partners("программа Москва-Ханой")).toContain("hanoi");
   });
 
   it("drops chat filler: «чё-то», «кто-нибудь», \"lately\", \"smth\"", () => {
