@@ -11,9 +11,10 @@ import type { OfficeAsked } from "./office.js";
  * names Hanoi's mayor (office.ts); "Когда…" the card that carries a date; "Где…" the one that says
  * where; "Сколько…" one with a number; "Сколько лет мэру…" one that gives someone's age; "До какого
  * года…" one with a term or an end year; "Какой документ…" one that records a signed document;
- * "В каких сферах…" one that lists the areas; "Почему…" one that gives a reason.
+ * "В каких сферах…" one that lists the areas; "Почему…" one that gives a reason; «На основе какого
+ * соглашения…» one that says which earlier document a programme carries out.
  */
-export const ANSWER_TYPES = ["term", "date", "signatory", "person", "office", "place", "age", "count", "areas", "document", "reason", "talks"] as const;
+export const ANSWER_TYPES = ["basis", "term", "date", "signatory", "person", "office", "place", "age", "count", "areas", "document", "reason", "talks"] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 const W = "(?<![\\p{L}])";
@@ -33,6 +34,7 @@ const QUESTION: Record<AnswerType, RegExp> = {
   count: words("сколько|скольк\\p{L}*|скока|how many|how much|how old|what number|какое количество|какой объ[её]м"),
   areas: words("в как(их|ой) (сферах|сфере|областях|области|направлениях|отраслях)|по каким (сферам|направлениям|областям)|как(ие|ое) (направления|сферы|области|отрасли|направление)|what (areas|fields|sectors|spheres)|which (areas|fields|sectors)|in what (areas|fields)|что (входит|включает)|what does .{1,40} (cover|include)|what('s| is) (in|on) the (programme|program)|sectors|areas|сферы|направления|отрасли"),
   document: words("какой документ|какие документы|какое соглашение|что (подписали|подписал|подписала|заключили)|что за документ|what (document|agreement|did .{1,30} sign)|which (document|agreement)"),
+  basis: words("на (основе|основании|базе) (какого|какой|каких|чего)|во исполнение|в развитие (какого|какой|чего)|на ч[её]м (\\p{L}+ )?основ\\p{L}*|что (\\p{L}+ )?легло в основу|based on (what|which)|(what|which) .{1,40} (based on|built on|rests? on|implements?)|(is|was) (it|that|this) based"),
   talks: words("о ч[её]м (\\p{L}+ )?(говорили|беседовали|договорились|договаривались|условились|шла речь|шёл разговор|шел разговор|переговоры)|что (обсуждали|обсудили|обсуждалось|обсуждали на)|what (was|were) discussed|what did .{1,40} (discuss|talk about|agree on|agree)|what was agreed|what were the talks about"),
   reason: words("почему|зачем|для чего|с какой целью|по какой причине|какова цель|какая цель|каковы цели|why|what for|for what purpose|what (is|was|are|were) the (reason|aim|goal|purpose|objective)s?|(supposed|meant|designed|intended) to (achieve|do)|what .{1,40} (achieve|aim at|aims at)"),
 };
@@ -128,6 +130,8 @@ const SIGNING_PARTY = new RegExp(`${CW}(мэр\\p{L}*|глав[аыуе]|гла�
 const REASON = new RegExp(`${CW}(чтобы|для того|поскольку|так как|потому|из-за|ради|цел(ь|ью|и)|причин\\p{L}*|в знак|в связи|мотивирова\\p{L}*|вызван\\p{L}*|обоснован\\p{L}*|в ответ|призван\\p{L}*|должн\\p{L}* (укрепить|развивать|расширить|способствовать|содействовать)|направлен\\p{L}* на|because|in order to|so that|aims?|goals?|purpose|reasons?|due to|owing to|in protest|prompted|motivated|in response|justification|justified|meant to|intended to|designed to)${E}`, "iu");
 // A word that announces a list of areas; a list itself is told by its commas (listsItems).
 const AREAS = new RegExp(`${CW}(сфер\\p{L}*|област\\p{L}*|направлени\\p{L}*|отрасл\\p{L}*|таких как|такие как|в том числе|включая|areas?|fields?|sectors?|spheres?|such as|including)${E}`, "iu");
+// An earlier document a later one carries out: «для выполнения соглашения», «в основу легли», "to implement", "rests on".
+const BASIS = new RegExp(`${CW}(выполнени\\p{L}*|исполнени\\p{L}*|реализ\\p{L}*|в основу|на основе|на базе|основан\\p{L}* на|в развитие|implement\\p{L}*|rests? on|based on|builds? on|into practice|principles of)${E}`, "iu");
 // What was discussed or agreed: «обсудили», «речь шла о», «договорились», "discussed", "agreed".
 const TALKS = new RegExp(`${CW}(обсу(ждал|ждали|ждались|ждалось|ждение|ждения|дили|дил|дят)\\p{L}*|речь шла|говорил[аи]? о|договорил\\p{L}*|условил\\p{L}*|discuss\\p{L}*|agreed|talked about|talks covered)${E}`, "iu");
 // Someone's age: «в возрасте 38 лет», «исполнилось», «38-летний», "aged 38", "years old", a birth.
@@ -171,6 +175,8 @@ export function cardAnswers(card: FactCard, type: CardAnswerType): boolean {
       return TALKS.test(text);
     case "reason":
       return REASON.test(text);
+    case "basis":
+      return BASIS.test(text);
   }
 }
 

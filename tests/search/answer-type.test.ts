@@ -12,6 +12,9 @@ describe("the kind of fact a question asks for", () => {
     ["and what years does it run for", "term"],
     ["delhi moscow twin city agreement duration", "term"],
     ["какая программа с Софией и на какие годы", "term"],
+    ["а на основе какого соглашения её делали?", "basis"],
+    ["а это во исполнение какого соглашения?", "basis"],
+    ["and what older document is that based on?", "basis"],
     ["в какие годы подписывали программы с Софией", "date"],
     ["moscow manila programme 2023 sectors", "areas"],
     ["Сколько лет было мэру, когда он подписал программу?", "age"],
@@ -97,6 +100,13 @@ describe("the kind of fact a question asks for", () => {
   it("finds a place at the start of a card's text as well as inside it", () => {
     expect(cardAnswers(card("На Московском урбанистическом форуме встретились мэры."), "place")).toBe(true);
     expect(cardAnswers(card("Мэр рассказал об этом в интервью агентству."), "place")).toBe(true);
+  });
+
+  it("takes a card saying which earlier document a programme carries out for what it is based on", () => {
+    expect(cardAnswers(card("Программа нужна для выполнения соглашения от 20 июня 2000 года."), "basis")).toBe(true);
+    expect(cardAnswers(card("В основу программы легли принципы протокола 1996 года."), "basis")).toBe(true);
+    expect(cardAnswers(card("X", { text_en: "The programme is meant to put the 1997 agreement into practice." }), "basis")).toBe(true);
+    expect(cardAnswers(card("Мэры подписали программу сотрудничества на 2018–2020 годы."), "basis")).toBe(false);
   });
 
   it("takes how long something has lasted for when it began: «побратимы уже 26 лет»", () => {
