@@ -175,7 +175,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     const weighed = weighQuestion(
       concepts,
       (concept, index) => weighConcept(concept, rarest[index], documentFrequency, likelyTypo, idf, total),
-      (index) => (fromContext[index] ? CONTEXT_SHARE : 1),
+      fromContext,
     );
     const asked = askedTypeOf(typeQuestion) ?? askedTypeOf(text);
     const answerType = asked?.type;
@@ -285,13 +285,6 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
 
   return { search, analyzer, analyses: analysed };
 }
-
-/**
- * Ranking weight kept by a word a follow-up took from the question before: «а ЕМИАС?» after a
- * question on the Moscow Electronic School asks about EMIAS, and the school card, which matches
- * every word of the context, must not outrank the EMIAS card, which matches the word asked now.
- */
-const CONTEXT_SHARE = 0.5;
 
 /** For each concept, whether it comes from a follow-up's context rather than its own words (`own`; undefined: not a follow-up). */
 function contextConcepts(concepts: readonly QueryConcept[], own: readonly QueryConcept[] | undefined): boolean[] {

@@ -95,6 +95,15 @@ describe("follow-ups", () => {
     expect(next.facts.map((fact) => fact.card.id).slice(0, 2)).toEqual(["kyiv-letter-reasons", "kyiv-council-terminates-agreements-2016"]);
   });
 
+  it("show the card of what the follow-up asks now, though the previous subject's card shares every word of the context", () => {
+    const signed = snapshot.answer("who signed the moscow luhansk twin city declaration");
+    const rebuild = snapshot.answer("and what did sobyanin say moscow would rebuild there?", { previous: signed.understood! });
+    expect(rebuild.facts.map((fact) => fact.card.id)).toContain("luhansk-restoration-plans");
+    const met = snapshot.answer("чебан в москве в 2020 с кем встречался");
+    const agreed = snapshot.answer("и о чем договорились", { previous: met.understood! });
+    expect(agreed.facts[0]?.card.id).toBe("chisinau-twinning-agreement-update-2020");
+  });
+
   it("leave a question that stands on its own as it is", () => {
     const answer = snapshot.answer("Какие направления у программы Москвы и Пекина?", { previous: "Москва и Ницца меморандум" });
     expect(answer.understood).toBe("Какие направления у программы Москвы и Пекина?");
