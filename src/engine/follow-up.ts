@@ -49,8 +49,11 @@ export function readFollowUp(question: string, previous: string | undefined, ana
     if ((namesPartner && conceptPartners(concept).length > 0) || (namesYear && isYear(concept))) for (const word of concept.words) dropped.add(word);
   }
   // «а по каким сферам?» after «на сколько лет соглашение с Дели» asks for areas, not a term: the
-  // words that asked the previous kind of fact go when the follow-up asks its own.
-  const askedBefore = askedTypeOf(question) ? new Set(askedTypeOf(previous)?.words ?? []) : new Set<string>();
+  // words that asked the previous kind of fact go when the follow-up asks its own, by a question
+  // word or by any word besides a partner or a year ("what is Moscow going to rebuild there" after
+  // who signed). «а с Ташкентом?», «а в 2019?» ask the previous question again.
+  const asksOwn = askedTypeOf(question) !== undefined || now.some((concept) => conceptPartners(concept).length === 0 && !isYear(concept));
+  const askedBefore = asksOwn ? new Set(askedTypeOf(previous)?.words ?? []) : new Set<string>();
   // …and so does the verb that asked it with them («кто подписал», "who signed": a follow-up «а в
   // каких сферах?» asks about the document, not about its signing).
   const askingVerb = askedBefore.size > 0 ? verbAfter(questionWords(previous), askedBefore) : undefined;

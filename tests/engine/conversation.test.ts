@@ -75,6 +75,14 @@ describe("follow-ups", () => {
     expect(english.understood).not.toMatch(/signed/);
   });
 
+  it("drop them too when the follow-up asks something of its own without a question word, and keep them when it only names another partner", () => {
+    const rebuild = snapshot.answer("what is moscow going to rebuild there?", { previous: "who signed the moscow luhansk twin city declaration" });
+    expect(rebuild.understood).not.toMatch(/signed/);
+    expect(rebuild.understood).toMatch(/luhansk twin city declaration/);
+    const tashkent = snapshot.answer("а с Ташкентом?", { previous: "кто подписал меморандум с Сеулом" });
+    expect(tashkent.understood).toMatch(/кто подписал меморандум/);
+  });
+
   it("read a question that points back («там», \"it\", \"else\") with the one before, however long", () => {
     const first = snapshot.answer("what did delhi and moscow sign in 2018");
     const next = snapshot.answer("who else was there at the signing?", { previous: first.understood! });
