@@ -20,15 +20,15 @@ describe("search quality on the blind dev split", async () => {
 
   it("ranks the right card first and in the top 3 for answerable questions, and refuses few of them", () => {
     expect(report.answerable.questions).toBeGreaterThanOrEqual(150);
-    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.84);
+    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.85);
     expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.95);
     expect(report.answerable.refused).toBeLessThanOrEqual(0.02);
   });
 
   it("answers follow-ups in the context of the question before", () => {
     expect(report.follow_ups.questions).toBeGreaterThanOrEqual(20);
-    expect(report.follow_ups.hit1).toBeGreaterThanOrEqual(0.70);
-    expect(report.follow_ups.hit3).toBeGreaterThanOrEqual(0.875);
+    expect(report.follow_ups.hit1).toBeGreaterThanOrEqual(0.75);
+    expect(report.follow_ups.hit3).toBeGreaterThanOrEqual(0.95);
   });
 
   it("answers list, count and year questions with the list asked for", () => {
@@ -62,8 +62,9 @@ describe("search quality on the third blind dev set", async () => {
 
   it("ranks, follows up and lists at least as well as now, a little below", () => {
     expect(report.answerable.questions).toBeGreaterThanOrEqual(70);
-    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.82);
+    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.86);
     expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.95);
+    expect(report.follow_ups.hit1).toBeGreaterThanOrEqual(0.83);
     expect(report.follow_ups.hit3).toBeGreaterThanOrEqual(0.9);
     expect(report.lists.right).toBeGreaterThanOrEqual(0.9);
   });
@@ -75,11 +76,11 @@ describe("search quality on the fourth blind dev set", async () => {
 
   it("ranks and refuses at least as well as now, a little below", () => {
     expect(report.answerable.questions).toBeGreaterThanOrEqual(55);
-    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.8);
+    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.82);
     expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.93);
     expect(report.answerable.refused).toBeLessThanOrEqual(0.04);
     expect(report.out_of_scope.questions).toBeGreaterThanOrEqual(35);
-    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.72);
+    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.8);
   });
 });
 
@@ -89,6 +90,21 @@ describe("search quality on the fifth blind dev set", async () => {
 
   it("refuses out-of-scope questions at least as often as now, a little below", () => {
     expect(report.out_of_scope.questions).toBeGreaterThanOrEqual(75);
-    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.68);
+    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.74);
+  });
+});
+
+/** The sixth dev set (50 first questions, 25 follow-ups, 45 out-of-scope near misses, written the same way): gated like the others. */
+describe("search quality on the sixth blind dev set", async () => {
+  const report = await reportOf("./blind-dev6.json");
+
+  it("ranks, follows up and refuses at least as well as now, a little below", () => {
+    expect(report.answerable.questions).toBeGreaterThanOrEqual(70);
+    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.74);
+    expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.88);
+    expect(report.answerable.refused).toBeLessThanOrEqual(0.03);
+    expect(report.follow_ups.hit3).toBeGreaterThanOrEqual(0.8);
+    expect(report.out_of_scope.questions).toBeGreaterThanOrEqual(40);
+    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.65);
   });
 });
