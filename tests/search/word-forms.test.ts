@@ -73,6 +73,12 @@ describe("word forms", () => {
     expect(snapshot.answer("did sobyanin sign anything in istanbul").answered).toBe(true);
   });
 
+  it("refuses a Russian question naming, in lower case, someone the knowledge lacks by a surname's ending, and still answers a misspelt known one", () => {
+    expect(snapshot.answer("встречался ли ликсутов с делегацией бангкока по транспорту").answered).toBe(false);
+    expect(snapshot.answer("кличко что нибудь заявлял о разрыве побратимства киева с москвой").answered).toBe(false);
+    expect(snapshot.answer("где сабянин с мэром бишкека ибраимовым виделся в 2017").answered).toBe(true);
+  });
+
   it("tells phrasing from what a question is about", () => {
     expect(morphologyOf("перенять")?.wordClass).toBe("phrasing");
     expect(morphologyOf("прошли")?.wordClass).toBe("phrasing");
