@@ -77,6 +77,7 @@ describe("word forms", () => {
     expect(snapshot.answer("встречался ли ликсутов с делегацией бангкока по транспорту").answered).toBe(false);
     expect(snapshot.answer("кличко что нибудь заявлял о разрыве побратимства киева с москвой").answered).toBe(false);
     expect(snapshot.answer("где сабянин с мэром бишкека ибраимовым виделся в 2017").answered).toBe(true);
+    expect(snapshot.answer("what did luzhkov say about the partnership with rome back in 1996?").answered).toBe(false);
   });
 
   it("tells phrasing from what a question is about", () => {
