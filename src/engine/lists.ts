@@ -17,7 +17,9 @@ const PARTNER_NOUN = /(город(а|ов|ами|ах)?|партн[её]р(ы|о
 // Plural: «какие документы», «сколько соглашений»; «на сколько лет соглашение» asks about one.
 const DOCUMENTS = /(документ(ы|ов|ами)|соглашени(я|й|ями)|меморандум(ы|ов)|договор(ы|ов)|программ(ы|ами)?(?![\p{L}])|протокол(ы|ов)|бумаг|agreements|documents|memoranda|memorandums|deals|treaties|programmes|programs)/iu;
 const LIST_CUE = /(^|[^\p{L}])(как(ие|их|им|ими|ое|ая)|скольк\p{L}*|список|перечисл\p{L}*|все|всех|есть ли|какими|с кем|что|which|what|how many|list|all|name the|are there)(?![\p{L}])/iu;
-const ACTION = /(подпис|заключ|провел|провод|прошл|договор|sign|held|hold|conclud|agree|did)/iu;
+// What a year's list holds: signing, holding, agreeing. Not a bare "did": "what did Amman want from
+// Moscow in 2019" asks about one meeting, not the year's list.
+const ACTION = /(подпис|заключ|провел|провод|прошл|договор|sign|held|hold|conclud|agree)/iu;
 const COUNT = /(скольк|how many|number of)/iu;
 const YEAR = /(?<![\p{N}])((?:19|20)\d\d)(?![\p{N}])/u;
 /**

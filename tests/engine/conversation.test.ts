@@ -199,6 +199,7 @@ describe("list, count and year questions", () => {
   it("leave a question about one thing to the search", () => {
     expect(snapshot.answer("Что Черёмин сказал про меморандум с Ниццей?").list).toBeUndefined();
     expect(snapshot.answer("На сколько лет соглашение с Дели?").list).toBeUndefined();
+    expect(snapshot.answer("what did the jordanian capital want from moscow in 2019?").list).toBeUndefined();
   });
 });
 
