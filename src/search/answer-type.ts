@@ -12,9 +12,10 @@ import type { OfficeAsked } from "./office.js";
  * where; "Сколько…" one with a number; "Сколько лет мэру…" one that gives someone's age; "До какого
  * года…" one with a term or an end year; "Какой документ…" one that records a signed document;
  * "В каких сферах…" one that lists the areas; "Почему…" one that gives a reason; «На основе какого
- * соглашения…» one that says which earlier document a programme carries out.
+ * соглашения…» one that says which earlier document a programme carries out; «Чего хотел Вьентьян…»
+ * one that says what someone wants, hopes for or is interested in.
  */
-export const ANSWER_TYPES = ["basis", "term", "date", "signatory", "person", "office", "place", "age", "count", "areas", "document", "reason", "talks"] as const;
+export const ANSWER_TYPES = ["basis", "wish", "term", "date", "signatory", "person", "office", "place", "age", "count", "areas", "document", "reason", "talks"] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 const W = "(?<![\\p{L}])";
@@ -35,6 +36,7 @@ const QUESTION: Record<AnswerType, RegExp> = {
   areas: words("в как(их|ой) (сферах|сфере|областях|области|направлениях|отраслях)|по каким (сферам|направлениям|областям)|как(ие|ое) (направления|сферы|области|отрасли|направление)|what (areas|fields|sectors|spheres)|which (areas|fields|sectors)|in what (areas|fields)|что (входит|включает)|what does .{1,40} (cover|include)|what('s| is) (in|on) the (programme|program)|sectors|areas|сферы|направления|отрасли"),
   document: words("какой документ|какие документы|какое соглашение|что (подписали|подписал|подписала|заключили)|что за документ|what (document|agreement|did .{1,30} sign)|which (document|agreement)"),
   basis: words("на (основе|основании|базе) (какого|какой|каких|чего)|во исполнение|в развитие (какого|какой|чего)|на ч[её]м (\\p{L}+ )?основ\\p{L}*|что (\\p{L}+ )?легло в основу|based on (what|which)|(what|which) .{1,40} (based on|built on|rests? on|implements?)|(is|was) (it|that|this) based"),
+  wish: words("(что|чего|ч[её]) (\\p{L}+ ){0,3}(хотел\\p{L}*|хочет|хотят|хотим|просил\\p{L}*|ждал\\p{L}*|ждут|жд[её]т|добивал\\p{L}*|добива\\p{L}*)|(what|which) .{1,40} (want|wants|wanted|hope|hopes|hoped|ask for|asked for|seek|seeks|sought)|what .{1,40} (keen on|interested in)"),
   talks: words("о ч[её]м (\\p{L}+ )?(говорили|беседовали|договорились|договаривались|условились|шла речь|шёл разговор|шел разговор|переговоры)|что (обсуждали|обсудили|обсуждалось|обсуждали на)|what (was|were) discussed|what did .{1,40} (discuss|talk about|agree on|agree)|what was agreed|what were the talks about"),
   reason: words("почему|зачем|для чего|с какой целью|по какой причине|какова цель|какая цель|каковы цели|why|what for|for what purpose|what (is|was|are|were) the (reason|aim|goal|purpose|objective)s?|(supposed|meant|designed|intended) to (achieve|do)|what .{1,40} (achieve|aim at|aims at)"),
 };
@@ -132,6 +134,8 @@ const REASON = new RegExp(`${CW}(чтобы|для того|поскольку|�
 const AREAS = new RegExp(`${CW}(сфер\\p{L}*|област\\p{L}*|направлени\\p{L}*|отрасл\\p{L}*|таких как|такие как|в том числе|включая|areas?|fields?|sectors?|spheres?|such as|including)${E}`, "iu");
 // An earlier document a later one carries out: «для выполнения соглашения», «в основу легли», "to implement", "rests on".
 const BASIS = new RegExp(`${CW}(выполнени\\p{L}*|исполнени\\p{L}*|реализ\\p{L}*|в основу|на основе|на базе|основан\\p{L}* на|в развитие|implement\\p{L}*|rests? on|based on|builds? on|into practice|principles of)${E}`, "iu");
+// What someone wants: «заинтересован», «хотел бы», «надеется», «призвали», "would like", "hopes", "keen", "urged".
+const WISH = new RegExp(`${CW}(заинтересован\\p{L}*|интерес\\p{L}*|хотел\\p{L}*|хочет|хотят|надеет\\p{L}*|надеж\\p{L}*|рассчитыва\\p{L}*|стрем\\p{L}*|призвал\\p{L}*|просил\\p{L}*|would like|wants?|wanted|hopes?|hoped|interested|interest|keen\\p{L}*|urged|called on|asked|seeks?|sought)${E}`, "iu");
 // What was discussed or agreed: «обсудили», «речь шла о», «договорились», "discussed", "agreed".
 const TALKS = new RegExp(`${CW}(обсу(ждал|ждали|ждались|ждалось|ждение|ждения|дили|дил|дят)\\p{L}*|речь шла|говорил[аи]? о|договорил\\p{L}*|условил\\p{L}*|discuss\\p{L}*|agreed|talked about|talks covered)${E}`, "iu");
 // Someone's age: «в возрасте 38 лет», «исполнилось», «38-летний», "aged 38", "years old", a birth.
@@ -177,6 +181,8 @@ export function cardAnswers(card: FactCard, type: CardAnswerType): boolean {
       return REASON.test(text);
     case "basis":
       return BASIS.test(text);
+    case "wish":
+      return WISH.test(text);
   }
 }
 

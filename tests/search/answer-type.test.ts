@@ -15,6 +15,8 @@ describe("the kind of fact a question asks for", () => {
     ["а на основе какого соглашения её делали?", "basis"],
     ["а это во исполнение какого соглашения?", "basis"],
     ["and what older document is that based on?", "basis"],
+    ["а вьентьян чего от москвы хотел?", "wish"],
+    ["what did the jordanian capital want from moscow in 2019?", "wish"],
     ["в какие годы подписывали программы с Софией", "date"],
     ["moscow manila programme 2023 sectors", "areas"],
     ["Сколько лет было мэру, когда он подписал программу?", "age"],
@@ -107,6 +109,12 @@ describe("the kind of fact a question asks for", () => {
     expect(cardAnswers(card("В основу программы легли принципы протокола 1996 года."), "basis")).toBe(true);
     expect(cardAnswers(card("X", { text_en: "The programme is meant to put the 1997 agreement into practice." }), "basis")).toBe(true);
     expect(cardAnswers(card("Мэры подписали программу сотрудничества на 2018–2020 годы."), "basis")).toBe(false);
+  });
+
+  it("takes a card saying what someone wants, hopes for or is interested in for what they want", () => {
+    expect(cardAnswers(card("Минск заинтересован в опыте Москвы."), "wish")).toBe(true);
+    expect(cardAnswers(card("X", { text_en: "Vientiane's authorities called on the Moscow government to bring more tourists." }), "wish")).toBe(true);
+    expect(cardAnswers(card("Мэры встретились в ратуше."), "wish")).toBe(false);
   });
 
   it("takes how long something has lasted for when it began: «побратимы уже 26 лет»", () => {
