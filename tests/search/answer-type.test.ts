@@ -16,6 +16,8 @@ describe("the kind of fact a question asks for", () => {
     ["а это во исполнение какого соглашения?", "basis"],
     ["and what older document is that based on?", "basis"],
     ["а вьентьян чего от москвы хотел?", "wish"],
+    ["чё москва с кишинёвом решили в 2020?", "talks"],
+    ["а собянин с мэром бишкека о чем тёр на урбанфоруме", "talks"],
     ["what did the jordanian capital want from moscow in 2019?", "wish"],
     ["в какие годы подписывали программы с Софией", "date"],
     ["moscow manila programme 2023 sectors", "areas"],
