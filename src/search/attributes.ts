@@ -18,6 +18,8 @@ export interface Attribute {
   asked: RegExp;
   /** A card's text states it (Russian or English text). */
   stated: RegExp;
+  /** Stated only with a number: "comparable in population" gives no population, «выделит средства» no sum. */
+  counted?: boolean;
 }
 
 const B = "(?<![\\p{L}])";
@@ -40,6 +42,7 @@ const ATTRIBUTES: readonly Attribute[] = [
     name: "population",
     asked: pattern(`${B}(населени\\p{L}*|population|inhabitants)${A}|how many people live|сколько (\\p{L}+ )?(жител\\p{L}*|человек|людей) (жив[её]т|живут|прожива\\p{L}*)`),
     stated: pattern("населени|жител|живут|проживают|population|inhabitants|residents|people live"),
+    counted: true,
   },
   { name: "weather", asked: WEATHER, stated: WEATHER },
   {
@@ -76,5 +79,9 @@ export function askedAttributes(question: string): Attribute[] {
 /** Whether a card states every attribute asked, in its Russian or its English text. */
 export function statesAttributes(card: FactCard, attributes: readonly Attribute[]): boolean {
   const text = `${card.text} ${card.text_en ?? ""}`;
-  return attributes.every((attribute) => attribute.stated.test(text));
+  return attributes.every((attribute) => attribute.stated.test(text) && (!attribute.counted || NUMBER.test(text)));
 }
+
+// A figure: a digit or a magnitude («три миллиона», "two million"); "the world's two largest
+// metropolises" gives no population.
+const NUMBER = /\p{N}|(?<![\p{L}])(тысяч\p{L}*|миллион\p{L}*|миллиард\p{L}*|млн|млрд|thousands?|millions?|billions?)(?![\p{L}])/iu;

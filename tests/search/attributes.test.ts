@@ -47,6 +47,14 @@ describe("an attribute a question asks of a known subject", () => {
     const [money] = askedAttributes("how much money will Moscow give");
     expect(statesAttributes({ id: "c", text: "Москва выделит средства.", text_en: "Moscow will allot 5 million roubles." }, [money!])).toBe(true);
   });
+
+  it("takes a population as stated only with a figure", () => {
+    const [population] = askedAttributes("what's the population of Mexico City");
+    const megacities = { id: "c", text: "Москва и Мехико сопоставимы по населению.", text_en: "Moscow and Mexico City are the world's two largest metropolises, comparable in population." };
+    expect(statesAttributes(megacities, [population!])).toBe(false);
+    expect(statesAttributes({ id: "c", text: "В Маниле ночью живут около двух миллионов человек.", text_en: "Manila holds about two million people at night." }, [population!])).toBe(true);
+    expect(statesAttributes({ id: "c", text: "В Москве 12 млн жителей." }, [population!])).toBe(true);
+  });
 });
 
 describe("the answered rule with an attribute asked", () => {
