@@ -48,8 +48,8 @@ const ATTRIBUTES: readonly Attribute[] = [
   {
     name: "score",
     // Not «на свой счёт», «за счёт», «в счёт»; "score" as a noun, not the verb.
-    asked: pattern(`(?<!(на|за|в) (\\p{L}+ )?)${B}(сч[её]т|сч[её]том)${A}|(the|final|what|which) score${A}`),
-    stated: pattern("сч[её]т|\\d+\\s?[:–-]\\s?\\d+|score"),
+    asked: pattern(`(?<!(на|за|в) (\\p{L}+ )?)${B}(сч[её]т|сч[её]том)${A}|(the|final|what|which) score${A}|(кто|who) (выиграл|победил|won)${A}`),
+    stated: pattern("сч[её]т|\\d+\\s?[:–-]\\s?\\d+|score|выиграл|победил|побед|won|winner|victory"),
   },
   {
     name: "money",

@@ -22,6 +22,8 @@ describe("an attribute a question asks of a known subject", () => {
     ["нужна ли виза в Сеул", ["travel"]],
     ["best time to visit tashkent", ["travel"]],
     ["когда основали Сухум", ["founding"]],
+    ["who won the hockey game pisapia and sobyanin went to", ["score"]],
+    ["кто выиграл матч, на который ходили мэры", ["score"]],
   ])("%s → %j", (question, expected) => {
     expect(names(question)).toEqual(expected);
   });
