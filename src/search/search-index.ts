@@ -214,7 +214,8 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
         // A card naming only people the question names («кто подписал с Кухаревым») does not say who else signed.
         return (card) => answers.signatory[card]! && (people[card]!.length === 0 || namesOthers(people[card]!, text));
       case "office":
-        return (card) => statesOffice(knowledge.cards[card]!.card, asked.office!, people[card]!);
+        // «кто стал губернатором Токио после Коикэ» asks for someone else than the holder it names.
+        return (card) => statesOffice(knowledge.cards[card]!.card, asked.office!, people[card]!) && (people[card]!.length === 0 || namesOthers(people[card]!, text));
       default:
         return (card) => answers[type][card]!;
     }

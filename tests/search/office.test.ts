@@ -76,4 +76,9 @@ describe("office questions on the shipped knowledge", () => {
     expect(answer.answered).toBe(false);
     expect(snapshot.answer("Краков и Москва партнёрство").answered).toBe(true);
   });
+
+  it("refuses who held the office after the holder the question names, when the cards name only that one", () => {
+    expect(snapshot.answer("Кто стал губернатором Токио после Юрико Коикэ?").answered).toBe(false);
+    expect(snapshot.answer("кто губернатор Токио?").answered).toBe(true);
+  });
 });
