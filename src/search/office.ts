@@ -41,7 +41,11 @@ export interface OfficeAsked {
   words: string[];
   /** Where the asking words start, in words, to tell which kind of question comes first. */
   at: number;
+  /** Whom the office passed to or from («после Коикэ», "who succeeded Masuzoe"): someone besides the holder named. */
+  succession: boolean;
 }
+
+const SUCCESSION = /(?<![\p{L}])(после|вместо|сменил\p{L}*|преемник\p{L}*|предшественник\p{L}*|after|succeeded|successor|replaced|preceded|predecessor)(?![\p{L}])/iu;
 
 function officesOf(word: string | undefined): Office[] {
   return word === undefined ? [] : OFFICES.filter((office) => OFFICE_WORDS[office].test(word));
@@ -61,7 +65,7 @@ export function officeAsked(question: string): OfficeAsked | undefined {
     const offices = officesOf(word);
     if (offices.length === 0) continue;
     const owner = [...before, ...words.slice(at + 1, at + 3)];
-    return { offices, ofMoscow: owner.some((next) => MOSCOW.test(next)), words: [words[start]!, word!], at: start };
+    return { offices, ofMoscow: owner.some((next) => MOSCOW.test(next)), words: [words[start]!, word!], at: start, succession: SUCCESSION.test(question) };
   }
   return undefined;
 }

@@ -215,7 +215,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
         return (card) => answers.signatory[card]! && (people[card]!.length === 0 || namesOthers(people[card]!, text));
       case "office":
         // «кто стал губернатором Токио после Коикэ» asks for someone else than the holder it names.
-        return (card) => statesOffice(knowledge.cards[card]!.card, asked.office!, people[card]!) && (people[card]!.length === 0 || namesOthers(people[card]!, text));
+        return (card) => statesOffice(knowledge.cards[card]!.card, asked.office!, people[card]!) && (!asked.office!.succession || people[card]!.length === 0 || namesOthers(people[card]!, text));
       default:
         return (card) => answers[type][card]!;
     }
