@@ -1,5 +1,5 @@
 import type { FactCard } from "../knowledge/types.js";
-import { mayBePersonInDative } from "./morphology.js";
+import { mayBePersonInDative, morphologyOf } from "./morphology.js";
 import { isStopword, questionWords } from "./normalize.js";
 import { officeAsked } from "./office.js";
 import type { OfficeAsked } from "./office.js";
@@ -277,7 +277,11 @@ export function namesOthers(people: readonly string[], question: string): boolea
  */
 function listsItems(text: string): boolean {
   let items = 0;
-  for (const match of text.matchAll(/,\s+(\p{Ll}+)/gu)) if (!isStopword(match[1]!.replace(/ё/g, "е"))) items++;
+  for (const match of text.matchAll(/,\s+(\p{Ll}+)/gu)) {
+    const word = match[1]!.replace(/ё/g, "е");
+    // «…, подписали программу»: a clause goes on after an apposition; a list's items are not verbs.
+    if (!isStopword(word) && morphologyOf(word)?.wordClass !== "phrasing") items++;
+  }
   return items >= 2 && / и /u.test(text);
 }
 
