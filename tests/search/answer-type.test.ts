@@ -21,6 +21,8 @@ describe("the kind of fact a question asks for", () => {
     ["what did the jordanian capital want from moscow in 2019?", "wish"],
     ["в какие годы подписывали программы с Софией", "date"],
     ["moscow manila programme 2023 sectors", "areas"],
+    ["по каким темам москва с большим парижем сотрудничает", "areas"],
+    ["what topics does the moscow vienna programme cover", "areas"],
     ["Сколько лет было мэру, когда он подписал программу?", "age"],
     ["сколько лет москва и сеул побратимы", "count"],
     ["сколько лет юрико коикэ", "age"],
