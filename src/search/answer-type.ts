@@ -13,9 +13,10 @@ import type { OfficeAsked } from "./office.js";
  * года…" one with a term or an end year; "Какой документ…" one that records a signed document;
  * "В каких сферах…" one that lists the areas; "Почему…" one that gives a reason; «На основе какого
  * соглашения…» one that says which earlier document a programme carries out; «Чего хотел Вьентьян…»
- * one that says what someone wants, hopes for or is interested in.
+ * one that says what someone wants, hopes for or is interested in; «Кто ещё был…», "who attended…"
+ * one that says who was present.
  */
-export const ANSWER_TYPES = ["basis", "wish", "term", "date", "signatory", "person", "office", "place", "age", "count", "areas", "document", "reason", "talks"] as const;
+export const ANSWER_TYPES = ["basis", "wish", "attendees", "term", "date", "signatory", "person", "office", "place", "age", "count", "areas", "document", "reason", "talks"] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 const W = "(?<![\\p{L}])";
@@ -37,6 +38,8 @@ const QUESTION: Record<AnswerType, RegExp> = {
   document: words("какой документ|какие документы|какое соглашение|что (подписали|подписал|подписала|заключили)|что за документ|what (document|agreement|did .{1,30} sign)|which (document|agreement)"),
   basis: words("на (основе|основании|базе) (какого|какой|каких|чего)|во исполнение|в развитие (какого|какой|чего)|на ч[её]м (\\p{L}+ )?основ\\p{L}*|что (\\p{L}+ )?легло в основу|based on (what|which)|(what|which) .{1,40} (based on|built on|rests? on|implements?)|(is|was) (it|that|this) based"),
   wish: words("(что|чего|ч[её]) (\\p{L}+ ){0,3}(хотел\\p{L}*|хочет|хотят|хотим|просил\\p{L}*|ждал\\p{L}*|ждут|жд[её]т|добивал\\p{L}*|добива\\p{L}*)|(what|which) .{1,40} (want|wants|wanted|hope|hopes|hoped|ask for|asked for|seek|seeks|sought)|what .{1,40} (keen on|interested in)"),
+  // «кто был мэром Кракова» asks an office: «был» only with where («кто был на встрече», «кто там был»).
+  attendees: words("кто (ещ[её] )?(присутствовал\\p{L}*|участвовал\\p{L}*)|кто (ещ[её] )?(там )?(был|были|пришли) (на|в|там|при|от|с)|кто ещ[её]|who (else )?(was|were) (there|at|present)|who (else )?attended|who else|who took part"),
   talks: words("о ч[её]м (\\p{L}+ ){0,4}(говорили|беседовали|договорились|договаривались|условились|шла речь|шёл разговор|шел разговор|переговоры|т[её]р|т[её]рли|перетирали)|(что|чё|че|чего) (\\p{L}+ ){0,4}(обсуждали|обсудили|обсуждалось|решили|порешали|договорились)|what (was|were) discussed|what did .{1,40} (discuss|talk about|agree on|agree|decide)|what was (agreed|decided)|what were the talks about"),
   reason: words("почему|зачем|для чего|с какой целью|по какой причине|какова цель|какая цель|каковы цели|why|what for|for what purpose|what (is|was|are|were) the (reason|aim|goal|purpose|objective)s?|(supposed|meant|designed|intended) to (achieve|do)|what .{1,40} (achieve|aim at|aims at)"),
 };
@@ -136,6 +139,8 @@ const AREAS = new RegExp(`${CW}(сфер\\p{L}*|област\\p{L}*|направ
 const BASIS = new RegExp(`${CW}(выполнени\\p{L}*|исполнени\\p{L}*|реализ\\p{L}*|в основу|на основе|на базе|основан\\p{L}* на|в развитие|implement\\p{L}*|rests? on|based on|builds? on|into practice|principles of)${E}`, "iu");
 // What someone wants: «заинтересован», «хотел бы», «надеется», «призвали», "would like", "hopes", "keen", "urged".
 const WISH = new RegExp(`${CW}(заинтересован\\p{L}*|интерес\\p{L}*|хотел\\p{L}*|хочет|хотят|надеет\\p{L}*|надеж\\p{L}*|рассчитыва\\p{L}*|стрем\\p{L}*|призвал\\p{L}*|просил\\p{L}*|would like|wants?|wanted|hopes?|hoped|interested|interest|keen\\p{L}*|urged|called on|asked|seeks?|sought)${E}`, "iu");
+// Who was there: «присутствовали», «в присутствии», «также были», "attended", "present", "also at".
+const ATTENDED = new RegExp(`${CW}(присутств\\p{L}*|участвовал\\p{L}*|участники|также (был|были|была)|вместе с|сопровожда\\p{L}*|attended|attending|present|presence|took part|also (at|there)|accompanied)${E}`, "iu");
 // What was discussed or agreed: «обсудили», «речь шла о», «договорились», "discussed", "agreed".
 const TALKS = new RegExp(`${CW}(обсу(ждал|ждали|ждались|ждалось|ждение|ждения|дили|дил|дят)\\p{L}*|речь шла|говорил[аи]? о|договорил\\p{L}*|условил\\p{L}*|discuss\\p{L}*|agreed|talked about|talks covered)${E}`, "iu");
 // Someone's age: «в возрасте 38 лет», «исполнилось», «38-летний», "aged 38", "years old", a birth.
@@ -183,6 +188,8 @@ export function cardAnswers(card: FactCard, type: CardAnswerType): boolean {
       return BASIS.test(text);
     case "wish":
       return WISH.test(text);
+    case "attendees":
+      return ATTENDED.test(text);
   }
 }
 

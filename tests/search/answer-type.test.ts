@@ -16,6 +16,9 @@ describe("the kind of fact a question asks for", () => {
     ["а это во исполнение какого соглашения?", "basis"],
     ["and what older document is that based on?", "basis"],
     ["а вьентьян чего от москвы хотел?", "wish"],
+    ["кто ещё был на встрече с шанхайцами", "attendees"],
+    ["who attended the moscow-istanbul protocol signing", "attendees"],
+    ["кто был мэром кракова когда разорвали партнерство", "office"],
     ["чё москва с кишинёвом решили в 2020?", "talks"],
     ["а собянин с мэром бишкека о чем тёр на урбанфоруме", "talks"],
     ["what did the jordanian capital want from moscow in 2019?", "wish"],
@@ -121,6 +124,12 @@ describe("the kind of fact a question asks for", () => {
     expect(cardAnswers(card("Минск заинтересован в опыте Москвы."), "wish")).toBe(true);
     expect(cardAnswers(card("X", { text_en: "Vientiane's authorities called on the Moscow government to bring more tourists." }), "wish")).toBe(true);
     expect(cardAnswers(card("Мэры встретились в ратуше."), "wish")).toBe(false);
+  });
+
+  it("takes a card saying who was present for who attended", () => {
+    expect(cardAnswers(card("X", { text_en: "The signing was attended by Istanbul Mayor Ekrem İmamoğlu." }), "attendees")).toBe(true);
+    expect(cardAnswers(card("При подписании присутствовали три министра."), "attendees")).toBe(true);
+    expect(cardAnswers(card("Мэры подписали протокол."), "attendees")).toBe(false);
   });
 
   it("takes how long something has lasted for when it began: «побратимы уже 26 лет»", () => {
