@@ -17,6 +17,7 @@ import type { CardAnalyses } from "./card-analyses.js";
 import { FIELDS, fieldInputs } from "./card-fields.js";
 import type { Field } from "./card-fields.js";
 import { FIRST_PASS_POSTINGS, matchCards } from "./posting-budget.js";
+import { namesSide, partnersByPerson, sideAsked } from "./sides.js";
 import { aboutNamed, favourAskedKeywords, favourDistinctive, favourNamedPartners, favourPhrases, favourTypedSibling, setBackSeen } from "./rank-factors.js";
 import { querySpecs } from "./query-terms.js";
 import { isPartnerTerm, isPrefixTerm, partnerIdOf, partnerTerm } from "./terms.js";
@@ -134,6 +135,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
   // itself, an office question the holder of the office it names (ofAnswerType).
   const answers = Object.fromEntries(CARD_ANSWER_TYPES.map((type) => [type, knowledge.cards.map(({ card }) => cardAnswers(card, type))])) as Record<CardAnswerType, boolean[]>;
   const people = knowledge.cards.map(({ card }) => namedPeople(card));
+  const sides = partnersByPerson(knowledge, people);
   // Each source's cards, by position, for comparing a card with its siblings.
   const sourceIds = new Map<string, number>();
   const sourceCards: number[][] = [];
@@ -199,6 +201,9 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     return { ...decideAnswered(ranked, weighed, limit, { typeStated: answerType !== undefined && STATED_TYPES.has(answerType), statesAsked, isPlan, aboutAsked }), partners };
   };
 
+  /** The side a person question asks about («от Москвы», "for the Vietnamese side"): sides.ts. */
+  const sideOf = (question: string) => sideAsked(question, (word) => analyzer.analyzeQuestion(word).flatMap((concept) => conceptPartners(concept)));
+
   /**
    * Which cards are of the kind asked. `text`: the question with a follow-up's context, for whom it
    * names; `own`: the words that ask (a follow-up's own), for what a count counts.
@@ -208,11 +213,16 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     switch (type) {
       case "count":
         return countStatedIn(own);
-      case "person":
-        return (card) => namesOthers(people[card]!, text);
-      case "signatory":
-        // A card naming only people the question names («кто подписал с Кухаревым») does not say who else signed.
-        return (card) => answers.signatory[card]! && (people[card]!.length === 0 || namesOthers(people[card]!, text));
+      case "person": {
+        const side = sideOf(own);
+        return (card) => namesOthers(people[card]!, text) && (!side || namesSide(people[card]!, side, sides));
+      }
+      case "signatory": {
+        // A card naming only people the question names («кто подписал с Кухаревым») does not say who else signed,
+        // nor one naming only Sukhum's signatory who signed for Moscow.
+        const side = sideOf(own);
+        return (card) => answers.signatory[card]! && (people[card]!.length === 0 || namesOthers(people[card]!, text)) && (!side || namesSide(people[card]!, side, sides));
+      }
       case "office":
         // «кто стал губернатором Токио после Коикэ» asks for someone else than the holder it names.
         return (card) => statesOffice(knowledge.cards[card]!.card, asked.office!, people[card]!) && (!asked.office!.succession || people[card]!.length === 0 || namesOthers(people[card]!, text));
