@@ -5,7 +5,7 @@ import { questionWords } from "./normalize.js";
 /**
  * Questions whether something came about: «передала ли Москва в итоге технику», «прошли ли Дни
  * Любляны в 2020», "did the Days of Vienna actually take place" (a yes-or-no question with a word
- * of outcome). The knowledge often has only the plan («Москва подарит», «Дни Рима пройдут», "the
+ * of outcome), and how many came about («сколько студентов уже учатся»). The knowledge often has only the plan («Москва подарит», «Дни Рима пройдут», "the
  * plan was to sign"), and a plan is no answer to whether it happened: such a question is refused
  * when the card that answers it best is a plan (rule 7 of the answered rule).
  */
@@ -29,8 +29,15 @@ const PLAN = /(?<![\p{L}])(должн\p{L}*|планир\p{L}*|план\p{L}*|н
 /** A yes-or-no question: «…ли…», "did …", "was …". "What was actually granted" asks what, not whether. */
 const YES_OR_NO = /(?<![\p{L}])ли(?![\p{L}])|^\s*(did|was|were|has|have|had|is|are|does|do)(?![\p{L}])/iu;
 
+/**
+ * A count of what came about: «сколько студентов уже учатся по стипендиям», "how many students
+ * actually got the scholarships" — a plan's number («предложили пять стипендий в год») is not it.
+ */
+const HOW_MANY = /(?<![\p{L}])(сколько|скольк\p{L}*|how many|how much)(?![\p{L}])/iu;
+const ALREADY = /(?<![\p{L}])(уже|already|so far|до сих пор)(?![\p{L}])/iu;
+
 export function asksOutcome(question: string): boolean {
-  return YES_OR_NO.test(question) && ASKS_OUTCOME.test(question);
+  return (YES_OR_NO.test(question) && ASKS_OUTCOME.test(question)) || (HOW_MANY.test(question) && (ASKS_OUTCOME.test(question) || ALREADY.test(question)));
 }
 
 /** Whether a card tells what was to happen rather than what did: a plan's words, or a Russian verb in the future tense («подарит», «пройдут»). */
