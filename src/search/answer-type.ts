@@ -33,7 +33,7 @@ const QUESTION: Record<AnswerType, RegExp> = {
   place: words("где|куда|откуда|в каком (городе|месте|зале)|в какой стране|where|in which (city|place|hall)|at which|what (city|venue|place)"),
   // Only where a person follows (ageAsked): «сколько лет мэру», "how old is the mayor".
   age: words("сколько (же )?лет|скока лет|how old"),
-  count: words("сколько|скольк\\p{L}*|скока|how many|how much|how old|what number|какое количество|какой объ[её]м"),
+  count: words("сколько|скольк\\p{L}*|скока|how many|how much|how old|what number|какое количество|какой объ[её]м|какие цифры|what figures|which figures"),
   areas: words("в как(их|ой) (сферах|сфере|областях|области|направлениях|отраслях)|по каким (сферам|направлениям|областям|темам|вопросам)|как(ие|ая) (темы|тема)|what (topics|issues|themes)|which (topics|issues)|как(ие|ое) (направления|сферы|области|отрасли|направление)|what (areas|fields|sectors|spheres)|which (areas|fields|sectors)|in what (areas|fields)|что (входит|включает)|what does .{1,40} (cover|include)|what('s| is) (in|on) the (programme|program)|sectors|areas|сферы|направления|отрасли"),
   document: words("какой документ|какие документы|какое соглашение|что (подписали|подписал|подписала|заключили)|что за документ|what (document|agreement|did .{1,30} sign)|which (document|agreement)"),
   basis: words("на (основе|основании|базе) (какого|какой|каких|чего)|во исполнение|в развитие (какого|какой|чего)|на ч[её]м (\\p{L}+ )?основ\\p{L}*|что (\\p{L}+ )?легло в основу|based on (what|which)|(what|which) .{1,40} (based on|built on|rests? on|implements?)|(is|was) (it|that|this) based"),

@@ -30,6 +30,7 @@ describe("the kind of fact a question asks for", () => {
     ["сколько лет москва и сеул побратимы", "count"],
     ["сколько лет юрико коикэ", "age"],
     ["На линии скольких метров стоял памятник?", "count"],
+    ["what figures did the moscow delegation give amman about moscow", "count"],
     ["How old was the mayor when he signed it?", "age"],
     ["кто подписывал и когда", "signatory"],
     ["кто с кем встречался в Ханое", "person"],
