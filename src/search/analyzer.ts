@@ -190,8 +190,9 @@ function wordConcept(
   // A question may misspell a partner's name (минкс); the index terms know its exact forms only.
   const named = new Set(rest.filter(isPartnerTerm));
   // "moscow-havana", «Москва-Ханой»: a partner named by a part of a hyphenated word is named too.
-  const partsNamed = parts.length > 1 && namedPartners(whole).length === 0 ? parts.flatMap((part) => namedPartners(part)) : [];
-  for (const id of [...namedPartners(whole), ...partsNamed]) {
+  const wholeNamed = namedPartners(whole);
+  const partsNamed = parts.length > 1 && wholeNamed.length === 0 ? parts.flatMap((part) => namedPartners(part)) : [];
+  for (const id of [...wholeNamed, ...partsNamed]) {
     if (!named.has(partnerTerm(id))) alternatives.push({ terms: [partnerTerm(id)], needed: 1, strength: STRENGTH.exact });
     named.add(partnerTerm(id));
   }

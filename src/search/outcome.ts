@@ -5,9 +5,10 @@ import { questionWords } from "./normalize.js";
 /**
  * Questions whether something came about: «передала ли Москва в итоге технику», «прошли ли Дни
  * Любляны в 2020», "did the Days of Vienna actually take place" (a yes-or-no question with a word
- * of outcome), and how many came about («сколько студентов уже учатся»). The knowledge often has only the plan («Москва подарит», «Дни Рима пройдут», "the
- * plan was to sign"), and a plan is no answer to whether it happened: such a question is refused
- * when the card that answers it best is a plan (rule 7 of the answered rule).
+ * of outcome), and how many came about («сколько студентов уже учатся»). The knowledge often has
+ * only the plan («Москва подарит», «Дни Рима пройдут», "the plan was to sign"), and a plan is no
+ * answer to whether it happened: such a question is refused when the card that answers it best is
+ * a plan (rule 7 of the answered rule).
  */
 const ASKS_OUTCOME = new RegExp(
   [

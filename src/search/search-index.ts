@@ -201,8 +201,11 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     return { ...decideAnswered(ranked, weighed, limit, { typeStated: answerType !== undefined && STATED_TYPES.has(answerType), statesAsked, isPlan, aboutAsked }), partners };
   };
 
-  /** The side a person question asks about («от Москвы», "for the Vietnamese side"): sides.ts. */
-  const sideOf = (question: string) => sideAsked(question, (word) => analyzer.analyzeQuestion(word).flatMap((concept) => conceptPartners(concept)));
+  /** Whether a card names someone on the side a person question asks about («от Москвы», "for the Vietnamese side"; sides.ts); every card when it asks none. */
+  const onSideAsked = (question: string): ((card: number) => boolean) => {
+    const side = sideAsked(question, (word) => analyzer.analyzeQuestion(word).flatMap((concept) => conceptPartners(concept)));
+    return side ? (card) => namesSide(people[card]!, side, sides) : () => true;
+  };
 
   /**
    * Which cards are of the kind asked. `text`: the question with a follow-up's context, for whom it
@@ -214,14 +217,14 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
       case "count":
         return countStatedIn(own);
       case "person": {
-        const side = sideOf(own);
-        return (card) => namesOthers(people[card]!, text) && (!side || namesSide(people[card]!, side, sides));
+        const onSide = onSideAsked(own);
+        return (card) => namesOthers(people[card]!, text) && onSide(card);
       }
       case "signatory": {
         // A card naming only people the question names («кто подписал с Кухаревым») does not say who else signed,
         // nor one naming only Sukhum's signatory who signed for Moscow.
-        const side = sideOf(own);
-        return (card) => answers.signatory[card]! && (people[card]!.length === 0 || namesOthers(people[card]!, text)) && (!side || namesSide(people[card]!, side, sides));
+        const onSide = onSideAsked(own);
+        return (card) => answers.signatory[card]! && (people[card]!.length === 0 || namesOthers(people[card]!, text)) && onSide(card);
       }
       case "office":
         // «кто стал губернатором Токио после Коикэ» asks for someone else than the holder it names.
