@@ -24,8 +24,8 @@ const E = "(?![\\p{L}])";
 const words = (alternatives: string): RegExp => new RegExp(`${W}(${alternatives})${E}`, "iu");
 
 const QUESTION: Record<AnswerType, RegExp> = {
-  term: words("до какого (года|срока|времени)|на какие (годы|сроки|года)|for (which|what) years|на (какой|каков) срок|на сколько лет|на скока лет|сколько лет действ\\p{L}*|until when|until what year|how long|for how many years|for what (term|period)|what period|which years|what years|какой срок|срок действия|duration"),
-  date: words("когда|када|кагда|в как(ом|ие) (году|годы|месяце|день)|как(ого|ие) числ\\p{L}*|when|what (year|date|day|month)|which (year|date|month)|какого года|в каком месяце"),
+  term: words("до какого (года|срока|времени)|на какие (годы|сроки|года)|for (which|what) years|на (какой|каков) срок|на сколько лет|на скока лет|сколько лет действ\\p{L}*|until when|until what year|how long(?! (have|has|had|did)(?![\\p{L}]))|for how many years|for what (term|period)|what period|which years|what years|какой срок|срок действия|duration"),
+  date: words("how long (have|has|had|did)|since when|как давно|с каких пор|когда|када|кагда|в как(ом|ие) (году|годы|месяце|день)|как(ого|ие) числ\\p{L}*|when|what (year|date|day|month)|which (year|date|month)|какого года|в каком месяце"),
   person: words("кто|кого|кому|кем|who|whom|whose|с кем|как (зовут|звали|фамилия)|what('s| is| was) the name of|which (official|mayor|person)|какой чиновник|какие люди"),
   signatory: words("(кто|who)( \\p{L}+)? (подписал\\p{L}*|подписывал\\p{L}*|поставил\\p{L}* подпис\\p{L}*|заключал\\p{L}*|signed|inked)|signed by whom|signatories|подписант\\p{L}*"),
   // Told by officeAsked where a person question names an office («кто мэр Ханоя»).
@@ -124,7 +124,10 @@ const MONTHS = `январ|феврал|март|апрел|ма[яй]|июн|и
 const YEAR = /(?<![\p{N}])(1\d|20)\d\d(?![\p{N}])|(?<![\p{L}])(век[аеу]?|веков|столети\p{L}*|century|centuries|decades?|десятилети\p{L}*)(?![\p{L}])/u;
 // Number words by their first letters (трёх, пятью, двадцати); a digit anywhere is a number too.
 const NUMBER_WORDS = /^(один|одн|два|две|двух|три|трех|четыр|пят|шест|сем|восем|девят|десят|двадцат|тридцат|сорок|сто|сот|тысяч|миллион|миллиард|полтор|one$|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|twenty|thirty|hundred|thousand|million|billion|dozen)/u;
-const TERM = new RegExp(`(1[89]|20)\\d\\d\\s*[–—-]\\s*(1[89]|20)?\\d\\d|${CW}(до|по|until|through|till|to) (1[89]|20)\\d\\d|${CW}(на|for) ([\\p{L}\\p{N}]+ )?(год|года|лет|years?)${E}|(?<![\\p{N}])\\d{1,3} (год|года|лет|years?)${E}|(трех|тр[её]х|двух|пяти|три|два|пять|three|two|five)[- ]?(лет|летн\\p{L}*|год\\p{L}*|years?|year)`, "iu");
+// How long a document runs: «на три года», «2018–2020», «до 2027», "for five years". Not a bare
+// «25 лет»: «около 25 лет связывают отношения» says how long a tie has lasted (a date question,
+// "how long have…"), and read as a term it answered "how long is the Havana memorandum valid".
+const TERM = new RegExp(`(1[89]|20)\\d\\d\\s*[–—-]\\s*(1[89]|20)?\\d\\d|${CW}(до|по|until|through|till|to) (1[89]|20)\\d\\d|${CW}(на|for) ([\\p{L}\\p{N}]+ )?(год|года|лет|years?)${E}|(трех|тр[её]х|двух|пяти|три|два|пять|three|two|five)[- ]?(лет|летн\\p{L}*|год\\p{L}*|years?|year)`, "iu");
 // "In December" is a time, not a place: an English month is capitalised too.
 const PLACE = new RegExp(`${CW}([вВ]|[вВ]о|[нН]а|[aA]t|[iI]n) ((?!(${EN_MONTHS})(?![\\p{L}]))\\p{Lu}|зале|конференц|ратуш|мэри|здани|офис|кремл|резиденц|рамках|ходе|полях|форум|выставк|интервью|эфир|матч|city hall|an interview|the hall|the forum|the office|the margins)|ратуш|city hall|конференц-зал`, "u");
 // A document's signing: «подписали», «поставили подписи», «заключили», "signed".

@@ -11,6 +11,9 @@ describe("the kind of fact a question asks for", () => {
     ["на сколько лет программа с Ханоем", "term"],
     ["and what years does it run for", "term"],
     ["delhi moscow twin city agreement duration", "term"],
+    ["how long is the moscow-havana memorandum valid for?", "term"],
+    ["how long have moscow and seoul been sister cities", "date"],
+    ["как давно Москва дружит с Ереваном", "date"],
     ["какая программа с Софией и на какие годы", "term"],
     ["а на основе какого соглашения её делали?", "basis"],
     ["а это во исполнение какого соглашения?", "basis"],
@@ -76,9 +79,14 @@ describe("the kind of fact a question asks for", () => {
     expect(cardAnswers(card("В делегацию вошли пять министров."), "count")).toBe(true);
   });
 
-  it("takes a duration in years for a term («уже 26 лет», \"for 26 years\"), a year for none", () => {
-    expect(cardAnswers(card("Москва и Сеул были побратимами уже 26 лет."), "term")).toBe(true);
-    expect(cardAnswers(card("X", { text_en: "They had been twin cities for 26 years." }), "term")).toBe(true);
+  it("takes how long a document runs for a term, not how long a tie has lasted nor a year", () => {
+    expect(cardAnswers(card("Программу подписали на три года."), "term")).toBe(true);
+    expect(cardAnswers(card("X", { text_en: "The memorandum was signed for five years." }), "term")).toBe(true);
+    expect(cardAnswers(card("Протокол действует до 2027 года."), "term")).toBe(true);
+    // «около 25 лет связывают» answers "how long have they been partners" (a date), not "how long is the memorandum valid".
+    expect(cardAnswers(card("Москву и Гавану около 25 лет связывают тесные отношения."), "term")).toBe(false);
+    expect(cardAnswers(card("Москву и Гавану около 25 лет связывают тесные отношения."), "date")).toBe(true);
+    expect(cardAnswers(card("Москва и Сеул были побратимами уже 26 лет."), "date")).toBe(true);
     expect(cardAnswers(card("Программу подписали в 2018 году."), "term")).toBe(false);
   });
 
