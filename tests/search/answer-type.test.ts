@@ -38,6 +38,8 @@ describe("the kind of fact a question asks for", () => {
     ["кто подписывал и когда", "signatory"],
     ["кто с кем встречался в Ханое", "person"],
     ["who signed the Moscow–Jakarta agreement", "signatory"],
+    ["как зовут представителя Бужумбуры, подписавшего меморандум с Москвой?", "signatory"],
+    ["what is the name of the official who signed for Hanoi", "signatory"],
     ["Что происходит с программой, когда её продлевают?", undefined],
     ["What is it called when a city twins with another?", undefined],
     ["What term did the mayor use?", undefined],
