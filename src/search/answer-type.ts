@@ -122,8 +122,21 @@ const EN_MONTHS = "January|February|March|April|May|June|July|August|September|O
 const MONTHS = `январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|${EN_MONTHS.toLowerCase()}`;
 // A year from 1000 to 2099, or a century, a decade, a season: what a "when" question is answered with.
 const YEAR = /(?<![\p{N}])(1\d|20)\d\d(?![\p{N}])|(?<![\p{L}])(век[аеу]?|веков|столети\p{L}*|century|centuries|decades?|десятилети\p{L}*)(?![\p{L}])/u;
-// Number words by their first letters (трёх, пятью, двадцати); a digit anywhere is a number too.
-const NUMBER_WORDS = /^(один|одн|два|две|двух|три|трех|четыр|пят|шест|сем|восем|девят|десят|двадцат|тридцат|сорок|сто|сот|тысяч|миллион|миллиард|полтор|one$|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|twenty|thirty|hundred|thousand|million|billion|dozen)/u;
+// Number words, whole (ё read as е; a digit anywhere is a number too): a stem alone took «сотрудничество», «стороны», «семейный»,
+// «однако» for numbers, and a count seemed stated by nearly every card.
+const NUMBER_WORDS = new RegExp(
+  "^(" +
+    [
+      "один|одн(а|о|у|ого|ой|ому|им|ими|их)|дв(а|е|ух|ум|умя)|тр(и|ех|ем|емя)|четыр(е|ех|ем|ьмя)|(пят|шест|сем|девят|десят)(ь|и|ью)|восем(ь|ью)|восьм(и|ью)",
+      "\\p{L}+надцат(ь|и|ью)|(двадцат|тридцат)(ь|и|ью)|сорок(а)?|\\p{L}+десят(и)?|девяност(о|а)|сто|ста|сотн(я|и|ю|ей)|сотен|двест(и|а)|трист(а|ам)|четырест(а|ам)|(пят|шест|сем|восем|девят)сот",
+      "тысяч\\p{L}*|миллион\\p{L}*|миллиард\\p{L}*|полтор(а|ы)|дюжин\\p{L}*",
+      // Compounds that count: «шестикратный», «пятилетний», «двухдневный».
+      "(одно|двух|трех|четырех|пяти|шести|семи|восьми|девяти|десяти|\\p{L}+надцати|двадцати|тридцати|сорока|ста)(кратн|летн|дневн|месячн|часов|этажн|местн|тысячн|миллионн)\\p{L}*",
+      "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\p{L}+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?",
+    ].join("|") +
+    ")$",
+  "u",
+);
 // How long a document runs: «на три года», «2018–2020», «до 2027», "for five years". Not a bare
 // «25 лет»: «около 25 лет связывают отношения» says how long a tie has lasted (a date question,
 // "how long have…"), and read as a term it answered "how long is the Havana memorandum valid".
@@ -217,7 +230,7 @@ const REPORTED = new RegExp(`${CW}(по словам|сообщил\\p{L}*|за�
  */
 function statesCount(text: string): boolean {
   const rest = text.replace(YEARS, " ").replace(DAYS_OF_MONTH, " ");
-  return /\p{N}/u.test(rest) || (rest.toLowerCase().replace(/ё/g, "е").match(/\p{L}+/gu) ?? []).some((word) => NUMBER_WORDS.test(word));
+  return /\p{N}/u.test(rest) || (rest.toLowerCase().replace(/ё/g, "е").match(/\p{L}+/gu) ?? []).some((word) => NUMBER_WORDS.test(word) || QUANTITY_WORDS.test(word));
 }
 
 /**
@@ -236,7 +249,13 @@ const COUNTED = new RegExp(`${W}(сколько|скольк\\p{L}*|скока|h
 const COUNTED_WORDS = 2;
 /** How far a number may stand from the word it counts («26 лет», «число туристов … свыше миллиона»). */
 const COUNT_WINDOW = 6;
-const QUANTITY_WORDS = /^(число|числа|количеств\p{L}*|несколько|сотни|сотен|тысячи|десятки|number|numbers|amount|several|hundreds|thousands|dozens)$/u;
+const QUANTITY_WORDS = /^(несколько|сотни|сотен|тысячи|десятки|several|hundreds|thousands|dozens)$/u;
+/**
+ * Words that name a quantity without giving it: «число туристов … свыше миллиона» counts the
+ * tourists through the number the text gives further on, «рост числа туристов» gives none (blind
+ * dev2 and dev5: how many Russian tourists went to Vietnam, stated by no card).
+ */
+const QUANTITY_NOUNS = /^(число|числа|количеств\p{L}*|number|numbers|amount)$/u;
 
 /**
  * Whether a card states a count of what `isCounted` accepts: a number (not a year or a date) within
@@ -249,11 +268,13 @@ export function statesCountOf(card: FactCard, isCounted: (word: string) => boole
     const counted = words.flatMap((word, index) => (isCounted(word) ? [index] : []));
     if (counted.length === 0) continue;
     named = true;
+    const givesNumber = (word: string): boolean => (/\p{N}/u.test(word) && !/^(1\d|20)\d\d$/u.test(word)) || NUMBER_WORDS.test(word) || QUANTITY_WORDS.test(word);
+    const numberGiven = words.some(givesNumber);
     // A year counts nothing («в 2018 году»), unless it stands right before what is counted ("2000 guests").
     const numberAt = (at: number, index: number): boolean => {
       const word = words[at]!;
       if (/^(1\d|20)\d\d$/u.test(word)) return at === index - 1;
-      return /\p{N}/u.test(word) || NUMBER_WORDS.test(word) || QUANTITY_WORDS.test(word);
+      return givesNumber(word) || (numberGiven && QUANTITY_NOUNS.test(word));
     };
     const near = (index: number): boolean => {
       for (let at = Math.max(0, index - COUNT_WINDOW); at <= Math.min(words.length - 1, index + COUNT_WINDOW); at++) if (at !== index && numberAt(at, index)) return true;
@@ -261,8 +282,12 @@ export function statesCountOf(card: FactCard, isCounted: (word: string) => boole
     };
     if (counted.some(near)) return true;
   }
+  // «сколько дней делегация была в Джакарте»: «со 2 по 5 декабря» counts the days.
+  if ((isCounted("дней") || isCounted("days")) && DAY_SPAN.test(card.text)) return true;
   return !named && statesCount(card.text);
 }
+
+const DAY_SPAN = new RegExp(`\\d{1,2}\\s*([–—-]|по|to)\\s*\\d{1,2}\\s(${MONTHS})`, "iu");
 
 /**
  * A card's words as statesCountOf reads them: each text (Russian, then English) in lower-case

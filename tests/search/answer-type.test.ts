@@ -127,6 +127,26 @@ describe("the kind of fact a question asks for", () => {
     expect(statesCountOf(card("The dinner was attended by 2000 guests.", { text_en: "The dinner was attended by 2000 guests." }), (word) => word === "guests")).toBe(true);
   });
 
+  it("reads whole number words, not their first letters", () => {
+    // «сотрудничество», «стороны», «семейный», «однако» begin like сто, сем, одн.
+    expect(cardAnswers(card("Стороны обсудили сотрудничество, однако семейный туризм не затронули."), "count")).toBe(false);
+    expect(cardAnswers(card("Шестикратный обладатель премии выступил на открытии."), "count")).toBe(true);
+    expect(cardAnswers(card("На подготовку ушло несколько месяцев."), "count")).toBe(true);
+    expect(cardAnswers(card("Москва передаст десятки машин."), "count")).toBe(true);
+  });
+
+  it("takes a word that names a quantity only where the card gives the number", () => {
+    const tourists = (word: string): boolean => word.startsWith("турист");
+    expect(statesCountOf(card("Статистика показывает рост числа российских туристов во Вьетнаме."), tourists)).toBe(false);
+    expect(statesCountOf(card("Число туристов из России, приезжающих в Рим, выросло: прежде их были сотни тысяч, теперь свыше миллиона."), tourists)).toBe(true);
+  });
+
+  it("counts the days of a visit from its dates", () => {
+    const days = (word: string): boolean => word === "дней" || word === "days";
+    expect(statesCountOf(card("Со 2 по 5 декабря 2019 года делегация Москвы находилась в Джакарте."), days)).toBe(true);
+    expect(statesCountOf(card("В декабре 2019 года делегация Москвы находилась в Джакарте."), days)).toBe(false);
+  });
+
   it("finds a place at the start of a card's text as well as inside it", () => {
     expect(cardAnswers(card("На Московском урбанистическом форуме встретились мэры."), "place")).toBe(true);
     expect(cardAnswers(card("Мэр рассказал об этом в интервью агентству."), "place")).toBe(true);
