@@ -27,7 +27,7 @@ const OFFICES = Object.keys(OFFICE_WORDS) as Office[];
 /** Words between a question word and the office («кто сейчас мэр», "who was the mayor"). */
 const FILLER = new Set(["is", "was", "the", "current", "then", "был", "была", "сейчас", "теперь", "тогда", "такой", "такая", "нынешний", "нынешняя"]);
 /** The question words that ask for a person's name, as word sequences. */
-const ASKING = [["кто"], ["who"], ["как", "зовут"], ["как", "звали"], ["как", "фамилия"], ["what", "is", "the", "name", "of"], ["what", "was", "the", "name", "of"], ["whats", "the", "name", "of"]];
+const ASKING = [["кто"], ["who"], ["whos"], ["как", "зовут"], ["как", "звали"], ["как", "фамилия"], ["what", "is", "the", "name", "of"], ["what", "was", "the", "name", "of"], ["whats", "the", "name", "of"]];
 /** How many words a card may have between an office and its holder's surname («мэр Манилы Франсиско «Иско Морено» Домагосо»). */
 const HOLDER_WINDOW = 6;
 const DEPUTY = /^(заместител\p{L}*|зам|вице|deputy|vice)$/u;

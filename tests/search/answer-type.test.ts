@@ -38,6 +38,8 @@ describe("the kind of fact a question asks for", () => {
     ["кто подписывал и когда", "signatory"],
     ["кто с кем встречался в Ханое", "person"],
     ["who signed the Moscow–Jakarta agreement", "signatory"],
+    ["кто от тегерана подписывал программу до 2027", "signatory"],
+    ["whos the mayor of cebu that signed with moscow", "office"],
     ["как зовут представителя Бужумбуры, подписавшего меморандум с Москвой?", "signatory"],
     ["what is the name of the official who signed for Hanoi", "signatory"],
     ["Что происходит с программой, когда её продлевают?", undefined],
