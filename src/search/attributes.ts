@@ -3,7 +3,7 @@ import type { FactCard } from "../knowledge/types.js";
 /**
  * What a question may ask of a subject the knowledge knows, that a card states only in words of
  * its own kind: a party, a population, the weather, a score, a sum of money, a currency, a family,
- * travel (flights, visas, sights), a city's founding. «В какой
+ * travel (flights, visas, sights), a city's founding, who designed a thing. «В какой
  * партии мэр Манагуа», "what's the population of Mexico City", «какой счёт был в матче, на который
  * ходили Пизапия и Собянин», «сколько денег выделено на программу» share every other word with a
  * card on the mayor, the city, the match, the programme; the knowledge answers them only when a
@@ -53,10 +53,16 @@ const ATTRIBUTES: readonly Attribute[] = [
   },
   {
     name: "money",
-    asked: pattern(`${B}(денег|деньги|деньгах|стоит|стоило|стоили|стоить|стоимост\\p{L}*|зарплат\\p{L}*|оклад\\p{L}*|обош[её]л\\p{L}*|обошл\\p{L}*|бюджет\\p{L}*|money|cost|costs|price|budget|spend|spent|funding|salary|earns?)${A}`),
+    asked: pattern(`${B}(денег|деньги|деньгах|стоит|стоил|стоила|стоило|стоили|стоить|стоимост\\p{L}*|зарплат\\p{L}*|оклад\\p{L}*|обош[её]л\\p{L}*|обошл\\p{L}*|бюджет\\p{L}*|money|cost|costs|price|budget|spend|spent|funding|salary|earns?)${A}|сколько (\\p{L}+ )?(плат\\p{L}*|заплат\\p{L}*|оплач\\p{L}*)|how much (\\p{L}+ ){0,3}(pay|pays|paid)${A}`),
     stated: pattern("зарплат|оклад|salary|деньг|денег|денеж|средств|рубл|доллар|евро|бюджет|стоим|стоил|обош|финансир|млн|млрд|миллион|миллиард|money|cost|price|budget|dollar|euro|rouble|ruble|fund|million|billion|\\$|€|₽"),
   },
   { name: "family", asked: FAMILY, stated: FAMILY },
+  {
+    // Who made a thing: «кто архитектор», «кто спроектировал», "who designed", "which designer".
+    name: "author",
+    asked: pattern(`${B}(архитектор\\p{L}*|спроектировал\\p{L}*|проектировал\\p{L}*|автор|автором|дизайнер\\p{L}*|designed|designer|designers|architect|architects)${A}|who (built|made|created)${A}`),
+    stated: pattern("архитект|спроект|проектир|автор|дизайн|design|architect|built by|created by|made by"),
+  },
   {
     name: "travel",
     asked: pattern(`${B}(лететь|перел[её]т\\p{L}*|рейс\\p{L}*|авиабилет\\p{L}*|билет\\p{L}*|виз(а|у|ы|ой)|безвиз\\p{L}*|отдыхать|достопримечательност\\p{L}*|что посмотреть|flights?|fly|tickets?|visas?|sightseeing|things to do|best time to visit|what to see)${A}`),

@@ -24,6 +24,10 @@ describe("an attribute a question asks of a known subject", () => {
     ["когда основали Сухум", ["founding"]],
     ["who won the hockey game pisapia and sobyanin went to", ["score"]],
     ["кто выиграл матч, на который ходили мэры", ["score"]],
+    ["скока стоила уборочная техника которую москва подарила кишинёву", ["money"]],
+    ["какой размер стипендии для студентов из лаоса, сколько платят", ["money"]],
+    ["кто архитектор дома москвы в сухуме", ["author"]],
+    ["who designed the memorial to slovenes in victory park", ["author"]],
   ])("%s → %j", (question, expected) => {
     expect(names(question)).toEqual(expected);
   });
@@ -38,6 +42,8 @@ describe("an attribute a question asks of a known subject", () => {
     "what do korean kids study from russian literature",
     "на чём основана программа Москвы и Улан-Батора",
     "when did the mayor of Rome visit Moscow",
+    "Boycotting, refusing to pay taxes, sit ins, and draft dodging all make what harder?",
+    "группы людей вместе бойкотируют систему или не платят налоги",
   ])("none in: %s", (question) => {
     expect(names(question)).toEqual([]);
   });
