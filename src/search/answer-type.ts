@@ -228,8 +228,8 @@ const REPORTED = new RegExp(`${CW}(по словам|сообщил\\p{L}*|за�
  * A number that counts something: a year or a date is not one («сколько жителей в Ташкенте» is not
  * answered by a card on the 2018–2020 memorandum, nor «сколько стоили поезда» by «в 2014 году»).
  */
-function statesCount(text: string): boolean {
-  const rest = text.replace(YEARS, " ").replace(DAYS_OF_MONTH, " ");
+function statesCount(text: string, countsYears = true): boolean {
+  const rest = (countsYears ? text : text.replace(SPAN_OF_YEARS, " ")).replace(YEARS, " ").replace(DAYS_OF_MONTH, " ");
   return /\p{N}/u.test(rest) || (rest.toLowerCase().replace(/ё/g, "е").match(/\p{L}+/gu) ?? []).some((word) => NUMBER_WORDS.test(word) || QUANTITY_WORDS.test(word));
 }
 
@@ -284,9 +284,11 @@ export function statesCountOf(card: FactCard, isCounted: (word: string) => boole
   }
   // «сколько дней делегация была в Джакарте»: «со 2 по 5 декабря» counts the days.
   if ((isCounted("дней") || isCounted("days")) && DAY_SPAN.test(card.text)) return true;
-  return !named && statesCount(card.text);
+  // «сколько человек было в делегации» is not answered by «отношениям исполнилось 78 лет».
+  return !named && statesCount(card.text, isCounted("лет") || isCounted("years"));
 }
 
+const SPAN_OF_YEARS = /(?<![\p{N}])\d{1,3}(-| )?(лет|года?|years?)(?![\p{L}])/giu;
 const DAY_SPAN = new RegExp(`\\d{1,2}\\s*([–—-]|по|to)\\s*\\d{1,2}\\s(${MONTHS})`, "iu");
 
 /**

@@ -143,6 +143,14 @@ describe("the kind of fact a question asks for", () => {
     expect(statesCountOf(card("Число туристов из России, приезжающих в Рим, выросло: прежде их были сотни тысяч, теперь свыше миллиона."), tourists)).toBe(true);
   });
 
+  it("does not take how many years a tie has lasted for a count of something else", () => {
+    const people = (word: string): boolean => word === "человек";
+    const years = (word: string): boolean => word === "лет";
+    const anniversary = card("Делегация Манагуа приехала на годовщину отношений, которым исполнилось 78 лет.");
+    expect(statesCountOf(anniversary, people)).toBe(false);
+    expect(statesCountOf(anniversary, years)).toBe(true);
+  });
+
   it("counts the days of a visit from its dates", () => {
     const days = (word: string): boolean => word === "дней" || word === "days";
     expect(statesCountOf(card("Со 2 по 5 декабря 2019 года делегация Москвы находилась в Джакарте."), days)).toBe(true);
