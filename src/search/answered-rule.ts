@@ -28,7 +28,8 @@ import { inPlaceNames } from "./world-places.js";
  *  5. a kind of fact the question word asks that a card shows plainly (a date, a count, an office's
  *     holder) is stated by a card shown, about the partner asked of when it names one: Luhansk's
  *     signatories do not say who signed with Seoul (statesAnswerType);
- *  6. an attribute it asks (a party, a population, a sum: attributes.ts) is named by a card shown;
+ *  6. an attribute it asks (a party, a population, a sum: attributes.ts), and a span of years it
+ *     names (year-range.ts), is stated by a card shown;
  *  7. when it asks whether something came about («прошли ли в итоге…», "did … actually take
  *     place"), the best card tells what happened, not what was planned (outcome.ts).
  * So "Ханой" alone is answered with every Hanoi card, and "Москва и Токио" is refused. The
@@ -147,7 +148,7 @@ export function weighQuestion(
 export interface AskedChecks {
   /** The kind asked is one a card shows plainly (STATED_TYPES): rule 5. */
   typeStated?: boolean;
-  /** Whether a card names the attributes asked, when the question asks some: rule 6. */
+  /** Whether a card states the attributes and the span of years asked, when the question asks some: rule 6. */
   statesAsked?: (card: number) => boolean;
   /** Whether a card tells only a plan, when the question asks whether something came about: rule 7. */
   isPlan?: (card: number) => boolean;
@@ -165,7 +166,7 @@ export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, li
   const candidates = ranked.slice(0, limit).map(toHit);
   if (!answered) return { answered: false, hits: [], ranked: candidates };
   const shown = ranked.filter((hit) => shownBeside(hit, weighed, best, top!.score)).slice(0, limit);
-  // Rule 6: the attribute asked (a party, a population, a sum: attributes.ts) is stated by a card shown.
+  // Rule 6: what the question asks of its subject (an attribute, a span of years) is stated by a card shown.
   if (statesAsked && !shown.some((hit) => statesAsked(hit.card))) return { answered: false, hits: [], ranked: candidates };
   return { answered: true, hits: shown.map(toHit), ranked: candidates };
 }

@@ -7,6 +7,7 @@ import { CARD_ANSWER_TYPES, STATED_TYPES, askedTypeOf, askedKeyword, cardAnswers
 import { questionWords } from "./normalize.js";
 import { statesOffice } from "./office.js";
 import { askedAttributes, statesAttributes } from "./attributes.js";
+import { statesYearRange, yearRangeAsked } from "./year-range.js";
 import { asksOutcome, statesPlan } from "./outcome.js";
 import type { AskedKeyword, AskedType, CardAnswerType } from "./answer-type.js";
 import { questionPairs, wordTermsOf } from "./phrases.js";
@@ -196,7 +197,11 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     if (followUp?.seen !== undefined) setBackSeen(ranked, followUp.seen);
     favourTypedSibling(ranked, (card) => sourceOf[card]!);
     const attributes = askedAttributes(typeQuestion);
-    const statesAsked = attributes.length > 0 ? (card: number) => statesAttributes(knowledge.cards[card]!.card, attributes) : undefined;
+    const range = yearRangeAsked(typeQuestion);
+    const statesAsked =
+      attributes.length > 0 || range
+        ? (card: number) => statesAttributes(knowledge.cards[card]!.card, attributes) && (!range || statesYearRange(knowledge.cards[card]!.card, range))
+        : undefined;
     const isPlan = asksOutcome(typeQuestion) ? (card: number) => statesPlan(knowledge.cards[card]!.card) : undefined;
     return { ...decideAnswered(ranked, weighed, limit, { typeStated: answerType !== undefined && STATED_TYPES.has(answerType), statesAsked, isPlan, aboutAsked }), partners };
   };
