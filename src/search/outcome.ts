@@ -8,11 +8,11 @@ import { questionWords } from "./normalize.js";
  * of outcome), and how many came about («сколько студентов уже учатся»). The knowledge often has
  * only the plan («Москва подарит», «Дни Рима пройдут», "the plan was to sign"), and a plan is no
  * answer to whether it happened: such a question is refused when the card that answers it best is
- * a plan (rule 7 of the answered rule).
+ * a plan (rule 7 of the answered rule). «Когда в итоге…», "when did … finally" ask it too.
  */
 const ASKS_OUTCOME = new RegExp(
   [
-    "(?<![\\p{L}])(в итоге|в конце концов|в конечном (итоге|сч[её]те)|вс[её]-таки|на самом деле|в действительности|actually|really|in the end|eventually|ultimately)(?![\\p{L}])",
+    "(?<![\\p{L}])(в итоге|в конце концов|в конечном (итоге|сч[её]те)|вс[её]-таки|на самом деле|в действительности|actually|really|in the end|eventually|ultimately|finally)(?![\\p{L}])",
     "(?<![\\p{L}])(прош(ли|ло|ла|[её]л)|состоял(ись|ось|ся|ась)|провели|открыл(ись|ось|ся|ась)|передал[аи]?|подарил[аи]?|утвердил[аои]?) ли(?![\\p{L}])",
     "(?<![\\p{L}])(take place|took place|go ahead|went ahead|come about|came about)(?![\\p{L}])",
   ].join("|"),
@@ -34,11 +34,13 @@ const YES_OR_NO = /(?<![\p{L}])ли(?![\p{L}])|^\s*(did|was|were|has|have|had|is
  * A count of what came about: «сколько студентов уже учатся по стипендиям», "how many students
  * actually got the scholarships" — a plan's number («предложили пять стипендий в год») is not it.
  */
+/** When it came about: «когда в итоге прошли Дни Москвы в Афинах», "when did the assembly finally approve". */
+const WHEN = /(?<![\p{L}])(когда|when)(?![\p{L}])/iu;
 const HOW_MANY = /(?<![\p{L}])(сколько|скольк\p{L}*|how many|how much)(?![\p{L}])/iu;
 const ALREADY = /(?<![\p{L}])(уже|already|so far|до сих пор)(?![\p{L}])/iu;
 
 export function asksOutcome(question: string): boolean {
-  return (YES_OR_NO.test(question) && ASKS_OUTCOME.test(question)) || (HOW_MANY.test(question) && (ASKS_OUTCOME.test(question) || ALREADY.test(question)));
+  return ((YES_OR_NO.test(question) || WHEN.test(question)) && ASKS_OUTCOME.test(question)) || (HOW_MANY.test(question) && (ASKS_OUTCOME.test(question) || ALREADY.test(question)));
 }
 
 /** Whether a card tells what was to happen rather than what did: a plan's words, or a Russian verb in the future tense («подарит», «пройдут»). */
