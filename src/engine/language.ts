@@ -17,7 +17,8 @@ const ENGLISH_WORDS = new Set(
   ended suspended still current currently capital country countries region asia europe africa america americas east
   middle former ussr soviet anniversary joint held opened open exhibition festival forum meeting met talks
   goods fair square street centre center people support school schools university students hospital park river metro
-  digital smart building construction water energy industry business companies company investment`.split(/\s+/),
+  digital smart building construction water energy industry business companies company investment
+  key keys gift gifts gave give given present presented award awarded honorary citizen citizens`.split(/\s+/),
 );
 
 /** Russian words as they are typed in Latin letters: the commonest function words, question words and the topic's words. */
@@ -75,10 +76,14 @@ export function isLatinScript(question: string): boolean {
 export function latinWordVotes(question: string): { english: number; translit: number } {
   let english = 0;
   let translit = 0;
-  for (const word of question.toLowerCase().match(/[a-z']+/g) ?? []) {
-    const bare = word.replace(/'s$|'/g, "");
+  for (const match of question.matchAll(/[A-Za-z']+/g)) {
+    const word = match[0];
+    const bare = word.toLowerCase().replace(/'s$|'/g, "");
+    // A capitalised word inside the sentence is a name, in either language: "Manila" ends like «podpisala».
+    const name = match.index > 0 && /^[A-Z][a-z]/.test(word);
     if (ENGLISH_WORDS.has(bare)) english++;
     else if (TRANSLIT_WORDS.has(bare)) translit++;
+    else if (name) continue;
     else if (bare.length > 3 && ENGLISH_SHAPE.test(bare)) english++;
     else if (bare.length > 3 && TRANSLIT_SHAPE.test(bare)) translit++;
   }
