@@ -85,6 +85,9 @@ describe("word forms", () => {
   it("tells phrasing from what a question is about", () => {
     expect(morphologyOf("перенять")?.wordClass).toBe("phrasing");
     expect(morphologyOf("прошли")?.wordClass).toBe("phrasing");
+    // The common misspelling of a reflexive verb is still the verb; another unknown word is not.
+    expect(morphologyOf("собираеться")?.wordClass).toBe("phrasing");
+    expect(morphologyOf("хоноиться")).toBeUndefined();
     expect(morphologyOf("вьетнаме")?.wordClass).toBe("name");
     expect(morphologyOf("товарооборот")?.wordClass).toBe("content");
     expect(morphologyOf("хонои")).toBeUndefined();
