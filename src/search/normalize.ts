@@ -122,3 +122,24 @@ export function wordSpans(text: string): Array<{ word: string; start: number; en
 export function questionWords(text: string): string[] {
   return text.toLowerCase().replace(/ё/g, "е").match(/[\p{L}\p{N}]+/gu) ?? [];
 }
+
+/**
+ * A year written with two digits, as people type it in a chat («в 22 году», «на урбанфоруме в
+ * 17м», «в 18-м», "back in '97"), with its century: the knowledge writes years in full, and «22»
+ * alone would find nothing (or a number). Up to 40 is this century, from 41 the last.
+ */
+export function withFullYears(question: string): string {
+  return question
+    .replace(SHORT_YEAR_WITH_WORD, (_, digits: string, word: string) => `${fullYear(digits)} ${word}`)
+    .replace(SHORT_YEAR_ORDINAL, (_, before: string, digits: string) => `${before}${fullYear(digits)}`)
+    .replace(SHORT_YEAR_APOSTROPHE, (_, digits: string) => fullYear(digits));
+}
+
+// «в 22 году», «с 97 года», «до 27 г.»; not «уже 22 года», «на 22 года» (a span of years).
+const SHORT_YEAR_WITH_WORD = /(?<![\p{N}.,:])(\d\d)(?:-?(?:м|ом|ый|ой|го|ого))?\s+(году|г\.|(?<=(?:^|\s)(?:с|со|до|от|из)\s+\d\d(?:-?(?:го|ого))?\s+)года)/giu;
+const SHORT_YEAR_ORDINAL = /((?:^|[\s(])(?:в|с|до|по|к)\s+)(\d\d)-?(?:м|ом|го|ого)(?![\p{L}\p{N}])/giu;
+const SHORT_YEAR_APOSTROPHE = /(?<![\p{L}\p{N}])['’](\d\d)(?![\p{N}])/gu;
+
+function fullYear(digits: string): string {
+  return `${Number(digits) <= 40 ? "20" : "19"}${digits}`;
+}

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { indexStem } from "../../src/search/analyzer.js";
-import { isStopword, normalizeWord, stemWord, tokenize } from "../../src/search/normalize.js";
+import { isStopword, normalizeWord, stemWord, tokenize, withFullYears } from "../../src/search/normalize.js";
 
 describe("normalisation", () => {
   it("lower-cases and folds ё into е", () => {
@@ -70,5 +70,21 @@ describe("normalisation", () => {
       return stem.length === 0 || !word.startsWith(checked);
     });
     expect(bad).toEqual([]);
+  });
+});
+
+describe("a year written with two digits", () => {
+  it.each([
+    ["с никарагуанцами москва что подписала в 22 году", "с никарагуанцами москва что подписала в 2022 году"],
+    ["на урбанфоруме в 17м", "на урбанфоруме в 2017"],
+    ["в 18-м", "в 2018"],
+    ["с 97 года дружат", "с 1997 года дружат"],
+    ["back in '97", "back in 1997"],
+  ])("is read with its century: %s", (question, read) => {
+    expect(withFullYears(question)).toBe(read);
+  });
+
+  it.each(["уже 22 года", "на 22 года", "12 городов", "за 5 лет", "в 2022 году"])("is not any other number: %s", (question) => {
+    expect(withFullYears(question)).toBe(question);
   });
 });
