@@ -9,7 +9,8 @@ import { englishWordClass, isEnglishInflected, morphologyOf } from "../search/mo
  * asks the same about another partner, and «а кто подписывал?» asks about the same partner and
  * document. A question reads as a follow-up when it starts like one («а …», «и …», "and …", "what
  * about …"), or when it is too short to stand alone (three words, or one word of substance: "what was
- * the occasion") or points back («там», "it", "else") and names no partner; it is then read together
+ * the occasion") or points back («там», "it", "else", "who was there") and names no partner but the
+ * previous question's ("from the kyrgyz side" after a question on Bishkek); it is then read together
  * with the previous question's words, except that a partner or a year it names replaces the
  * previous one's, and a question word its own replaces the previous one's phrase. A question that
  * starts afresh, or a bare partner name, is read as it is.
@@ -18,9 +19,9 @@ const MARKER = /^\s*(а|и|ну а|ну и|а ещё|а еще|ещё|еще|т�
 /**
  * Words that point back at what was said before («а кто там был?», «когда это подписали?», "who
  * else was there", "when was it signed"): a question with one, and no partner of its own, is read
- * with the previous question however long it is.
+ * with the previous question however long it is. "Is there a…", "were there any…" ask whether.
  */
-const ANAPHORA = /(?<![\p{L}])(там|тогда|этот|эта|это|эти|этого|этой|этом|этим|этих|этому|этими|он|она|они|оно|него|неё|нее|них|нему|ней|ним|ними|it|its|they|them|their|(?<!(is|are|was|were) )there|these|those|he|she|him|his|her|else)(?![\p{L}])/iu;
+const ANAPHORA = /(?<![\p{L}])(там|тогда|этот|эта|это|эти|этого|этой|этом|этим|этих|этому|этими|он|она|они|оно|него|неё|нее|них|нему|ней|ним|ними|it|its|they|them|their|there(?! (a|an|any|some|no|many|much)(?![\p{L}]))|these|those|he|she|him|his|her|else)(?![\p{L}])/iu;
 /** Words a question may have and still be too short to stand alone («кто подписывал?», "who signed it?"). */
 const SHORT_QUESTION_WORDS = 3;
 /** The context carried from one follow-up to the next stays bounded, however long the chain. */
@@ -40,12 +41,16 @@ export function readFollowUp(question: string, previous: string | undefined, ana
   const short = words.length <= SHORT_QUESTION_WORDS || now.length <= 1;
   if (!marked && !short && !ANAPHORA.test(question)) return question;
 
-  const namesPartner = now.some((concept) => conceptPartners(concept).length > 0);
+  const partnersNow = new Set(now.flatMap((concept) => conceptPartners(concept)));
+  const namesPartner = partnersNow.size > 0;
+  const before = analyzer.analyzeQuestion(previous);
   // «Ташкент» alone asks about Tashkent; «а Ташкент?», «а с Ташкентом?» ask the last question of it.
-  if (!marked && namesPartner) return question;
+  // "who was there from the kyrgyz side" after a question on Bishkek names the same partner: it points back.
+  const samePartner = namesPartner && before.some((concept) => conceptPartners(concept).some((id) => partnersNow.has(id)));
+  if (!marked && namesPartner && !(samePartner && ANAPHORA.test(question))) return question;
   const namesYear = now.some(isYear);
   const dropped = new Set<string>();
-  for (const concept of analyzer.analyzeQuestion(previous)) {
+  for (const concept of before) {
     if ((namesPartner && conceptPartners(concept).length > 0) || (namesYear && isYear(concept))) for (const word of concept.words) dropped.add(word);
   }
   // «а по каким сферам?» after «на сколько лет соглашение с Дели» asks for areas, not a term: the

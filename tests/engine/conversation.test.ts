@@ -91,6 +91,16 @@ describe("follow-ups", () => {
     expect(next.facts[0]?.card.partners).toContain("delhi");
   });
 
+  it("read a question that points back and names the previous partner again («from the kyrgyz side») as a follow-up", () => {
+    const first = snapshot.answer("what did moscow and bishkek sign in april 2024");
+    const next = snapshot.answer("who was there from the kyrgyz side?", { previous: first.understood! });
+    expect(next.understood).toMatch(/2024/);
+    expect(next.answered).toBe(true);
+    expect(next.facts.map((fact) => fact.card.id)).toContain("bishkek-dzhunushaliev-meets-cheremin-2024");
+    // Another partner named is a question of its own.
+    expect(snapshot.answer("who was there from the vietnamese side?", { previous: first.understood! }).understood).toBe("who was there from the vietnamese side?");
+  });
+
   it("read a question with one word of substance as a follow-up, however many little words it has", () => {
     const first = snapshot.answer("what memorandum did moscow and minsk sign in september 2025");
     expect(snapshot.answer("what was the occasion", { previous: first.understood! }).understood).toMatch(/minsk/);
