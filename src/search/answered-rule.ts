@@ -50,7 +50,10 @@ const UNKNOWN_WORD_SHARE = 0.45;
  * Share of its weight kept by a word the dictionary calls a verb, adverb, numeral or function
  * word, known to the cards or not: «когда прошли Дни Москвы», «что Минск хочет перенять» phrase
  * the question, they are not what it is about, and no card can be expected to share the user's
- * choice of verb (a rare one would otherwise outweigh the city and the topic together).
+ * choice of verb (a rare one would otherwise outweigh the city and the topic together). So does an
+ * adjective the cards never use: «зачем абхазам понадобилось отдельное соглашение» qualifies what
+ * it asks, and the cards' own adjectives (культурный, цифровой) still weigh in full (blind dev
+ * refused 0.5 → 0 %, every other set and XQuAD unchanged).
  */
 const PHRASING_SHARE = 0.15;
 /** How much a typo (fuzzy) or prefix match covers, relative to an exact one. */
@@ -108,7 +111,10 @@ export function weighQuestion(
   const raw = concepts.map((concept, index): ConceptWeight => {
     const own = weigh(concept, index);
     const weight = fromContext[index] ? { ...own, value: own.value * CONTEXT_SHARE } : own;
-    const phrasing = concept.wordClass === "phrasing" || (weight.unknown && concept.capital === "none" && concept.words.length === 1 && isEnglishInflected(concept.words[0]!));
+    const phrasing =
+      concept.wordClass === "phrasing" ||
+      (weight.unknown && concept.wordClass === "quality") ||
+      (weight.unknown && concept.capital === "none" && concept.words.length === 1 && isEnglishInflected(concept.words[0]!));
     if (!phrasing) return { ...weight, evidence: weight.value, rank: weight.value * rankShare(index) };
     // A verb the cards use still ranks them (договорились, подарил); it is only not evidence of what is asked.
     const value = weight.unknown ? weight.value * PHRASING_SHARE : weight.value;

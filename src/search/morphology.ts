@@ -16,8 +16,10 @@ import type { Parse } from "az";
 export type WordClass =
   /** A place, a person's name or surname, an organisation: what a question is about. */
   | "name"
-  /** Other nouns and adjectives: the topic. */
+  /** Other nouns: the topic. */
   | "content"
+  /** Adjectives: the topic when the cards use them («культурный», «цифровой»), a qualifier of the asking when they do not («известных людей»). */
+  | "quality"
   /** Verbs, participles, adverbs, numerals, pronouns, function words: how a question is phrased. */
   | "phrasing";
 
@@ -37,6 +39,7 @@ await new Promise<void>((resolve, reject) => Az.Morph.init(DICTIONARIES, (error)
 // No stutter or typo correction either: a typo is the fuzzy matcher's job, where it is measured.
 const CONFIG = { parsers: ["Dictionary"], stutter: 0, typos: 0 };
 const PHRASING = new Set(["VERB", "INFN", "PRTF", "PRTS", "GRND", "ADVB", "COMP", "PRED", "PREP", "CONJ", "PRCL", "INTJ", "NPRO", "NUMR"]);
+const QUALITY = new Set(["ADJF", "ADJS"]);
 const NAME_GRAMMEMES = ["Geox", "Name", "Surn", "Patr", "Orgn", "Trad"];
 
 /**
@@ -75,7 +78,7 @@ function analyse(word: string): Morphology | null {
   const parse = parses.find((candidate) => SUPPLETIVE[word] !== undefined && candidate.normalize().word === SUPPLETIVE[word]) ?? parses[0];
   if (!parse) return reflexiveRespelt(word);
   const { tag } = parse;
-  const wordClass: WordClass = PHRASING.has(tag.POST) ? "phrasing" : NAME_GRAMMEMES.some((grammeme) => tag[grammeme] === true) ? "name" : "content";
+  const wordClass: WordClass = PHRASING.has(tag.POST) ? "phrasing" : NAME_GRAMMEMES.some((grammeme) => tag[grammeme] === true) ? "name" : QUALITY.has(tag.POST) ? "quality" : "content";
   return { lemma: parse.normalize().word.toLowerCase().replace(/ё/g, "е"), wordClass, ...(tag.POST === "VERB" && tag.futr === true ? { future: true as const } : {}) };
 }
 

@@ -82,6 +82,12 @@ describe("word forms", () => {
     expect(snapshot.answer("what did luzhkov say about the partnership with rome back in 1996?").answered).toBe(false);
   });
 
+  it("answers a question with an adjective the cards never use", () => {
+    const answer = snapshot.answer("зачем абхазам понадобилось отдельное соглашение с москвой");
+    expect(answer.answered).toBe(true);
+    expect(answer.facts[0]?.card.partners).toContain("sukhum");
+  });
+
   it("tells phrasing from what a question is about", () => {
     expect(morphologyOf("перенять")?.wordClass).toBe("phrasing");
     expect(morphologyOf("прошли")?.wordClass).toBe("phrasing");
@@ -90,6 +96,7 @@ describe("word forms", () => {
     expect(morphologyOf("хоноиться")).toBeUndefined();
     expect(morphologyOf("вьетнаме")?.wordClass).toBe("name");
     expect(morphologyOf("товарооборот")?.wordClass).toBe("content");
+    expect(morphologyOf("отдельное")?.wordClass).toBe("quality");
     expect(morphologyOf("хонои")).toBeUndefined();
     // English: irregular past forms phrase a question; a regular "-ed" word may be its topic.
     expect(englishWordClass("met")).toBe("phrasing");
