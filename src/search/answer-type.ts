@@ -39,7 +39,7 @@ const QUESTION: Record<AnswerType, RegExp> = {
   basis: words("на (основе|основании|базе) (какого|какой|каких|чего)|во исполнение|в развитие (какого|какой|чего)|на ч[её]м (\\p{L}+ )?основ\\p{L}*|что (\\p{L}+ )?легло в основу|based on (what|which)|(what|which) .{1,40} (based on|built on|rests? on|implements?)|(is|was) (it|that|this) based"),
   wish: words("(что|чего|ч[её]) (\\p{L}+ ){0,3}(хотел\\p{L}*|хочет|хотят|хотим|просил\\p{L}*|ждал\\p{L}*|ждут|жд[её]т|добивал\\p{L}*|добива\\p{L}*)|(what|which) .{1,40} (want|wants|wanted|hope|hopes|hoped|ask for|asked for|seek|seeks|sought)|what .{1,40} (keen on|interested in)"),
   // «кто был мэром Кракова» asks an office: «был» only with where («кто был на встрече», «кто там был»).
-  attendees: words("кто (ещ[её] )?(присутствовал\\p{L}*|участвовал\\p{L}*)|кто (ещ[её] )?(там )?(был|были|пришли) (на|в|там|при|от|с)|кто ещ[её]|who (else )?(was|were) (there|at|present)|who (else )?attended|who else|who took part"),
+  attendees: words("кто (ещ[её] )?(присутствовал\\p{L}*|участвовал\\p{L}*)|кто (ещ[её] )?(из (\\p{L}+ ){1,2})?(там )?(был|были|пришли|приезжал\\p{L}*|приехал\\p{L}*) (на|в|там|при|от|с)|кто ещ[её]|who (else )?(was|were) (there|at|present)|who (else )?attended|who else|who took part"),
   talks: words("о ч[её]м (\\p{L}+ ){0,4}(говорили|беседовали|договорились|договаривались|условились|шла речь|шёл разговор|шел разговор|переговоры|т[её]р|т[её]рли|перетирали)|(что|чё|че|чего) (\\p{L}+ ){0,4}(обсуждали|обсудили|обсуждалось|решили|порешали|договорились)|what (was|were) discussed|what did .{1,40} (discuss|talk about|agree on|agree|decide)|what was (agreed|decided)|what were the talks about"),
   reason: words("почему|зачем|для чего|с какой целью|по какой причине|какова цель|какая цель|каковы цели|why|what for|for what purpose|what (is|was|are|were) the (reason|aim|goal|purpose|objective)s?|(supposed|meant|designed|intended) to (achieve|do)|what .{1,40} (achieve|aim at|aims at)"),
 };
@@ -156,7 +156,7 @@ const BASIS = new RegExp(`${CW}(выполнени\\p{L}*|исполнени\\p{
 // What someone wants: «заинтересован», «хотел бы», «надеется», «призвали», "would like", "hopes", "keen", "urged".
 const WISH = new RegExp(`${CW}(заинтересован\\p{L}*|интерес\\p{L}*|хотел\\p{L}*|хочет|хотят|надеет\\p{L}*|надеж\\p{L}*|рассчитыва\\p{L}*|стрем\\p{L}*|призвал\\p{L}*|просил\\p{L}*|would like|wants?|wanted|hopes?|hoped|interested|interest|keen\\p{L}*|urged|called on|asked|seeks?|sought)${E}`, "iu");
 // Who was there: «присутствовали», «в присутствии», «также были», "attended", "present", "also at".
-const ATTENDED = new RegExp(`${CW}(присутств\\p{L}*|участвовал\\p{L}*|участники|также (был|были|была)|вместе с|сопровожда\\p{L}*|attended|attending|present|presence|took part|also (at|there)|accompanied)${E}`, "iu");
+const ATTENDED = new RegExp(`${CW}(присутств\\p{L}*|участвовал\\p{L}*|участники|гост(ь|я|ем|и|ей|ями)|guests?|также (был|были|была)|вместе с|сопровожда\\p{L}*|attended|attending|present|presence|took part|also (at|there)|accompanied)${E}`, "iu");
 // What was discussed or agreed: «обсудили», «речь шла о», «договорились», "discussed", "agreed".
 const TALKS = new RegExp(`${CW}(обсу(ждал|ждали|ждались|ждалось|ждение|ждения|дили|дил|дят)\\p{L}*|речь шла|говорил[аи]? о|договорил\\p{L}*|условил\\p{L}*|discuss\\p{L}*|agreed|talked about|talks covered)${E}`, "iu");
 // Someone's age: «в возрасте 38 лет», «исполнилось», «38-летний», "aged 38", "years old", a birth.

@@ -38,6 +38,7 @@ describe("the kind of fact a question asks for", () => {
     ["кто подписывал и когда", "signatory"],
     ["кто с кем встречался в Ханое", "person"],
     ["who signed the Moscow–Jakarta agreement", "signatory"],
+    ["кто из известных людей был на днях москвы в софии", "attendees"],
     ["кто от тегерана подписывал программу до 2027", "signatory"],
     ["whos the mayor of cebu that signed with moscow", "office"],
     ["как зовут представителя Бужумбуры, подписавшего меморандум с Москвой?", "signatory"],
@@ -179,6 +180,7 @@ describe("the kind of fact a question asks for", () => {
     expect(cardAnswers(card("X", { text_en: "The signing was attended by Istanbul Mayor Ekrem İmamoğlu." }), "attendees")).toBe(true);
     expect(cardAnswers(card("При подписании присутствовали три министра."), "attendees")).toBe(true);
     expect(cardAnswers(card("Мэры подписали протокол."), "attendees")).toBe(false);
+    expect(cardAnswers(card("Одним из гостей Дней Москвы в Софии стал Анатолий Карпов."), "attendees")).toBe(true);
   });
 
   it("takes how long something has lasted for when it began: «побратимы уже 26 лет»", () => {
