@@ -67,6 +67,8 @@ export interface AskedType {
   words: string[];
   /** For an office question: which office, and whose. */
   office?: OfficeAsked;
+  /** Where the asking phrase ends in the question. */
+  end: number;
 }
 
 export function askedTypeOf(question: string): AskedType | undefined {
@@ -88,10 +90,27 @@ export function askedTypeOf(question: string): AskedType | undefined {
   if (found === "date" && at > 0 && CLAUSE_WHEN.test(question.slice(at)) && OTHER_QUESTION_START.test(question)) return undefined;
   if (found === "person") {
     const office = officeAsked(question.slice(at));
-    if (office?.at === 0) return { type: "office", words: office.words, office };
+    if (office?.at === 0) return { type: "office", words: office.words, office, end: at + phrase.length };
   }
-  return { type: found, words: askingWords(phrase) };
+  return { type: found, words: askingWords(phrase), end: at + phrase.length };
 }
+
+/**
+ * The second kind a question asks, joined to the first by «и», "and": "who signed it and for which
+ * years", «когда и где подписали». The knowledge may state one of them only; the answer gives what
+ * it has (rule 5 takes either).
+ */
+export function alsoAskedTypeOf(question: string): AskedType | undefined {
+  const first = askedTypeOf(question);
+  if (!first) return undefined;
+  const rest = question.slice(first.end);
+  const joined = ALSO.exec(rest);
+  if (!joined) return undefined;
+  const second = askedTypeOf(rest.slice(joined.index));
+  return second && second.type !== first.type ? second : undefined;
+}
+
+const ALSO = /(?<![\p{L}])(и|а также|and|also|plus)(?![\p{L}])/iu;
 
 /**
  * The words of a question phrase that name the kind of fact asked: its first and last («в каких

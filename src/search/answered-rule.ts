@@ -27,7 +27,8 @@ import { inPlaceNames } from "./world-places.js";
  *     those things: "population of Mexico City" names a partner but asks about what we lack.
  *  5. a kind of fact the question word asks that a card shows plainly (a date, a count, an office's
  *     holder) is stated by a card shown, about the partner asked of when it names one: Luhansk's
- *     signatories do not say who signed with Seoul (statesAnswerType);
+ *     signatories do not say who signed with Seoul (statesAnswerType); of two kinds asked at once
+ *     ("who signed it and for which years"), either will do;
  *  6. an attribute it asks (a party, a population, a sum: attributes.ts), and a span of years it
  *     names (year-range.ts), is stated by a card shown;
  *  7. when it asks whether something came about («прошли ли в итоге…», "did … actually take
@@ -154,6 +155,8 @@ export function weighQuestion(
 export interface AskedChecks {
   /** The kind asked is one a card shows plainly (STATED_TYPES): rule 5. */
   typeStated?: boolean;
+  /** Whether a card is of the second kind a question asks ("who signed it and for which years"): rule 5 takes either. */
+  alsoOfType?: (card: number) => boolean;
   /** Whether a card states the attributes and the span of years asked, when the question asks some: rule 6. */
   statesAsked?: (card: number) => boolean;
   /** Whether a card tells only a plan, when the question asks whether something came about: rule 7. */
@@ -162,13 +165,13 @@ export interface AskedChecks {
   aboutAsked?: (card: number) => boolean;
 }
 
-export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, limit: number, { typeStated = false, statesAsked, isPlan, aboutAsked = () => true }: AskedChecks = {}): { answered: boolean; hits: SearchHit[]; ranked: SearchHit[] } {
+export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, limit: number, { typeStated = false, alsoOfType, statesAsked, isPlan, aboutAsked = () => true }: AskedChecks = {}): { answered: boolean; hits: SearchHit[]; ranked: SearchHit[] } {
   // The card judged is the one the full weights put first (the first shown, unless a follow-up's
   // own words reorder them): the order shown must not change what counts as answered.
   const best = ranked.reduce<RankedHit | undefined>((first, hit) => (!first || hit.judged > first.judged ? hit : first), undefined);
   const top = ranked[0];
   const answered =
-    !!best && !weighed.namesUnknown && best.specific && best.answers >= weighed.needed && (!typeStated || statesAnswerType(ranked, weighed, best, aboutAsked)) && !(isPlan && isPlan(best.card));
+    !!best && !weighed.namesUnknown && best.specific && best.answers >= weighed.needed && (!typeStated || statesAnswerType(ranked, weighed, best, aboutAsked, alsoOfType)) && !(isPlan && isPlan(best.card));
   const candidates = ranked.slice(0, limit).map(toHit);
   if (!answered) return { answered: false, hits: [], ranked: candidates };
   const shown = ranked.filter((hit) => shownBeside(hit, weighed, best, top!.score)).slice(0, limit);
@@ -184,8 +187,8 @@ export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, li
  * fact that a card's text shows plainly (statedAnswerType), one of the cards that would be shown
  * must be of that kind.
  */
-function statesAnswerType(ranked: RankedHit[], weighed: WeighedQuestion, best: RankedHit, aboutAsked: (card: number) => boolean): boolean {
-  return ranked.some((hit) => hit.ofAnswerType && aboutAsked(hit.card) && shownBeside(hit, weighed, best, best.score));
+function statesAnswerType(ranked: RankedHit[], weighed: WeighedQuestion, best: RankedHit, aboutAsked: (card: number) => boolean, alsoOfType?: (card: number) => boolean): boolean {
+  return ranked.some((hit) => (hit.ofAnswerType || alsoOfType?.(hit.card) === true) && aboutAsked(hit.card) && shownBeside(hit, weighed, best, best.score));
 }
 
 /** Whether a card is shown with the best one: nearly as complete, and not far behind `leading` in score. */

@@ -3,7 +3,7 @@ import MiniSearch from "minisearch";
 import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { STRENGTH, buildAnalyzer, conceptPartners } from "./analyzer.js";
 import type { Analyzer, QueryConcept } from "./analyzer.js";
-import { CARD_ANSWER_TYPES, STATED_TYPES, askedTypeOf, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, statesCountOf } from "./answer-type.js";
+import { CARD_ANSWER_TYPES, STATED_TYPES, alsoAskedTypeOf, askedTypeOf, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, statesCountOf } from "./answer-type.js";
 import { questionWords } from "./normalize.js";
 import { statesOffice } from "./office.js";
 import { askedAttributes, statesAttributes } from "./attributes.js";
@@ -203,7 +203,11 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
         ? (card: number) => statesAttributes(knowledge.cards[card]!.card, attributes) && (!range || statesYearRange(knowledge.cards[card]!.card, range))
         : undefined;
     const isPlan = asksOutcome(typeQuestion) ? (card: number) => statesPlan(knowledge.cards[card]!.card) : undefined;
-    return { ...decideAnswered(ranked, weighed, limit, { typeStated: answerType !== undefined && STATED_TYPES.has(answerType), statesAsked, isPlan, aboutAsked }), partners };
+    // "Who signed it and for which years": either kind stated will do, when both are kinds a card shows plainly.
+    const also = asked && alsoAskedTypeOf(typeQuestion === question ? text : typeQuestion);
+    const typeStated = answerType !== undefined && STATED_TYPES.has(answerType);
+    const alsoOfType = typeStated && also && STATED_TYPES.has(also.type) ? ofAnswerType(also, text, typeQuestion === question ? text : typeQuestion) : undefined;
+    return { ...decideAnswered(ranked, weighed, limit, { typeStated, ...(alsoOfType ? { alsoOfType } : {}), statesAsked, isPlan, aboutAsked }), partners };
   };
 
   /** Whether a card names someone on the side a person question asks about («от Москвы», "for the Vietnamese side"; sides.ts); every card when it asks none. */

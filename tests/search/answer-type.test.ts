@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FactCard, KnowledgeBase } from "../../src/knowledge/types.js";
-import { answerTypeOf, askedKeyword, askedTypeOf, namesOthers, cardAnswers, countedWords, statesCountOf } from "../../src/search/answer-type.js";
+import { alsoAskedTypeOf, answerTypeOf, askedKeyword, askedTypeOf, namesOthers, cardAnswers, countedWords, statesCountOf } from "../../src/search/answer-type.js";
 import { buildSearchIndex } from "../../src/search/search-index.js";
 
 const card = (text: string, extra: Partial<FactCard> = {}): FactCard => ({ id: "c", text, ...extra });
@@ -219,6 +219,14 @@ describe("a question about an aspect no card states (rule 5 of the answered rule
 
   it("answers the same subject asked without a kind of fact", () => {
     expect(without.search("программа сотрудничества с Ханоем").answered).toBe(true);
+  });
+
+  it("answers two kinds asked at once when a card states either", () => {
+    expect(alsoAskedTypeOf("who signed the hanoi programme and for which years")?.type).toBe("term");
+    expect(alsoAskedTypeOf("кто подписал программу с Ханоем")).toBeUndefined();
+    // No card names who signed; one gives the term.
+    expect(withTerm.search("программа с Ханоем: кто подписал и на сколько лет").answered).toBe(true);
+    expect(without.search("программа с Ханоем: кто подписал и на сколько лет").answered).toBe(false);
   });
 });
 
