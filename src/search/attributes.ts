@@ -3,7 +3,9 @@ import type { FactCard } from "../knowledge/types.js";
 /**
  * What a question may ask of a subject the knowledge knows, that a card states only in words of
  * its own kind: a party, a population, the weather, a score, a sum of money, a currency, a family,
- * travel (flights, visas, sights), a city's founding, who designed a thing. «В какой
+ * travel (flights, visas, sights), a city's founding, who designed a thing, someone's life (a death,
+ * an arrest, a resignation, a later presidency; not a birthplace: "Ratzel of Germany" answers
+ * XQuAD's "where was Ratzel born", and asking it cost two questions a language). «В какой
  * партии мэр Манагуа», "what's the population of Mexico City", «какой счёт был в матче, на который
  * ходили Пизапия и Собянин», «сколько денег выделено на программу» share every other word with a
  * card on the mayor, the city, the match, the programme; the knowledge answers them only when a
@@ -57,6 +59,12 @@ const ATTRIBUTES: readonly Attribute[] = [
     stated: pattern("зарплат|оклад|salary|деньг|денег|денеж|средств|рубл|доллар|евро|бюджет|стоим|стоил|обош|финансир|млн|млрд|миллион|миллиард|money|cost|price|budget|dollar|euro|rouble|ruble|fund|million|billion|\\$|€|₽"),
   },
   { name: "family", asked: FAMILY, stated: FAMILY },
+  {
+    // Someone's life outside the partnership: death, arrest, resignation, a later office.
+    name: "life",
+    asked: pattern(`${B}(умер|умерла|скончал(ся|ась)|погиб(ла)?|арестова\\p{L}*|задержа(ли|н|на)|посадили|уш[её]л в отставку|ушла в отставку|отставк\\p{L}*|died|die|death|arrested|arrest|jailed|resign|resigned|resignation|become president|became president|стал(а)? президентом)${A}`),
+    stated: pattern("родил|рожд|уроженец|уроженка|born|birth|умер|скончал|смерт|погиб|died|death|dead|арест|задерж|arrest|jail|отставк|resign|президентом|became president|elected president"),
+  },
   {
     // Who made a thing: «кто архитектор», «кто спроектировал», "who designed", "which designer".
     name: "author",

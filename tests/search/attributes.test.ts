@@ -28,6 +28,10 @@ describe("an attribute a question asks of a known subject", () => {
     ["какой размер стипендии для студентов из лаоса, сколько платят", ["money"]],
     ["кто архитектор дома москвы в сухуме", ["author"]],
     ["who designed the memorial to slovenes in victory park", ["author"]],
+    ["почему арестовали имамоглу", ["life"]],
+    ["why did yoichi masuzoe resign", ["life"]],
+    ["когда умер пак вон сун", ["life"]],
+    ["when did Claudia Sheinbaum become president of Mexico", ["life"]],
   ])("%s → %j", (question, expected) => {
     expect(names(question)).toEqual(expected);
   });
