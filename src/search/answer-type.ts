@@ -25,7 +25,7 @@ const words = (alternatives: string): RegExp => new RegExp(`${W}(${alternatives}
 
 const QUESTION: Record<AnswerType, RegExp> = {
   term: words("до какого (года|срока|времени)|на какие (годы|сроки|года)|for (which|what) years|на (какой|каков) срок|на сколько лет|на скока лет|сколько лет действ\\p{L}*|until when|until what year|how long(?! (have|has|had|did)(?![\\p{L}]))|for how many years|for what (term|period)|what period|which years|what years|какой срок|срок действия|duration"),
-  date: words("how long (have|has|had|did)|since when|как давно|с каких пор|когда|када|кагда|в как(ом|ие) (году|годы|месяце|день)|как(ого|ие) числ\\p{L}*|when|what (year|date|day|month)|which (year|date|month)|какого года|в каком месяце"),
+  date: words("how long (have|has|had|did)|since when|exact (date|day)|точн\\p{L}* дат\\p{L}*|как давно|с каких пор|когда|када|кагда|в как(ом|ие) (году|годы|месяце|день)|как(ого|ие) числ\\p{L}*|when|what (year|date|day|month)|which (year|date|month)|какого года|в каком месяце"),
   person: words("кто|кого|кому|кем|who|whom|whose|who'?s|с кем|как (зовут|звали|фамилия)|what('s| is| was) the name of|which (official|mayor|person)|какой чиновник|какие люди"),
   signatory: words("(кто|who)( \\p{L}+){0,3} (подписал\\p{L}*|подписывал\\p{L}*|поставил\\p{L}* подпис\\p{L}*|заключал\\p{L}*|signed|inked)|signed by whom|signatories|подписант\\p{L}*|(как (зовут|звали)|(как )?фамилия|имя) (\\p{L}+,? ){0,4}подписавш\\p{L}*|(what('s| is| was) the )?name of (\\p{L}+,? ){0,4}(who|that) signed"),
   // Told by officeAsked where a person question names an office («кто мэр Ханоя»).
@@ -94,6 +94,22 @@ export function askedTypeOf(question: string): AskedType | undefined {
   }
   return { type: found, words: askingWords(phrase), end: at + phrase.length };
 }
+
+/**
+ * Whether a date question asks the day itself («какого числа», «до какого числа», "exact date",
+ * "on what day"): a card dated only by its month or year does not give it.
+ */
+export function asksDay(question: string): boolean {
+  return DAY_ASKED.test(question);
+}
+
+const DAY_ASKED = words("(до |с |по )?какого (точно )?числа|в какой (именно |точно )?день|какой (именно |точно )?день|точн\\p{L}* дат\\p{L}*|exact (date|day)|what date|which date|which day|on what day|what day");
+
+/** Whether a card gives a day of a month: in its text, or by a date its editor gave to the day. */
+export function statesDay(card: FactCard): boolean {
+  return /^\d{4}-\d\d-\d\d/.test(card.date ?? "") || DAY_AND_MONTH.test(card.text) || EN_DAY.test(card.text_en ?? "");
+}
+
 
 /**
  * The second kind a question asks, joined to the first by «и», "and": "who signed it and for which
@@ -183,6 +199,7 @@ const AGE = new RegExp(`${CW}(возраст\\p{L}*|исполнил\\p{L}*|ле
 // How long something has lasted: «уже 26 лет», «25 years».
 const YEARS_SINCE = /(?<![\p{N}])\d{1,3}(-| )?(лет|года?|years?)(?![\p{L}])/iu;
 const DAY_AND_MONTH = new RegExp(`\\d{1,2} (${MONTHS})`, "iu");
+const EN_DAY = new RegExp(`\\d{1,2} (${EN_MONTHS})|(${EN_MONTHS}) \\d{1,2}(?![\\p{N}])`, "u");
 const YEARS = /(?<![\p{N}])(1\d|20)\d\d(?![\p{N}])/gu;
 const DAYS_OF_MONTH = new RegExp(`\\d{1,2}((\\s*[–—-]\\s*|\\s(по|и|to|and)\\s)\\d{1,2})?\\s(${MONTHS})\\p{L}*|(${MONTHS})\\s\\d{1,2}(?![\\p{N}])`, "giu");
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FactCard, KnowledgeBase } from "../../src/knowledge/types.js";
-import { alsoAskedTypeOf, answerTypeOf, askedKeyword, askedTypeOf, namesOthers, cardAnswers, countedWords, statesCountOf } from "../../src/search/answer-type.js";
+import { alsoAskedTypeOf, answerTypeOf, askedKeyword, asksDay, statesDay, askedTypeOf, namesOthers, cardAnswers, countedWords, statesCountOf } from "../../src/search/answer-type.js";
 import { buildSearchIndex } from "../../src/search/search-index.js";
 
 const card = (text: string, extra: Partial<FactCard> = {}): FactCard => ({ id: "c", text, ...extra });
@@ -219,6 +219,20 @@ describe("a question about an aspect no card states (rule 5 of the answered rule
 
   it("answers the same subject asked without a kind of fact", () => {
     expect(without.search("программа сотрудничества с Ханоем").answered).toBe(true);
+  });
+
+  it("refuses the day of an event when the cards give only its month, and answers it when one gives the day", () => {
+    const others = ["Ханой интересуется цифровым двойником Москвы.", "В Ханое прошёл деловой форум."];
+    const month = buildSearchIndex(knowledge(["Москва и Ханой подписали программу сотрудничества в декабре 2025 года.", ...others]));
+    const day = buildSearchIndex(knowledge(["Москва и Ханой подписали программу сотрудничества 3 декабря 2025 года.", ...others]));
+    expect(asksDay("какого числа подписали программу с Ханоем")).toBe(true);
+    expect(asksDay("когда подписали программу с Ханоем")).toBe(false);
+    expect(month.search("какого числа подписали программу с Ханоем").answered).toBe(false);
+    expect(day.search("какого числа подписали программу с Ханоем").answered).toBe(true);
+    expect(month.search("когда подписали программу с Ханоем").answered).toBe(true);
+    expect(statesDay({ id: "c", text: "X", date: "2024-12-23" })).toBe(true);
+    expect(statesDay({ id: "c", text: "X", text_en: "Signed on November 3." })).toBe(true);
+    expect(statesDay({ id: "c", text: "X", date: "2024-12" })).toBe(false);
   });
 
   it("answers two kinds asked at once when a card states either", () => {
