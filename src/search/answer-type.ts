@@ -358,7 +358,7 @@ export function namesOthers(people: readonly string[], question: string): boolea
 }
 
 /**
- * Three or more items and a closing «и»: «экология, спорт и культура, градостроительство и
+ * Three or more items and a closing «и» («в транспорте, строительстве и экономике»): «экология, спорт и культура, градостроительство и
  * транспорт». An item starts in lower case after a comma, and not with a little word: the commas
  * of «В понедельник, 30 января 2023 года, на встрече» set off a date, not a list (blind dev and
  * dev3 Hit@1 +1 each).
@@ -370,8 +370,11 @@ function listsItems(text: string): boolean {
     // «…, подписали программу»: a clause goes on after an apposition; a list's items are not verbs.
     if (!isStopword(word) && morphologyOf(word)?.wordClass !== "phrasing") items++;
   }
-  return items >= 2 && / и /u.test(text);
+  // «в транспорте, строительстве и экономике»: three items with one comma.
+  return (items >= 2 && / и /u.test(text)) || (items >= 1 && THIRD_ITEM.test(text));
 }
+
+const THIRD_ITEM = /,\s+\p{Ll}+\s+и\s+\p{Ll}+/u;
 
 /** A card keyword written as the question the card answers: its question word and the terms of the words after it. */
 export interface AskedKeyword {

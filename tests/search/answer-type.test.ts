@@ -78,6 +78,7 @@ describe("the kind of fact a question asks for", () => {
 
   it("takes items after commas for a list of areas, not the commas around a date", () => {
     expect(cardAnswers(card("Соглашение охватывает транспорт, туризм, культуру и образование."), "areas")).toBe(true);
+    expect(cardAnswers(card("Руководители Москвы и Шанхая договорились сотрудничать в транспорте, строительстве и экономике."), "areas")).toBe(true);
     expect(cardAnswers(card("В понедельник, 30 января 2023 года, на встрече представители Москвы и Манилы подписали программу."), "areas")).toBe(false);
     // An apposition and the clause that goes on after it are no list.
     expect(cardAnswers(card("Мэр Москвы Сергей Собянин и Патрик Олье, президент Метрополии Большого Парижа, подписали программу сотрудничества."), "areas")).toBe(false);
