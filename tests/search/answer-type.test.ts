@@ -38,6 +38,7 @@ describe("the kind of fact a question asks for", () => {
     ["кто подписывал и когда", "signatory"],
     ["кто с кем встречался в Ханое", "person"],
     ["who signed the Moscow–Jakarta agreement", "signatory"],
+    ["а что ханойцев больше всего интересует?", "wish"],
     ["какие приоритеты у москвы с веной по новой программе", "areas"],
     ["what are the priorities of moscow vienna cooperation", "areas"],
     ["кто из известных людей был на днях москвы в софии", "attendees"],
