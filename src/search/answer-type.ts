@@ -25,7 +25,7 @@ const words = (alternatives: string): RegExp => new RegExp(`${W}(${alternatives}
 
 const QUESTION: Record<AnswerType, RegExp> = {
   term: words("до какого (года|срока|времени)|на какие (годы|сроки|года)|for (which|what) years|на (какой|каков) срок|на сколько лет|на скока лет|сколько лет действ\\p{L}*|until when|until what year|how long(?! (have|has|had|did)(?![\\p{L}]))|for how many years|for what (term|period)|what period|which years|what years|какой срок|срок действия|duration"),
-  date: words("how long (have|has|had|did)|since when|exact (date|day)|точн\\p{L}* дат\\p{L}*|как давно|с каких пор|когда|када|кагда|в как(ом|ие) (году|годы|месяце|день)|как(ого|ие) числ\\p{L}*|when|what (year|date|day|month)|which (year|date|month)|какого года|в каком месяце"),
+  date: words("how long (have|has|had|did)|since when|since what year|с каких (времен|времён)|exact (date|day)|точн\\p{L}* дат\\p{L}*|как давно|с каких пор|когда|када|кагда|в как(ом|ие) (году|годы|месяце|день)|как(ого|ие) числ\\p{L}*|when|what (year|date|day|month)|which (year|date|month)|какого года|в каком месяце"),
   person: words("кто|кого|кому|кем|who|whom|whose|who'?s|с кем|как (зовут|звали|фамилия)|what('s| is| was) the name of|which (official|mayor|person)|какой чиновник|какие люди"),
   signatory: words("(кто|who)( \\p{L}+){0,3} (подписал\\p{L}*|подписывал\\p{L}*|поставил\\p{L}* подпис\\p{L}*|заключал\\p{L}*|signed|inked)|signed by whom|signatories|подписант\\p{L}*|(как (зовут|звали)|(как )?фамилия|имя) (\\p{L}+,? ){0,4}подписавш\\p{L}*|(what('s| is| was) the )?name of (\\p{L}+,? ){0,4}(who|that) signed"),
   // Told by officeAsked where a person question names an office («кто мэр Ханоя»).

@@ -14,6 +14,7 @@ describe("the kind of fact a question asks for", () => {
     ["how long is the moscow-havana memorandum valid for?", "term"],
     ["how long have moscow and seoul been sister cities", "date"],
     ["как давно Москва дружит с Ереваном", "date"],
+    ["а контакты у городов вообще с каких времён", "date"],
     ["какая программа с Софией и на какие годы", "term"],
     ["а на основе какого соглашения её делали?", "basis"],
     ["а это во исполнение какого соглашения?", "basis"],
