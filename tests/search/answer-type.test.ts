@@ -39,6 +39,8 @@ describe("the kind of fact a question asks for", () => {
     ["кто подписывал и когда", "signatory"],
     ["кто с кем встречался в Ханое", "person"],
     ["who signed the Moscow–Jakarta agreement", "signatory"],
+    ["what memo did sobyanin sign with the tokio governor masuzoe", "document"],
+    ["какую программу москва подписала с будапештом", "document"],
     ["и чем они это объяснили?", "reason"],
     ["и как они это обосновали?", "reason"],
     ["how did the council justify it", "reason"],
