@@ -27,6 +27,7 @@ const SHORT_QUESTION_WORDS = 3;
 /** The context carried from one follow-up to the next stays bounded, however long the chain. */
 const MAX_CONTEXT_WORDS = 24;
 const YEAR = /^(1[89]|20)\d\d/;
+const DOCUMENT = /^(memo|memorandum|agreement|programme|program|protocol|treaty|deal|document|меморандум\p{L}*|программ\p{L}*|соглашени\p{L}*|протокол\p{L}*|договор\p{L}*|документ\p{L}*)$/iu;
 
 /**
  * The question as it is to be answered: itself, or itself followed by the words of `previous` it
@@ -63,7 +64,10 @@ export function readFollowUp(question: string, previous: string | undefined, ana
   // каких сферах?» asks about the document, not about its signing).
   const askingVerb = askedBefore.size > 0 ? verbAfter(questionWords(previous), askedBefore) : undefined;
   if (askingVerb) askedBefore.add(askingVerb);
-  const kept = (previous.match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? []).filter((word) => !dropped.has(normalizedWord(word, analyzer)) && !askedBefore.has(questionWords(word).join(" ")));
+  // A document's name asked the previous kind ("what memorandum did…") and is still the subject.
+  const kept = (previous.match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? []).filter(
+    (word) => !dropped.has(normalizedWord(word, analyzer)) && (!askedBefore.has(questionWords(word).join(" ")) || DOCUMENT.test(word)),
+  );
   return `${question} ${kept.slice(-MAX_CONTEXT_WORDS).join(" ")}`.trim();
 }
 

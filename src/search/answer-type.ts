@@ -14,9 +14,10 @@ import type { OfficeAsked } from "./office.js";
  * "В каких сферах…" one that lists the areas; "Почему…" one that gives a reason; «На основе какого
  * соглашения…» one that says which earlier document a programme carries out; «Чего хотел Вьентьян…»
  * one that says what someone wants, hopes for or is interested in; «Кто ещё был…», "who attended…"
- * one that says who was present.
+ * one that says who was present; «По какому поводу…», "what was the occasion" one that says what
+ * event it happened during.
  */
-export const ANSWER_TYPES = ["basis", "wish", "attendees", "term", "date", "signatory", "person", "office", "place", "age", "count", "areas", "document", "reason", "talks"] as const;
+export const ANSWER_TYPES = ["occasion", "basis", "wish", "attendees", "term", "date", "signatory", "person", "office", "place", "age", "count", "areas", "document", "reason", "talks"] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 const W = "(?<![\\p{L}])";
@@ -36,6 +37,7 @@ const QUESTION: Record<AnswerType, RegExp> = {
   count: words("сколько|скольк\\p{L}*|скока|how many|how much|how old|what number|какое количество|какой объ[её]м|какие цифры|what figures|which figures"),
   areas: words("в как(их|ой) (сферах|сфере|областях|области|направлениях|отраслях)|по каким (сферам|направлениям|областям|темам|вопросам)|как(ие|ая) (темы|тема)|what (topics|issues|themes)|which (topics|issues)|как(ие|ое) (направления|сферы|области|отрасли|направление)|what (areas|fields|sectors|spheres)|which (areas|fields|sectors)|in what (areas|fields)|что (входит|включает)|what does .{1,40} (cover|include)|what('s| is) (in|on) the (programme|program)|sectors|areas|сферы|направления|отрасли|как(ие|овы) (\\p{L}+ )?приоритет\\p{L}*|приоритеты|(what|which) (are |were )?(the )?priorities|priorities"),
   document: words("какой документ|какие документы|какое соглашение|как(ой|ую|ие) (меморандум|программу|протокол|договор)\\p{L}*|что (подписали|подписал|подписала|заключили)|что за документ|what (document|agreement|memo|memorandum|deal|treaty|protocol|programme|program|did .{1,30} sign)|which (document|agreement|memo|memorandum|deal|treaty|protocol)"),
+  occasion: words("по какому (поводу|случаю)|в связи с чем|какой (был )?повод|what was the occasion|on what occasion|what occasion|at what event|(during|at) which event"),
   basis: words("на (основе|основании|базе) (какого|какой|каких|чего)|во исполнение|в развитие (какого|какой|чего)|на ч[её]м (\\p{L}+ )?основ\\p{L}*|что (\\p{L}+ )?легло в основу|based on (what|which)|(what|which) .{1,40} (based on|built on|rests? on|implements?)|(is|was) (it|that|this) based"),
   wish: words("(что|чего|ч[её]) (\\p{L}+ ){0,3}(хотел\\p{L}*|хочет|хотят|хотим|просил\\p{L}*|ждал\\p{L}*|ждут|жд[её]т|добивал\\p{L}*|добива\\p{L}*|интересу\\p{L}*|интересовал\\p{L}*)|(what|which) (\\p{L}+ ){0,3}(interests|interested)|(what|which) .{1,40} (want|wants|wanted|hope|hopes|hoped|ask for|asked for|seek|seeks|sought)|what .{1,40} (keen on|interested in)"),
   // «кто был мэром Кракова» asks an office: «был» only with where («кто был на встрече», «кто там был»).
@@ -188,6 +190,8 @@ const REASON = new RegExp(`${CW}(чтобы|для того|поскольку|�
 const AREAS = new RegExp(`${CW}(сфер\\p{L}*|област\\p{L}*|направлени\\p{L}*|отрасл\\p{L}*|таких как|такие как|в том числе|включая|areas?|fields?|sectors?|spheres?|such as|including)${E}`, "iu");
 // An earlier document a later one carries out: «для выполнения соглашения», «в основу легли», "to implement", "rests on".
 const BASIS = new RegExp(`${CW}(выполнени\\p{L}*|исполнени\\p{L}*|реализ\\p{L}*|в основу|на основе|на базе|основан\\p{L}* на|в развитие|implement\\p{L}*|rests? on|based on|builds? on|into practice|principles of)${E}`, "iu");
+// What an event was held for or during: «во время Дней Минска», «в рамках форума», "during", "to mark".
+const OCCASION = new RegExp(`${CW}(во время|в ходе|в рамках|на полях|по случаю|приуроч\\p{L}*|когда ([\\p{L}\\p{N}]+ ){0,6}(шли|проходили|проходил\\p{L}*)|приехал\\p{L}* (\\p{L}+ ){0,3}на|during|as part of|on the occasion|to mark|on the sidelines|while)${E}`, "iu");
 // What someone wants: «заинтересован», «хотел бы», «надеется», «призвали», "would like", "hopes", "keen", "urged".
 const WISH = new RegExp(`${CW}(заинтересован\\p{L}*|интерес\\p{L}*|хотел\\p{L}*|хочет|хотят|надеет\\p{L}*|надеж\\p{L}*|рассчитыва\\p{L}*|стрем\\p{L}*|призвал\\p{L}*|просил\\p{L}*|would like|wants?|wanted|hopes?|hoped|interested|interest|keen\\p{L}*|urged|called on|asked|seeks?|sought)${E}`, "iu");
 // Who was there: «присутствовали», «в присутствии», «также были», "attended", "present", "also at".
@@ -238,6 +242,8 @@ export function cardAnswers(card: FactCard, type: CardAnswerType): boolean {
       return REASON.test(text);
     case "basis":
       return BASIS.test(text);
+    case "occasion":
+      return OCCASION.test(text);
     case "wish":
       return WISH.test(text);
     case "attendees":

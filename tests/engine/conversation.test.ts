@@ -101,6 +101,11 @@ describe("follow-ups", () => {
     expect(snapshot.answer("who was there from the vietnamese side?", { previous: first.understood! }).understood).toBe("who was there from the vietnamese side?");
   });
 
+  it("keep the document the previous question asked about, though its name asked which one", () => {
+    const first = snapshot.answer("what memorandum did moscow and minsk sign in september 2025");
+    expect(snapshot.answer("what was the occasion", { previous: first.understood! }).understood).toMatch(/memorandum/);
+  });
+
   it("read a question with one word of substance as a follow-up, however many little words it has", () => {
     const first = snapshot.answer("what memorandum did moscow and minsk sign in september 2025");
     expect(snapshot.answer("what was the occasion", { previous: first.understood! }).understood).toMatch(/minsk/);

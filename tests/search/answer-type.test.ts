@@ -39,6 +39,8 @@ describe("the kind of fact a question asks for", () => {
     ["кто подписывал и когда", "signatory"],
     ["кто с кем встречался в Ханое", "person"],
     ["who signed the Moscow–Jakarta agreement", "signatory"],
+    ["what was the occasion", "occasion"],
+    ["и по какому поводу его подписали", "occasion"],
     ["what memo did sobyanin sign with the tokio governor masuzoe", "document"],
     ["какую программу москва подписала с будапештом", "document"],
     ["и чем они это объяснили?", "reason"],
@@ -191,6 +193,8 @@ describe("the kind of fact a question asks for", () => {
     expect(cardAnswers(card("При подписании присутствовали три министра."), "attendees")).toBe(true);
     expect(cardAnswers(card("Мэры подписали протокол."), "attendees")).toBe(false);
     expect(cardAnswers(card("Одним из гостей Дней Москвы в Софии стал Анатолий Карпов."), "attendees")).toBe(true);
+    expect(cardAnswers(card("Кухарев приехал в Москву на Дни Минска; меморандум подписали после встречи."), "occasion")).toBe(true);
+    expect(cardAnswers(card("Мэры подписали меморандум о цифровизации."), "occasion")).toBe(false);
   });
 
   it("takes how long something has lasted for when it began: «побратимы уже 26 лет»", () => {
