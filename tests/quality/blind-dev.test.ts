@@ -38,7 +38,7 @@ describe("search quality on the blind dev split", async () => {
 
   it("refuses out-of-scope near misses at least as often as now", () => {
     expect(report.out_of_scope.questions).toBeGreaterThanOrEqual(50);
-    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.8);
+    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.88);
   });
 });
 
@@ -48,10 +48,10 @@ describe("search quality on the second blind dev set", async () => {
 
   it("ranks, refuses and lists at least as well as now, a little below", () => {
     expect(report.answerable.questions).toBeGreaterThanOrEqual(100);
-    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.84);
+    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.87);
     expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.95);
     expect(report.answerable.refused).toBeLessThanOrEqual(0.03);
-    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.8);
+    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.9);
     expect(report.lists.right).toBeGreaterThanOrEqual(0.8);
   });
 });
@@ -62,9 +62,9 @@ describe("search quality on the third blind dev set", async () => {
 
   it("ranks, follows up and lists at least as well as now, a little below", () => {
     expect(report.answerable.questions).toBeGreaterThanOrEqual(70);
-    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.88);
+    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.9);
     expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.95);
-    expect(report.follow_ups.hit1).toBeGreaterThanOrEqual(0.83);
+    expect(report.follow_ups.hit1).toBeGreaterThanOrEqual(0.88);
     expect(report.follow_ups.hit3).toBeGreaterThanOrEqual(0.9);
     expect(report.lists.right).toBeGreaterThanOrEqual(0.9);
   });
@@ -76,11 +76,11 @@ describe("search quality on the fourth blind dev set", async () => {
 
   it("ranks and refuses at least as well as now, a little below", () => {
     expect(report.answerable.questions).toBeGreaterThanOrEqual(55);
-    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.84);
+    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.87);
     expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.93);
     expect(report.answerable.refused).toBeLessThanOrEqual(0.04);
     expect(report.out_of_scope.questions).toBeGreaterThanOrEqual(35);
-    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.9);
+    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.95);
   });
 });
 
@@ -90,7 +90,7 @@ describe("search quality on the fifth blind dev set", async () => {
 
   it("refuses out-of-scope questions at least as often as now, a little below", () => {
     expect(report.out_of_scope.questions).toBeGreaterThanOrEqual(75);
-    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.8);
+    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.88);
   });
 });
 
@@ -100,11 +100,27 @@ describe("search quality on the sixth blind dev set", async () => {
 
   it("ranks, follows up and refuses at least as well as now, a little below", () => {
     expect(report.answerable.questions).toBeGreaterThanOrEqual(70);
-    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.74);
-    expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.88);
+    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.8);
+    expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.92);
     expect(report.answerable.refused).toBeLessThanOrEqual(0.03);
-    expect(report.follow_ups.hit3).toBeGreaterThanOrEqual(0.8);
+    expect(report.follow_ups.hit3).toBeGreaterThanOrEqual(0.84);
     expect(report.out_of_scope.questions).toBeGreaterThanOrEqual(40);
-    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.7);
+    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+/** The seventh dev set (55 first questions, 25 follow-ups, 50 out-of-scope near misses, written the same way): gated like the others. */
+describe("search quality on the seventh blind dev set", async () => {
+  const report = await reportOf("./blind-dev7.json");
+
+  it("ranks, follows up and refuses at least as well as now, a little below", () => {
+    expect(report.answerable.questions).toBeGreaterThanOrEqual(75);
+    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.86);
+    expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.93);
+    expect(report.answerable.refused).toBeLessThanOrEqual(0.03);
+    expect(report.follow_ups.hit1).toBeGreaterThanOrEqual(0.8);
+    expect(report.follow_ups.hit3).toBeGreaterThanOrEqual(0.92);
+    expect(report.out_of_scope.questions).toBeGreaterThanOrEqual(45);
+    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.78);
   });
 });
