@@ -107,6 +107,11 @@ describe("word forms", () => {
     // …unless the knowledge lacks it: then it only phrases the question ("who inked the memo").
     expect(isEnglishInflected("inked")).toBe(true);
     expect(isEnglishInflected("memo")).toBe(false);
+    // Common verbs in any form; a noun is not one.
+    expect(isEnglishInflected("drop")).toBe(true);
+    expect(isEnglishInflected("quits")).toBe(true);
+    expect(isEnglishInflected("studies")).toBe(true);
+    expect(isEnglishInflected("festival")).toBe(false);
     // «лет» is «год» (на сколько лет → на три года), not the rare «лёт» the counts put a hair ahead.
     expect(morphologyOf("лет")?.lemma).toBe("год");
   });
