@@ -8,6 +8,8 @@ import { questionWords } from "./normalize.js";
 import { statesOffice } from "./office.js";
 import { askedAttributes, statesAttributes } from "./attributes.js";
 import { statesYearRange, yearRangeAsked } from "./year-range.js";
+import { buildNameVariants } from "./name-variants.js";
+import type { NameVariants } from "./name-variants.js";
 import { asksOutcome, statesPlan } from "./outcome.js";
 import type { AskedKeyword, AskedType, CardAnswerType } from "./answer-type.js";
 import { questionPairs, wordTermsOf } from "./phrases.js";
@@ -160,10 +162,24 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
   const total = docs.length;
   const idf = (df: number): number => Math.log(1 + (total - df + 0.5) / (df + 0.5));
 
+  // Built on the first capitalised word the knowledge lacks: most questions never need it.
+  let nameVariants: NameVariants | undefined;
+  /** A capitalised word the knowledge lacks that spells a name the cards use ("Sobianin") stands for that name. */
+  const withNameVariants = (concepts: QueryConcept[]): QueryConcept[] =>
+    concepts.map((concept) => {
+      const word = concept.words[0]!;
+      const capitalised = concept.capital === "name" || (concept.capital === "initial" && /^\p{Script=Latin}/u.test(word));
+      if (!capitalised || concept.words.length > 1 || rarestFrequency(concept, documentFrequency) !== undefined) return concept;
+      nameVariants ??= buildNameVariants(knowledge.cards.map(({ card }) => card));
+      const name = nameVariants.match(word);
+      const term = name === undefined ? undefined : analyzer.indexTerms(name)[0];
+      return term === undefined ? concept : { ...concept, alternatives: [...concept.alternatives, { terms: [term], needed: 1, strength: STRENGTH.synonym }] };
+    });
+
   const search = (question: string, limit = 50, postingBudget = FIRST_PASS_POSTINGS, followUp?: FollowUp): SearchOutcome => {
     const text = question.slice(0, MAX_QUESTION_CHARS);
     const typeQuestion = followUp?.own ?? question;
-    const concepts = analyzer.analyzeQuestion(text);
+    const concepts = withNameVariants(analyzer.analyzeQuestion(text));
     const partners = partnersNamed(concepts);
     if (concepts.length === 0 || total === 0) return { answered: false, hits: [], partners, ranked: [] };
     const rarest = concepts.map((concept) => rarestFrequency(concept, documentFrequency));

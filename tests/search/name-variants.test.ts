@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import type { KnowledgeBase } from "../../src/knowledge/types.js";
+import { buildNameVariants } from "../../src/search/name-variants.js";
+import { buildSearchIndex } from "../../src/search/search-index.js";
+
+describe("a name as people spell it", () => {
+  const variants = buildNameVariants([
+    { id: "a", text: "Программу подписали Сергей Собянин и Маркус Зёдер.", text_en: "Sergey Sobyanin and Markus Söder signed the programme.", people: ["Сергей Собянин", "Маркус Зёдер"] },
+  ]);
+
+  it("is the card's name within an edit or two, the first letter kept, umlauts either way", () => {
+    expect(variants.match("Sobianin")).toBe("sobyanin");
+    expect(variants.match("Soeder")).toBe("soeder");
+    expect(variants.match("Soder")).toBe("soder");
+    expect(variants.match("Собянина")).toBe("собянин");
+  });
+
+  it("is nothing for a name the cards do not have, or a short word", () => {
+    expect(variants.match("Paris")).toBeUndefined();
+    expect(variants.match("Robyanin")).toBeUndefined();
+    expect(variants.match("Sob")).toBeUndefined();
+  });
+});
+
+describe("the answered rule with a name spelt otherwise", () => {
+  const source = { id: "s", title: "T", publisher: "ТАСС", published: "2017-07-06", language: "ru" as const };
+  const knowledge: KnowledgeBase = {
+    partners: [{ id: "bishkek", name: "Бишкек", name_en: "Bishkek", country: "Киргизия" }],
+    synonyms: [],
+    sources: [source],
+    cards: [
+      { card: { id: "signed", text: "Собянин и мэр Бишкека подписали программу.", text_en: "Sobyanin and the mayor of Bishkek signed a programme.", partners: ["bishkek"], people: ["Сергей Собянин"] }, source },
+      { card: { id: "forum", text: "В Бишкеке прошёл деловой форум.", text_en: "A business forum was held in Bishkek.", partners: ["bishkek"] }, source },
+      { card: { id: "other", text: "Москва открыла новую школу.", text_en: "Moscow opened a new school." }, source },
+    ],
+  };
+  const index = buildSearchIndex(knowledge);
+
+  it("answers a known name spelt otherwise and refuses a name the knowledge lacks", () => {
+    expect(index.search("What did Sobianin sign in Bishkek?").answered).toBe(true);
+    expect(index.search("What did Sobyanin sign in Bishkek?").answered).toBe(true);
+    expect(index.search("What did Johnson sign in Bishkek?").answered).toBe(false);
+  });
+});
