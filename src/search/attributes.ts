@@ -62,8 +62,8 @@ const ATTRIBUTES: readonly Attribute[] = [
   {
     // Someone's life outside the partnership: death, arrest, resignation, a later office.
     name: "life",
-    asked: pattern(`${B}(умер|умерла|скончал(ся|ась)|погиб(ла)?|арестова\\p{L}*|задержа(ли|н|на)|посадили|уш[её]л в отставку|ушла в отставку|отставк\\p{L}*|died|die|death|arrested|arrest|jailed|resign|resigned|resignation|become president|became president|стал(а)? президентом)${A}`),
-    stated: pattern("родил|рожд|уроженец|уроженка|born|birth|умер|скончал|смерт|погиб|died|death|dead|арест|задерж|arrest|jail|отставк|resign|президентом|became president|elected president"),
+    asked: pattern(`${B}(умер|умерла|скончал(ся|ась)|погиб(ла)?|арестова\\p{L}*|задержа(ли|н|на)|посадили|уш[её]л в отставку|ушла в отставку|отставк\\p{L}*|died|die|death|arrested|arrest|jailed|resign|resigned|resignation|become president|became president|стал(а)? президентом)${A}|after (he|she) left|after leaving|left (the )?office|уш[её]л с поста|ушла с поста|после ухода`),
+    stated: pattern("родил|рожд|уроженец|уроженка|born|birth|умер|скончал|смерт|погиб|died|death|dead|арест|задерж|arrest|jail|отставк|resign|президентом|became president|elected president|left office|ушёл с поста|ушел с поста|после ухода"),
   },
   {
     // Who made a thing: «кто архитектор», «кто спроектировал», "who designed", "which designer".
@@ -73,8 +73,8 @@ const ATTRIBUTES: readonly Attribute[] = [
   },
   {
     name: "travel",
-    asked: pattern(`${B}(лететь|перел[её]т\\p{L}*|рейс\\p{L}*|авиабилет\\p{L}*|билет\\p{L}*|виз(а|у|ы|ой)|безвиз\\p{L}*|отдыхать|достопримечательност\\p{L}*|что посмотреть|flights?|fly|tickets?|visas?|sightseeing|things to do|best time to visit|what to see)${A}`),
-    stated: pattern(`${B}(лететь|перел[её]т\\p{L}*|рейс\\p{L}*|авиабилет\\p{L}*|билет\\p{L}*|виз(а|у|ы|ой)|безвиз\\p{L}*|отдых\\p{L}*|достопримечательност\\p{L}*|flights?|tickets?|visas?|sightseeing)${A}`),
+    asked: pattern(`${B}(лететь|перел[её]т\\p{L}*|рейс\\p{L}*|авиабилет\\p{L}*|билет\\p{L}*|виз(а|у|ы|ой)|безвиз\\p{L}*|отдыхать|достопримечательност\\p{L}*|что посмотреть|flights?|fly|tickets?|visas?|sightseeing|things to do|best time to visit|what to see|opening hours|open hours|часы работы|режим работы)${A}`),
+    stated: pattern(`${B}(лететь|перел[её]т\\p{L}*|рейс\\p{L}*|авиабилет\\p{L}*|билет\\p{L}*|виз(а|у|ы|ой)|безвиз\\p{L}*|отдых\\p{L}*|достопримечательност\\p{L}*|flights?|tickets?|visas?|sightseeing|opening hours|часы работы|режим работы)${A}`),
   },
   {
     name: "founding",

@@ -12,6 +12,7 @@ describe("the kind of fact a question asks for", () => {
     ["and what years does it run for", "term"],
     ["delhi moscow twin city agreement duration", "term"],
     ["how long is the moscow-havana memorandum valid for?", "term"],
+    ["How many years is the Moscow–Havana memorandum valid for?", "term"],
     ["how long have moscow and seoul been sister cities", "date"],
     ["как давно Москва дружит с Ереваном", "date"],
     ["а контакты у городов вообще с каких времён", "date"],

@@ -32,6 +32,8 @@ describe("an attribute a question asks of a known subject", () => {
     ["why did yoichi masuzoe resign", ["life"]],
     ["когда умер пак вон сун", ["life"]],
     ["when did Claudia Sheinbaum become president of Mexico", ["life"]],
+    ["What did Albek Ibraimov do after he left the Bishkek mayor's office?", ["life"]],
+    ["What are the opening hours of the House of Moscow in Sukhum?", ["travel"]],
   ])("%s → %j", (question, expected) => {
     expect(names(question)).toEqual(expected);
   });
