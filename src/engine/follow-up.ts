@@ -10,7 +10,9 @@ import { englishWordClass, isEnglishInflected, morphologyOf } from "../search/mo
  * document. A question reads as a follow-up when it starts like one («а …», «и …», "and …", "what
  * about …"), or when it is too short to stand alone (three words, or one word of substance: "what was
  * the occasion") or points back («там», "it", "else", "who was there") and names no partner but the
- * previous question's ("from the kyrgyz side" after a question on Bishkek); it is then read together
+ * previous question's ("from the kyrgyz side" after a question on Bishkek), or names no partner and
+ * asks again about the previous question's subject ("what reason did the letter give?" after who
+ * signed Kyiv's letter); it is then read together
  * with the previous question's words, except that a partner or a year it names replaces the
  * previous one's, and a question word its own replaces the previous one's phrase. A question that
  * starts afresh, or a bare partner name, is read as it is.
@@ -40,11 +42,13 @@ export function readFollowUp(question: string, previous: string | undefined, ana
   const now = analyzer.analyzeQuestion(question);
   // "what was the occasion", «а зачем это нужно было»: one word of substance is too little to stand alone.
   const short = words.length <= SHORT_QUESTION_WORDS || now.length <= 1;
-  if (!marked && !short && !ANAPHORA.test(question)) return question;
-
   const partnersNow = new Set(now.flatMap((concept) => conceptPartners(concept)));
   const namesPartner = partnersNow.size > 0;
   const before = analyzer.analyzeQuestion(previous);
+  // "what reason did the letter give?" after who signed Kyiv's letter: no partner of its own, and
+  // the subject of the question before ("the letter") again.
+  const continues = !namesPartner && now.some((concept) => isSubject(concept) && before.some((other) => isSubject(other) && sameWord(concept, other)));
+  if (!marked && !short && !ANAPHORA.test(question) && !continues) return question;
   // «Ташкент» alone asks about Tashkent; «а Ташкент?», «а с Ташкентом?» ask the last question of it.
   // "who was there from the kyrgyz side" after a question on Bishkek names the same partner: it points back.
   const samePartner = namesPartner && before.some((concept) => conceptPartners(concept).some((id) => partnersNow.has(id)));
@@ -77,6 +81,16 @@ function verbAfter(words: readonly string[], asking: ReadonlySet<string>): strin
   const next = at < 0 ? undefined : words.slice(at).find((word) => !asking.has(word) && !isStopword(word));
   if (next === undefined) return undefined;
   return morphologyOf(next)?.wordClass === "phrasing" || englishWordClass(next) === "phrasing" || isEnglishInflected(next) ? next : undefined;
+}
+
+/** A word a question is about: not a partner, a year, Moscow itself or a word that only phrases it. */
+function isSubject(concept: QueryConcept): boolean {
+  return conceptPartners(concept).length === 0 && !isYear(concept) && concept.wordClass !== "phrasing" && !/^(москв|moscow|мск)/u.test(concept.words[0] ?? "");
+}
+
+function sameWord(a: QueryConcept, b: QueryConcept): boolean {
+  const first = a.alternatives[0]?.terms[0];
+  return first !== undefined && b.alternatives[0]?.terms[0] === first;
 }
 
 function isYear(concept: QueryConcept): boolean {

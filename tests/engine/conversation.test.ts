@@ -101,6 +101,15 @@ describe("follow-ups", () => {
     expect(snapshot.answer("who was there from the vietnamese side?", { previous: first.understood! }).understood).toBe("who was there from the vietnamese side?");
   });
 
+  it("read a question that names no partner and asks again about the previous question's subject as a follow-up", () => {
+    const first = snapshot.answer("Who signed the letter in which Kiev told Moscow it was tearing up all its twinning agreements?");
+    const next = snapshot.answer("what reason did the letter give?", { previous: first.understood! });
+    expect(next.understood).toMatch(/Kiev/);
+    expect(next.facts[0]?.card.id).toBe("kyiv-letter-reasons");
+    // A question on another subject stands on its own.
+    expect(snapshot.answer("what did Moscow sign with Hanoi?", { previous: first.understood! }).understood).toBe("what did Moscow sign with Hanoi?");
+  });
+
   it("keep the document the previous question asked about, though its name asked which one", () => {
     const first = snapshot.answer("what memorandum did moscow and minsk sign in september 2025");
     expect(snapshot.answer("what was the occasion", { previous: first.understood! }).understood).toMatch(/memorandum/);

@@ -47,6 +47,7 @@ describe("the kind of fact a question asks for", () => {
     ["и чем они это объяснили?", "reason"],
     ["и как они это обосновали?", "reason"],
     ["how did the council justify it", "reason"],
+    ["what reason did the letter give?", "reason"],
     ["а что ханойцев больше всего интересует?", "wish"],
     ["какие приоритеты у москвы с веной по новой программе", "areas"],
     ["what are the priorities of moscow vienna cooperation", "areas"],
