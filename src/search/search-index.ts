@@ -3,7 +3,7 @@ import MiniSearch from "minisearch";
 import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { STRENGTH, buildAnalyzer, conceptPartners } from "./analyzer.js";
 import type { Analyzer, QueryConcept } from "./analyzer.js";
-import { CARD_ANSWER_TYPES, STATED_TYPES, alsoAskedTypeOf, askedTypeOf, asksDay, statesDay, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, statesCountOf } from "./answer-type.js";
+import { CARD_ANSWER_TYPES, STATED_TYPES, alsoAskedTypeOf, askedTypeOf, asksDay, asksYears, statesDay, statesYearSpan, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, statesCountOf } from "./answer-type.js";
 import { questionWords } from "./normalize.js";
 import { statesOffice } from "./office.js";
 import { askedAttributes, statesAttributes } from "./attributes.js";
@@ -254,6 +254,9 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
       case "office":
         // «кто стал губернатором Токио после Коикэ» asks for someone else than the holder it names.
         return (card) => statesOffice(knowledge.cards[card]!.card, asked.office!, people[card]!) && (!asked.office!.succession || people[card]!.length === 0 || namesOthers(people[card]!, text));
+      case "term":
+        // «на какие годы», "which years": a card giving the span, not only "for three years".
+        return process.env.EXP_YEARS && asksYears(own) ? (card) => answers.term[card]! && statesYearSpan(knowledge.cards[card]!.card) : (card) => answers.term[card]!;
       case "date":
         // «какого числа», "exact date": a card dated by its month or year only does not give the day.
         return asksDay(own) ? (card) => answers.date[card]! && statesDay(knowledge.cards[card]!.card) : (card) => answers.date[card]!;
