@@ -222,7 +222,12 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     // "Who signed it and for which years": either kind stated will do, when both are kinds a card shows plainly.
     const also = asked && alsoAskedTypeOf(typeQuestion === question ? text : typeQuestion);
     const typeStated = answerType !== undefined && STATED_TYPES.has(answerType);
-    const alsoOfType = typeStated && also && STATED_TYPES.has(also.type) ? ofAnswerType(also, text, typeQuestion === question ? text : typeQuestion) : undefined;
+    const alsoOfType =
+      typeStated && also && STATED_TYPES.has(also.type)
+        ? ofAnswerType(also, text, typeQuestion === question ? text : typeQuestion)
+        : answerType === "term" && asksYears(typeQuestion === question ? text : typeQuestion)
+          ? (card: number) => answers.term[card]!
+          : undefined;
     return { ...decideAnswered(ranked, weighed, limit, { typeStated, ...(alsoOfType ? { alsoOfType } : {}), statesAsked, isPlan, aboutAsked }), partners };
   };
 
@@ -256,7 +261,8 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
         return (card) => statesOffice(knowledge.cards[card]!.card, asked.office!, people[card]!) && (!asked.office!.succession || people[card]!.length === 0 || namesOthers(people[card]!, text));
       case "term":
         // «на какие годы», "which years": a card giving the span, not only "for three years".
-        return process.env.EXP_YEARS && asksYears(own) ? (card) => answers.term[card]! && statesYearSpan(knowledge.cards[card]!.card) : (card) => answers.term[card]!;
+        // Ranked first only; rule 5 still takes any term (alsoOfType), «на три года» answering too.
+        return asksYears(own) ? (card) => answers.term[card]! && statesYearSpan(knowledge.cards[card]!.card) : (card) => answers.term[card]!;
       case "date":
         // «какого числа», "exact date": a card dated by its month or year only does not give the day.
         return asksDay(own) ? (card) => answers.date[card]! && statesDay(knowledge.cards[card]!.card) : (card) => answers.date[card]!;

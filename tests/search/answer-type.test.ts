@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FactCard, KnowledgeBase } from "../../src/knowledge/types.js";
-import { alsoAskedTypeOf, answerTypeOf, askedKeyword, asksDay, statesDay, askedTypeOf, namesOthers, cardAnswers, countedWords, statesCountOf } from "../../src/search/answer-type.js";
+import { alsoAskedTypeOf, answerTypeOf, askedKeyword, asksDay, asksYears, statesDay, askedTypeOf, namesOthers, cardAnswers, countedWords, statesCountOf } from "../../src/search/answer-type.js";
 import { buildSearchIndex } from "../../src/search/search-index.js";
 
 const card = (text: string, extra: Partial<FactCard> = {}): FactCard => ({ id: "c", text, ...extra });
@@ -249,6 +249,12 @@ describe("a question about an aspect no card states (rule 5 of the answered rule
     expect(statesDay({ id: "c", text: "X", date: "2024-12-23" })).toBe(true);
     expect(statesDay({ id: "c", text: "X", text_en: "Signed on November 3." })).toBe(true);
     expect(statesDay({ id: "c", text: "X", date: "2024-12" })).toBe(false);
+  });
+
+  it("answers which years with a length when no card gives the span", () => {
+    expect(asksYears("на какие годы подписали программу с Ханоем")).toBe(true);
+    expect(asksYears("на сколько лет программа с Ханоем")).toBe(false);
+    expect(withTerm.search("на какие годы программа с Ханоем").answered).toBe(true);
   });
 
   it("answers two kinds asked at once when a card states either", () => {

@@ -84,6 +84,10 @@ describe("word forms", () => {
     expect(snapshot.answer("what did luzhkov say about the partnership with rome back in 1996?").answered).toBe(false);
   });
 
+  it("puts the card giving a programme's span of years first when the years are asked", () => {
+    expect(snapshot.answer("Moscow Bishkek 2024 agreement which years does it cover").facts[0]?.card.id).toBe("bishkek-2024-document-is-program");
+  });
+
   it("answers a question with an adjective the cards never use", () => {
     const answer = snapshot.answer("зачем абхазам понадобилось отдельное соглашение с москвой");
     expect(answer.answered).toBe(true);
