@@ -138,10 +138,23 @@ export function favourPhrases(ranked: RankedHit[], pairs: QuestionPair[], cardWo
  */
 const SEEN_FACTOR = 0.5;
 
-export function setBackSeen(ranked: RankedHit[], seen: number): void {
+/**
+ * «а что ещё…», "what else…", «кроме этого» ask for something besides what the previous answer led
+ * with: its card goes behind the others, not only back (blind dev8 follow-ups +1: "what else were
+ * the vietnamese interested in?" after the digital twin; 0.2 moved nothing).
+ */
+const ELSE_FACTOR = 0.05;
+const ELSE = /(?<![\p{L}])(else|ещ[её]|кроме|besides|другое|другие|other)(?![\p{L}])/iu;
+
+/** The factor for the previous answer's card, by whether the follow-up asks for something else. */
+export function asksElse(question: string): number {
+  return ELSE.test(question) ? ELSE_FACTOR : SEEN_FACTOR;
+}
+
+export function setBackSeen(ranked: RankedHit[], seen: number, factor = SEEN_FACTOR): void {
   const hit = ranked.find((candidate) => candidate.card === seen);
   if (!hit) return;
-  hit.score *= SEEN_FACTOR;
+  hit.score *= factor;
   ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
 }
 

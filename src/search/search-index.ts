@@ -21,7 +21,7 @@ import { FIELDS, fieldInputs } from "./card-fields.js";
 import type { Field } from "./card-fields.js";
 import { FIRST_PASS_POSTINGS, matchCards } from "./posting-budget.js";
 import { namesSide, partnersByPerson, sideAsked } from "./sides.js";
-import { aboutNamed, favourAskedKeywords, favourDistinctive, favourNamedPartners, favourPhrases, favourTypedSibling, setBackSeen } from "./rank-factors.js";
+import { aboutNamed, asksElse, favourAskedKeywords, favourDistinctive, favourNamedPartners, favourPhrases, favourTypedSibling, setBackSeen } from "./rank-factors.js";
 import { querySpecs } from "./query-terms.js";
 import { isPartnerTerm, isPrefixTerm, partnerIdOf, partnerTerm } from "./terms.js";
 
@@ -210,7 +210,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     favourAskedKeywords(ranked, text, concepts, askedKeywordsOf);
     favourPhrases(ranked, questionPairs(concepts), cardWords);
     favourDistinctive(ranked, concepts.map(conceptCover), weighed.weights.map((weight) => weight.rank), (card) => sourceCards[sourceOf[card]!]!, aboutAsked);
-    if (followUp?.seen !== undefined) setBackSeen(ranked, followUp.seen);
+    if (followUp?.seen !== undefined) setBackSeen(ranked, followUp.seen, asksElse(typeQuestion));
     favourTypedSibling(ranked, (card) => sourceOf[card]!);
     const attributes = askedAttributes(typeQuestion);
     const range = yearRangeAsked(typeQuestion);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RankedHit } from "../../src/search/answered-rule.js";
-import { favourDistinctive, favourTypedSibling, setBackSeen } from "../../src/search/rank-factors.js";
+import { asksElse, favourDistinctive, favourTypedSibling, setBackSeen } from "../../src/search/rank-factors.js";
 
 const hit = (card: number, score: number): RankedHit => ({ card, score, judged: score, coverage: 1, answers: 1, specific: true, matched: [], ofAnswerType: false });
 
@@ -39,6 +39,13 @@ describe("the factor for the card a follow-up's previous answer led with", () =>
     const far = [hit(0, 10), hit(1, 4)];
     setBackSeen(far, 0);
     expect(far.map((ranked) => ranked.card)).toEqual([0, 1]);
+  });
+
+  it("goes behind the others when the follow-up asks for something else", () => {
+    const ranked = [hit(0, 10), hit(1, 6), hit(2, 5)];
+    setBackSeen(ranked, 0, asksElse("what else were the vietnamese interested in?"));
+    expect(ranked.map((ranked) => ranked.card)).toEqual([1, 2, 0]);
+    expect(asksElse("а что ещё обсуждали?")).toBeLessThan(asksElse("а когда?"));
   });
 
   it("changes nothing when that card is not among the ranked", () => {
