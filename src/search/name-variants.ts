@@ -1,4 +1,6 @@
 import type { FactCard } from "../knowledge/types.js";
+import { STRENGTH } from "./analyzer.js";
+import type { QueryConcept } from "./analyzer.js";
 import { damerauLevenshtein } from "./partner-lexicon.js";
 
 /**
@@ -58,4 +60,23 @@ function forms(word: string): string[] {
   const plain = word.replace(/ä/g, "a").replace(/ö/g, "o").replace(/ü/g, "u").replace(/ё/g, "е");
   const withE = word.replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ё/g, "е");
   return [...new Set([word.replace(/ё/g, "е"), plain, withE])];
+}
+
+/**
+ * The question's concepts, each capitalised word the knowledge lacks that spells a card's name
+ * given that name's index term as a synonym. `known`: whether the knowledge has a concept's words;
+ * `variants`: the names (built when first needed); `termOf`: a name's index term.
+ */
+export function withNameSpellings(
+  concepts: readonly QueryConcept[],
+  { known, variants, termOf }: { known: (concept: QueryConcept) => boolean; variants: () => NameVariants; termOf: (name: string) => string | undefined },
+): QueryConcept[] {
+  return concepts.map((concept) => {
+    const word = concept.words[0]!;
+    const capitalised = concept.capital === "name" || (concept.capital === "initial" && /^\p{Script=Latin}/u.test(word));
+    if (!capitalised || concept.words.length > 1 || known(concept)) return concept;
+    const name = variants().match(word);
+    const term = name === undefined ? undefined : termOf(name);
+    return term === undefined ? concept : { ...concept, alternatives: [...concept.alternatives, { terms: [term], needed: 1, strength: STRENGTH.synonym }] };
+  });
 }

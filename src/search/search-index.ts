@@ -8,7 +8,7 @@ import { questionWords } from "./normalize.js";
 import { statesOffice } from "./office.js";
 import { askedAttributes, statesAttributes } from "./attributes.js";
 import { statesYearRange, yearRangeAsked } from "./year-range.js";
-import { buildNameVariants } from "./name-variants.js";
+import { buildNameVariants, withNameSpellings } from "./name-variants.js";
 import type { NameVariants } from "./name-variants.js";
 import { asksOutcome, statesPlan } from "./outcome.js";
 import type { AskedKeyword, AskedType, CardAnswerType } from "./answer-type.js";
@@ -164,16 +164,11 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
 
   // Built on the first capitalised word the knowledge lacks: most questions never need it.
   let nameVariants: NameVariants | undefined;
-  /** A capitalised word the knowledge lacks that spells a name the cards use ("Sobianin") stands for that name. */
   const withNameVariants = (concepts: QueryConcept[]): QueryConcept[] =>
-    concepts.map((concept) => {
-      const word = concept.words[0]!;
-      const capitalised = concept.capital === "name" || (concept.capital === "initial" && /^\p{Script=Latin}/u.test(word));
-      if (!capitalised || concept.words.length > 1 || rarestFrequency(concept, documentFrequency) !== undefined) return concept;
-      nameVariants ??= buildNameVariants(knowledge.cards.map(({ card }) => card));
-      const name = nameVariants.match(word);
-      const term = name === undefined ? undefined : analyzer.indexTerms(name)[0];
-      return term === undefined ? concept : { ...concept, alternatives: [...concept.alternatives, { terms: [term], needed: 1, strength: STRENGTH.synonym }] };
+    withNameSpellings(concepts, {
+      known: (concept) => rarestFrequency(concept, documentFrequency) !== undefined,
+      variants: () => (nameVariants ??= buildNameVariants(knowledge.cards.map(({ card }) => card))),
+      termOf: (name) => analyzer.indexTerms(name)[0],
     });
 
   const search = (question: string, limit = 50, postingBudget = FIRST_PASS_POSTINGS, followUp?: FollowUp): SearchOutcome => {
@@ -200,7 +195,9 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     const answerType = asked?.type;
     const askingWords = new Set(asked?.words ?? []);
     const asksType = concepts.map((concept) => askingWords.size > 0 && concept.words.every((word) => questionWords(word).every((part) => askingWords.has(part))));
-    const ofType = asked && ofAnswerType(asked, text, typeQuestion === question ? text : typeQuestion);
+    // The words that ask: a follow-up's own, or the question itself (for what a count counts, which years).
+    const own = typeQuestion === question ? text : typeQuestion;
+    const ofType = asked && ofAnswerType(asked, text, own);
     const ranked = results
       .slice(0, Math.max(limit, 50) * 2)
       .map((result) => rankCard(result, concepts, weighed, ofType, asksType))
@@ -220,12 +217,12 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
         : undefined;
     const isPlan = asksOutcome(typeQuestion) ? (card: number) => statesPlan(knowledge.cards[card]!.card) : undefined;
     // "Who signed it and for which years": either kind stated will do, when both are kinds a card shows plainly.
-    const also = asked && alsoAskedTypeOf(typeQuestion === question ? text : typeQuestion);
+    const also = asked && alsoAskedTypeOf(own);
     const typeStated = answerType !== undefined && STATED_TYPES.has(answerType);
     const alsoOfType =
       typeStated && also && STATED_TYPES.has(also.type)
-        ? ofAnswerType(also, text, typeQuestion === question ? text : typeQuestion)
-        : answerType === "term" && asksYears(typeQuestion === question ? text : typeQuestion)
+        ? ofAnswerType(also, text, own)
+        : answerType === "term" && asksYears(own)
           ? (card: number) => answers.term[card]!
           : undefined;
     return { ...decideAnswered(ranked, weighed, limit, { typeStated, ...(alsoOfType ? { alsoOfType } : {}), statesAsked, isPlan, aboutAsked }), partners };
