@@ -112,7 +112,6 @@ export function statesDay(card: FactCard): boolean {
   return /^\d{4}-\d\d-\d\d/.test(card.date ?? "") || DAY_AND_MONTH.test(card.text) || EN_DAY.test(card.text_en ?? "");
 }
 
-
 /** Whether a term question asks for the years themselves («на какие годы», "which years does it cover"). */
 export function asksYears(question: string): boolean {
   return YEARS_ASKED.test(question);
@@ -173,8 +172,9 @@ const EN_MONTHS = "January|February|March|April|May|June|July|August|September|O
 const MONTHS = `январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|${EN_MONTHS.toLowerCase()}`;
 // A year from 1000 to 2099, or a century, a decade, a season: what a "when" question is answered with.
 const YEAR = /(?<![\p{N}])(1\d|20)\d\d(?![\p{N}])|(?<![\p{L}])(век[аеу]?|веков|столети\p{L}*|century|centuries|decades?|десятилети\p{L}*)(?![\p{L}])/u;
-// Number words, whole (ё read as е; a digit anywhere is a number too): a stem alone took «сотрудничество», «стороны», «семейный»,
-// «однако» for numbers, and a count seemed stated by nearly every card.
+// Number words, whole (ё read as е; a digit anywhere is a number too): a stem alone took
+// «сотрудничество», «стороны», «семейный», «однако» for numbers, and a count seemed stated by
+// nearly every card.
 const NUMBER_WORDS = new RegExp(
   "^(" +
     [
