@@ -174,7 +174,10 @@ export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, li
     !!best && !weighed.namesUnknown && best.specific && best.answers >= weighed.needed && (!typeStated || statesAnswerType(ranked, weighed, best, aboutAsked, alsoOfType)) && !(isPlan && isPlan(best.card));
   const candidates = ranked.slice(0, limit).map(toHit);
   if (!answered) return { answered: false, hits: [], ranked: candidates };
-  const shown = ranked.filter((hit) => shownBeside(hit, weighed, best, top!.score)).slice(0, limit);
+  const beside = ranked.filter((hit) => shownBeside(hit, weighed, best, top!.score)).slice(0, limit);
+  // The card judged answers, though the order shown set it back (a follow-up's "what else" after
+  // it led): an answered question never comes with no card.
+  const shown = beside.length > 0 ? beside : [best!];
   // Rule 6: what the question asks of its subject (an attribute, a span of years) is stated by a card shown.
   if (statesAsked && !shown.some((hit) => statesAsked(hit.card))) return { answered: false, hits: [], ranked: candidates };
   return { answered: true, hits: shown.map(toHit), ranked: candidates };

@@ -110,6 +110,12 @@ describe("follow-ups", () => {
     expect(snapshot.answer("what did Moscow sign with Hanoi?", { previous: first.understood! }).understood).toBe("what did Moscow sign with Hanoi?");
   });
 
+  it("never answer with no card, though 'what else' set the only card that answers behind the others (the question before misspells 'sign')", () => {
+    const first = snapshot.answer("when did Jankovic and Sobyanin sing the Ljubljana cooperation programme?");
+    const next = snapshot.answer("anything else happen on that trip?", { previous: first.understood! });
+    expect(next.answered ? next.facts.length : 1).toBeGreaterThan(0);
+  });
+
   it("keep the document the previous question asked about, though its name asked which one", () => {
     const first = snapshot.answer("what memorandum did moscow and minsk sign in september 2025");
     expect(snapshot.answer("what was the occasion", { previous: first.understood! }).understood).toMatch(/memorandum/);
