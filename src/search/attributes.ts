@@ -3,7 +3,8 @@ import type { FactCard } from "../knowledge/types.js";
 /**
  * What a question may ask of a subject the knowledge knows, that a card states only in words of
  * its own kind: a party, a population, the weather, a score, a sum of money, a currency, a family,
- * travel (flights, visas, sights), a city's founding, who designed a thing, someone's life (a death,
+ * travel (flights, visas, sights), a city's founding, who designed a thing, the name of a thing (a
+ * fund, an ensemble, a document: a quoted name states it), someone's life (a death,
  * an arrest, a resignation, a later presidency; not a birthplace: "Ratzel of Germany" answers
  * XQuAD's "where was Ratzel born", and asking it cost two questions a language). «В какой
  * партии мэр Манагуа», "what's the population of Mexico City", «какой счёт был в матче, на который
@@ -59,6 +60,12 @@ const ATTRIBUTES: readonly Attribute[] = [
     stated: pattern("зарплат|оклад|salary|деньг|денег|денеж|средств|рубл|доллар|евро|бюджет|стоим|стоил|обош|финансир|млн|млрд|миллион|миллиард|money|cost|price|budget|dollar|euro|rouble|ruble|fund|million|billion|\\$|€|₽"),
   },
   { name: "family", asked: FAMILY, stated: FAMILY },
+  {
+    // The name of a thing («название ансамбля», "the name of the fund"): stated by a card that quotes one.
+    name: "title",
+    asked: pattern(`${B}((exact |full |official )?name of the (\\p{L}+ ){0,2}(fund|ensemble|band|document|agreement|memorandum|treaty|company|companies|festival|concert|exhibition|orchestra|choir|project)|(назван\\p{L}*|как называ\\p{L}*) (\\p{L}+ ){0,2}(фонд|ансамбл|документ|соглашени|меморандум|компани|фестивал|концерт|выставк|оркестр|хор|проект)\\p{L}*)`),
+    stated: pattern("«[^»]{2,}»|\"[^\"]{2,}\"|“[^”]{2,}”"),
+  },
   {
     // Someone's life outside the partnership: death, arrest, resignation, a later office.
     name: "life",

@@ -34,6 +34,8 @@ describe("an attribute a question asks of a known subject", () => {
     ["when did Claudia Sheinbaum become president of Mexico", ["life"]],
     ["What did Albek Ibraimov do after he left the Bishkek mayor's office?", ["life"]],
     ["What are the opening hours of the House of Moscow in Sukhum?", ["travel"]],
+    ["название джазового ансамбля эйленкрига на днях москвы в ереване", ["title"]],
+    ["What's the name of the UAE investment fund Moscow signed with?", ["title"]],
   ])("%s → %j", (question, expected) => {
     expect(names(question)).toEqual(expected);
   });
@@ -52,6 +54,12 @@ describe("an attribute a question asks of a known subject", () => {
     "группы людей вместе бойкотируют систему или не платят налоги",
   ])("none in: %s", (question) => {
     expect(names(question)).toEqual([]);
+  });
+
+  it("takes a quoted name for the name of a thing", () => {
+    const [title] = askedAttributes("название ансамбля на днях москвы");
+    expect(statesAttributes({ id: "c", text: "Дни открыл концерт джазового ансамбля." }, [title!])).toBe(false);
+    expect(statesAttributes({ id: "c", text: "Дни открыл концерт ансамбля «Новая музыка»." }, [title!])).toBe(true);
   });
 
   it("is stated by a card that names it, in Russian or in English", () => {
