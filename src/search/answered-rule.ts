@@ -18,7 +18,8 @@ import { inPlaceNames } from "./world-places.js";
  *     knowledge does not know (Токио, Paris, Екатеринбурга), a name by the dictionary, two
  *     unknown lower-case Latin words in a row ("sadiq khan"), a place of the world list that no
  *     card names ("osaka", "new york": world-places), or an unknown word with a surname's ending
- *     («ликсутов») mean it is about someone else;
+ *     («ликсутов») mean it is about someone else; so does a year no card about the partner it names
+ *     has (year-range.ts: namesYearLacked, applied by the search);
  *  2. the best card covers enough of the question's weight: half for a short question, down to
  *     LONG_QUESTION_COVERAGE for a long one, whose extra words are mostly phrasing ("готовлю
  *     доклад", "какую должность занимает") that no single card can be expected to share;

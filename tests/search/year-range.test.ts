@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/knowledge/types.js";
 import { buildSearchIndex } from "../../src/search/search-index.js";
-import { statesYearRange, yearRangeAsked } from "../../src/search/year-range.js";
+import { namesYearLacked, statesYearRange, yearRangeAsked } from "../../src/search/year-range.js";
 
 describe("a span of years a question names", () => {
   it("is read with any dash, and a two-digit end", () => {
@@ -32,6 +32,13 @@ describe("the answered rule with a span of years", () => {
     ],
   };
   const index = buildSearchIndex(knowledge);
+
+  it("refuses a year no card about the partner named has, and answers one it has", () => {
+    expect(index.search("что Москва подписала с Пекином в 2018").answered).toBe(true);
+    expect(index.search("что Москва подписала с Пекином в 2024").answered).toBe(false);
+    // Without a partner named, a year alone refuses nothing here.
+    expect(namesYearLacked([], () => () => false, () => undefined)).toBe(false);
+  });
 
   it("answers the span the knowledge has and refuses one it lacks", () => {
     expect(index.search("программа Москвы и Пекина на 2018-2022").answered).toBe(true);
