@@ -318,13 +318,14 @@ const QUANTITY_NOUNS = /^(число|числа|количеств\p{L}*|number|
  * a few words of it, in the Russian text or the English; or, when neither text names what is
  * counted (the answer may call it otherwise), a number in the card as cardAnswers(…, "count") asks.
  */
-export function statesCountOf(card: FactCard, isCounted: (word: string) => boolean, texts: readonly string[][] = countWordsOf(card)): boolean {
+export function statesCountOf(card: FactCard, isCounted: (word: string) => boolean, texts: readonly string[][] = countWordsOf(card), exact = false): boolean {
   let named = false;
   for (const words of texts) {
     const counted = words.flatMap((word, index) => (isCounted(word) ? [index] : []));
     if (counted.length === 0) continue;
     named = true;
-    const givesNumber = (word: string): boolean => (/\p{N}/u.test(word) && !/^(1\d|20)\d\d$/u.test(word)) || NUMBER_WORDS.test(word) || QUANTITY_WORDS.test(word);
+    // «сколько именно машин»: «десятки машин» is no exact number.
+    const givesNumber = (word: string): boolean => (/\p{N}/u.test(word) && !/^(1\d|20)\d\d$/u.test(word)) || NUMBER_WORDS.test(word) || (!exact && QUANTITY_WORDS.test(word));
     const numberGiven = words.some(givesNumber);
     // A year counts nothing («в 2018 году»), unless it stands right before what is counted ("2000 guests").
     const numberAt = (at: number, index: number): boolean => {
@@ -346,6 +347,13 @@ export function statesCountOf(card: FactCard, isCounted: (word: string) => boole
 
 const SPAN_OF_YEARS = /(?<![\p{N}])\d{1,3}(-| )?(лет|года?|years?)(?![\p{L}])/giu;
 const DAY_SPAN = new RegExp(`\\d{1,2}\\s*([–—-]|по|to)\\s*\\d{1,2}\\s(${MONTHS})`, "iu");
+
+/** Whether a count question asks the exact number («сколько именно», "exactly how many"). */
+export function asksExactCount(question: string): boolean {
+  return EXACT.test(question);
+}
+
+const EXACT = words("именно|точно|ровно|exactly|exact|precisely");
 
 /**
  * A card's words as statesCountOf reads them: each text (Russian, then English) in lower-case

@@ -3,7 +3,7 @@ import MiniSearch from "minisearch";
 import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { STRENGTH, buildAnalyzer, conceptPartners } from "./analyzer.js";
 import type { Analyzer, QueryConcept } from "./analyzer.js";
-import { CARD_ANSWER_TYPES, STATED_TYPES, alsoAskedTypeOf, askedTypeOf, asksDay, asksYears, statesDay, statesYearSpan, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, statesCountOf } from "./answer-type.js";
+import { CARD_ANSWER_TYPES, STATED_TYPES, alsoAskedTypeOf, askedTypeOf, asksDay, asksExactCount, asksYears, statesDay, statesYearSpan, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, statesCountOf } from "./answer-type.js";
 import { questionWords } from "./normalize.js";
 import { statesOffice } from "./office.js";
 import { askedAttributes, statesAttributes } from "./attributes.js";
@@ -291,7 +291,8 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     );
     if (counted.size === 0) return (card) => answers.count[card]!;
     const isCounted = (word: string): boolean => termsOfWord(word).some((term) => counted.has(term));
-    return (card) => statesCountOf(knowledge.cards[card]!.card, isCounted, countWords(card));
+    const exact = asksExactCount(question);
+    return (card) => statesCountOf(knowledge.cards[card]!.card, isCounted, countWords(card), exact);
   };
 
   // Each card's words for the count check, made the first time a count question ranks the card.

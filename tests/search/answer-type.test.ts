@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FactCard, KnowledgeBase } from "../../src/knowledge/types.js";
-import { alsoAskedTypeOf, answerTypeOf, askedKeyword, asksDay, asksYears, statesDay, askedTypeOf, namesOthers, cardAnswers, countedWords, statesCountOf } from "../../src/search/answer-type.js";
+import { alsoAskedTypeOf, answerTypeOf, askedKeyword, asksDay, asksExactCount, asksYears, statesDay, askedTypeOf, namesOthers, cardAnswers, countedWords, statesCountOf } from "../../src/search/answer-type.js";
 import { buildSearchIndex } from "../../src/search/search-index.js";
 
 const card = (text: string, extra: Partial<FactCard> = {}): FactCard => ({ id: "c", text, ...extra });
@@ -166,6 +166,15 @@ describe("the kind of fact a question asks for", () => {
     const anniversary = card("Делегация Манагуа приехала на годовщину отношений, которым исполнилось 78 лет.");
     expect(statesCountOf(anniversary, people)).toBe(false);
     expect(statesCountOf(anniversary, years)).toBe(true);
+  });
+
+  it("takes no vague quantity for an exact count", () => {
+    const machines = (word: string): boolean => word.startsWith("машин");
+    const dozens = card("Москва подарит Кишинёву десятки машин для уборки улиц.");
+    expect(statesCountOf(dozens, machines)).toBe(true);
+    expect(asksExactCount("сколько именно машин москва передала кишинёву")).toBe(true);
+    expect(statesCountOf(dozens, machines, undefined, true)).toBe(false);
+    expect(statesCountOf(card("Москва передала Кишинёву 30 машин."), machines, undefined, true)).toBe(true);
   });
 
   it("counts the days of a visit from its dates", () => {
