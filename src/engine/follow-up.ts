@@ -24,6 +24,8 @@ const MARKER = /^\s*(а|и|ну а|ну и|а ещё|а еще|ещё|еще|т�
  * with the previous question however long it is. "Is there a…", "were there any…" ask whether.
  */
 const ANAPHORA = /(?<![\p{L}])(там|тогда|этот|эта|это|эти|этого|этой|этом|этим|этих|этому|этими|он|она|они|оно|него|неё|нее|них|нему|ней|ним|ними|it|its|they|them|their|there(?! (a|an|any|some|no|many|much)(?![\p{L}]))|these|those|he|she|him|his|her|else)(?![\p{L}])/iu;
+/** "when did the council decide that?", "who signed this?": a pronoun closing the question points back; inside one, "that" joins a clause. */
+const ENDS_POINTING = /(?<![\p{L}])(that|this)\s*[?.!]*\s*$/iu;
 /** Words a question may have and still be too short to stand alone («кто подписывал?», "who signed it?"). */
 const SHORT_QUESTION_WORDS = 3;
 /** The context carried from one follow-up to the next stays bounded, however long the chain. */
@@ -48,7 +50,7 @@ export function readFollowUp(question: string, previous: string | undefined, ana
   // "what reason did the letter give?" after who signed Kyiv's letter: no partner of its own, and
   // the subject of the question before ("the letter") again.
   const continues = !namesPartner && now.some((concept) => isSubject(concept) && before.some((other) => isSubject(other) && sameWord(concept, other)));
-  if (!marked && !short && !ANAPHORA.test(question) && !continues) return question;
+  if (!marked && !short && !ANAPHORA.test(question) && !ENDS_POINTING.test(question) && !continues) return question;
   // «Ташкент» alone asks about Tashkent; «а Ташкент?», «а с Ташкентом?» ask the last question of it.
   // "who was there from the kyrgyz side" after a question on Bishkek names the same partner: it points back.
   const samePartner = namesPartner && before.some((concept) => conceptPartners(concept).some((id) => partnersNow.has(id)));

@@ -116,6 +116,13 @@ describe("follow-ups", () => {
     expect(next.answered ? next.facts.length : 1).toBeGreaterThan(0);
   });
 
+  it("read a question that ends pointing back ('decide that?') with the one before", () => {
+    const first = snapshot.answer("Why did Cracow drop Moscow as a partner city?");
+    const next = snapshot.answer("when did the council decide that?", { previous: first.understood! });
+    expect(next.understood).toMatch(/Cracow/);
+    expect(next.facts[0]?.card.id).toBe("krakow-council-terminates-partnership-2022");
+  });
+
   it("keep the document the previous question asked about, though its name asked which one", () => {
     const first = snapshot.answer("what memorandum did moscow and minsk sign in september 2025");
     expect(snapshot.answer("what was the occasion", { previous: first.understood! }).understood).toMatch(/memorandum/);
