@@ -119,13 +119,6 @@ export function asksYears(question: string): boolean {
 
 const YEARS_ASKED = words("на какие (годы|года)|какие годы|(for )?(which|what) years");
 
-/** Whether a card gives a span of years («на 2018–2020 годы», "for 2024-2027"), not only a length. */
-export function statesYearSpan(card: FactCard): boolean {
-  return YEAR_SPAN.test(`${card.text} ${card.text_en ?? ""}`);
-}
-
-const YEAR_SPAN = /(?<![\p{N}])(1[89]|20)\d\d\s*[–—-]\s*((1[89]|20)\d\d|\d\d)(?![\p{N}])/u;
-
 /**
  * The second kind a question asks, joined to the first by «и», "and": "who signed it and for which
  * years", «когда и где подписали». The knowledge may state one of them only; the answer gives what

@@ -3,11 +3,11 @@ import MiniSearch from "minisearch";
 import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { STRENGTH, buildAnalyzer, conceptPartners } from "./analyzer.js";
 import type { Analyzer, QueryConcept } from "./analyzer.js";
-import { CARD_ANSWER_TYPES, STATED_TYPES, alsoAskedTypeOf, askedTypeOf, asksDay, asksExactCount, asksYears, statesDay, statesYearSpan, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, statesCountOf } from "./answer-type.js";
+import { CARD_ANSWER_TYPES, STATED_TYPES, alsoAskedTypeOf, askedTypeOf, asksDay, asksExactCount, asksYears, statesDay, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, statesCountOf } from "./answer-type.js";
 import { questionWords } from "./normalize.js";
 import { statesOffice } from "./office.js";
 import { askedAttributes, statesAttributes } from "./attributes.js";
-import { namesYearLacked, statesYearRange, yearRangeAsked } from "./year-range.js";
+import { namesYearLacked, statesYearRange, statesYearSpan, yearRangeAsked } from "./year-range.js";
 import { buildNameVariants, withNameSpellings } from "./name-variants.js";
 import type { NameVariants } from "./name-variants.js";
 import { asksOutcome, statesPlan } from "./outcome.js";
@@ -227,15 +227,11 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
           : undefined;
     const decided = decideAnswered(ranked, weighed, limit, { typeStated, ...(alsoOfType ? { alsoOfType } : {}), statesAsked, isPlan, aboutAsked });
     // Rule 1 for years: «что Москва подписала с Ташкентом в 2024» when no Tashkent card has 2024.
-    if (decided.answered && namesYearLacked(concepts, conceptCover, () => partnerCards(concepts))) return { answered: false, hits: [], ranked: decided.ranked, partners };
+    // aboutAsked takes every card when no partner is named by name, and then no year is lacked.
+    const partnerCards = (): number[] | undefined =>
+      concepts.some((concept) => conceptPartners(concept, "itself").length > 0) ? docs.flatMap((_, card) => (aboutAsked(card) ? [card] : [])) : undefined;
+    if (decided.answered && namesYearLacked(concepts, conceptCover, partnerCards)) return { answered: false, hits: [], ranked: decided.ranked, partners };
     return { ...decided, partners };
-  };
-
-  /** The cards about the partners a question names by name, or undefined when it names none. */
-  const partnerCards = (concepts: QueryConcept[]): number[] | undefined => {
-    const named = new Set(concepts.flatMap((concept) => conceptPartners(concept, "itself")));
-    if (named.size === 0) return undefined;
-    return knowledge.cards.flatMap(({ card }, index) => (card.partners?.some((id) => named.has(id)) ? [index] : []));
   };
 
   /** Whether a card names someone on the side a person question asks about («от Москвы», "for the Vietnamese side"; sides.ts); every card when it asks none. */

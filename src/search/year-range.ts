@@ -15,7 +15,7 @@ export interface YearRange {
   toShort?: string;
 }
 
-const RANGE = /(?<![\p{N}])((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d|\d\d)(?![\p{N}])/u;
+const RANGE = /(?<![\p{N}])((?:1[89]|20)\d\d)\s*[-–—]\s*((?:1[89]|20)\d\d|\d\d)(?![\p{N}])/u;
 
 export function yearRangeAsked(question: string): YearRange | undefined {
   const match = RANGE.exec(question);
@@ -23,6 +23,11 @@ export function yearRangeAsked(question: string): YearRange | undefined {
   const [, from, end] = match as unknown as [string, string, string];
   if (end.length === 4) return { from, to: end };
   return { from, to: from.slice(0, 2) + end, toShort: end };
+}
+
+/** Whether a card gives any span of years («на 2018–2020 годы», "for 2024-2027"), not only a length. */
+export function statesYearSpan(card: FactCard): boolean {
+  return RANGE.test(`${card.text} ${card.text_en ?? ""}`);
 }
 
 /** Whether a card's text (Russian or English) gives the span: both its years, or the span as short as the question wrote it. */
