@@ -44,17 +44,19 @@ export function readFollowUp(question: string, previous: string | undefined, ana
   const now = analyzer.analyzeQuestion(question);
   // "what was the occasion", «а зачем это нужно было»: one word of substance is too little to stand alone.
   const short = words.length <= SHORT_QUESTION_WORDS || now.length <= 1;
+  const pointsBack = ANAPHORA.test(question);
   const partnersNow = new Set(now.flatMap((concept) => conceptPartners(concept)));
   const namesPartner = partnersNow.size > 0;
+  // «Ташкент» alone asks about Tashkent; «а Ташкент?», «а с Ташкентом?» ask the last question of it.
+  if (!marked && namesPartner && !pointsBack) return question;
   const before = analyzer.analyzeQuestion(previous);
   // "what reason did the letter give?" after who signed Kyiv's letter: no partner of its own, and
   // the subject of the question before ("the letter") again.
-  const continues = !namesPartner && now.some((concept) => isSubject(concept) && before.some((other) => isSubject(other) && sameWord(concept, other)));
-  if (!marked && !short && !ANAPHORA.test(question) && !ENDS_POINTING.test(question) && !continues) return question;
-  // «Ташкент» alone asks about Tashkent; «а Ташкент?», «а с Ташкентом?» ask the last question of it.
+  const continues = (): boolean => !namesPartner && now.some((concept) => isSubject(concept) && before.some((other) => isSubject(other) && sameWord(concept, other)));
+  if (!marked && !short && !pointsBack && !ENDS_POINTING.test(question) && !continues()) return question;
   // "who was there from the kyrgyz side" after a question on Bishkek names the same partner: it points back.
   const samePartner = namesPartner && before.some((concept) => conceptPartners(concept).some((id) => partnersNow.has(id)));
-  if (!marked && namesPartner && !(samePartner && ANAPHORA.test(question))) return question;
+  if (!marked && namesPartner && !samePartner) return question;
   const namesYear = now.some(isYear);
   const dropped = new Set<string>();
   for (const concept of before) {
