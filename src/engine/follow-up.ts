@@ -26,6 +26,12 @@ const MARKER = /^\s*(а|и|ну а|ну и|а ещё|а еще|ещё|еще|т�
 const ANAPHORA = /(?<![\p{L}])(там|тогда|этот|эта|это|эти|этого|этой|этом|этим|этих|этому|этими|он|она|они|оно|него|неё|нее|них|нему|ней|ним|ними|it|its|they|them|their|there(?! (a|an|any|some|no|many|much)(?![\p{L}]))|these|those|he|she|him|his|her|else)(?![\p{L}])/iu;
 /** "when did the council decide that?", "who signed this?": a pronoun closing the question points back; inside one, "that" joins a clause. */
 const ENDS_POINTING = /(?<![\p{L}])(that|this)\s*[?.!]*\s*$/iu;
+/**
+ * "That programme", "on that same day": an English demonstrative before the noun it points with.
+ * Alone, "that" mostly joins a clause ("did they say that Moscow…"), so it points back only before
+ * a noun a chat refers to (blind dev8: "which older agreement is that program supposed to implement?").
+ */
+const DEMONSTRATIVE = /(?<![\p{L}])(that|this|those|these)\s+(same\s+)?(programs?|programmes?|agreements?|deals?|memos?|memorandum|documents?|trips?|visits?|day|meetings?|events?|forums?|signings?|ceremony|one|time|year|partnership|protocols?|statements?|letters?|plans?|declarations?)(?![\p{L}])/iu;
 /** Words a question may have and still be too short to stand alone («кто подписывал?», "who signed it?"). */
 const SHORT_QUESTION_WORDS = 3;
 /** The context carried from one follow-up to the next stays bounded, however long the chain. */
@@ -44,7 +50,7 @@ export function readFollowUp(question: string, previous: string | undefined, ana
   const now = analyzer.analyzeQuestion(question);
   // "what was the occasion", «а зачем это нужно было»: one word of substance is too little to stand alone.
   const short = words.length <= SHORT_QUESTION_WORDS || now.length <= 1;
-  const pointsBack = ANAPHORA.test(question);
+  const pointsBack = ANAPHORA.test(question) || DEMONSTRATIVE.test(question);
   const partnersNow = new Set(now.flatMap((concept) => conceptPartners(concept)));
   const namesPartner = partnersNow.size > 0;
   // «Ташкент» alone asks about Tashkent; «а Ташкент?», «а с Ташкентом?» ask the last question of it.

@@ -123,6 +123,15 @@ describe("follow-ups", () => {
     expect(next.facts[0]?.card.id).toBe("krakow-council-terminates-partnership-2022");
   });
 
+  it("read 'that programme' as pointing back, and 'that' joining a clause as not", () => {
+    const first = snapshot.answer("what did the mayor of Bishkek sign with Sobyanin at the 2017 urban forum?");
+    const next = snapshot.answer("what earlier agreement does that programme implement?", { previous: first.understood! });
+    expect(next.understood).toMatch(/Bishkek/);
+    expect(next.facts[0]?.card.id).toBe("bishkek-agreement-1997");
+    const clause = "who said that twin cities should keep talking despite sanctions?";
+    expect(snapshot.answer(clause, { previous: first.understood! }).understood).toBe(clause);
+  });
+
   it("keep the document the previous question asked about, though its name asked which one", () => {
     const first = snapshot.answer("what memorandum did moscow and minsk sign in september 2025");
     expect(snapshot.answer("what was the occasion", { previous: first.understood! }).understood).toMatch(/memorandum/);
