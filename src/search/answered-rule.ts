@@ -4,7 +4,7 @@ import type { CardMatch } from "./posting-budget.js";
 import type { TermSpec } from "./query-terms.js";
 import { damerauLevenshtein } from "./partner-lexicon.js";
 import { isPartnerTerm } from "./terms.js";
-import { isEnglishInflected } from "./morphology.js";
+import { isEnglishInflected, mayNamePlace } from "./morphology.js";
 import { inPlaceNames } from "./world-places.js";
 
 /**
@@ -15,7 +15,8 @@ import { inPlaceNames } from "./world-places.js";
  * in a long one, which is full of verbs and phrasing we cannot list. A card matched only through a typo or a prefix
  * covers a concept partly. The question is answered when
  *  1. it names nobody and nothing unknown: a capitalised word inside the sentence that the
- *     knowledge does not know (Токио, Paris, Екатеринбурга), a name by the dictionary, two
+ *     knowledge does not know (Токио, Paris, Екатеринбурга), a name by the dictionary (a word the
+ *     knowledge lacks that is a place when capitalised too: «баку», «рига»), two
  *     unknown lower-case Latin words in a row ("sadiq khan"), a place of the world list that no
  *     card names ("osaka", "new york": world-places), or an unknown word with a surname's ending
  *     («ликсутов») mean it is about someone else; so does a year no card about the partner it names
@@ -141,6 +142,7 @@ export function weighQuestion(
       concepts.some(
         (concept, index) =>
           ((concept.capital === "name" || concept.wordClass === "name") && weights[index]!.unknown) ||
+          (weights[index]!.unknown && concept.words.length === 1 && mayNamePlace(concept.words[0]!)) ||
           (index + 1 < concepts.length && latinNamePair(concept, weights[index]!, concepts[index + 1]!, weights[index + 1]!)),
       ) ||
       namesPlaceLacked(concepts, weights) ||

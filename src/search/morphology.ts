@@ -96,6 +96,16 @@ function reflexiveRespelt(word: string): Morphology | null {
 }
 
 /**
+ * Whether a Cyrillic word, capitalised, is a place by the dictionary, whatever its likeliest
+ * reading lower-cased: «баку» reads as a form of «бак» and «рига» as a barn, but typed lower-case
+ * they name Baku and Riga as often. The caller asks only of words the knowledge lacks.
+ */
+export function mayNamePlace(word: string): boolean {
+  if (!/^[\p{Script=Cyrillic}-]+$/u.test(word)) return false;
+  return Az.Morph(word.charAt(0).toUpperCase() + word.slice(1), CONFIG).some(({ tag }) => tag.Geox === true);
+}
+
+/**
  * Whether a word may be someone in the dative («мэру», «Собянину», «ему»): the dictionary reads it
  * as an animate noun, a person's name or a pronoun in the dative (a place is no one: «Токио»), or
  * does not know it at all (a foreign name: «Коикэ», «Чебану»). «Сколько лет мэру Манилы» asks an

@@ -43,3 +43,23 @@ describe("a lower-case place the knowledge lacks", () => {
     expect(index.search("moscow hanoi new cooperation programme on transport").answered).toBe(true);
   });
 });
+
+describe("a lower-case Russian place the knowledge lacks, whose likeliest reading is a common word", () => {
+  const source = { id: "s", title: "T", publisher: "ТАСС", published: "2025-12-03", language: "ru" as const };
+  const knowledge: KnowledgeBase = {
+    partners: [{ id: "hanoi", name: "Ханой", name_en: "Hanoi", country: "Вьетнам" }],
+    synonyms: [],
+    sources: [source],
+    cards: [
+      { card: { id: "hanoi", text: "Москва и Ханой подписали соглашение о сотрудничестве на 2026–2028 годы.", partners: ["hanoi"] }, source },
+      { card: { id: "forum", text: "В Ханое прошёл деловой форум.", partners: ["hanoi"] }, source },
+    ],
+  };
+  const index = buildSearchIndex(knowledge);
+
+  it("is somewhere else: «баку» is Baku, not a form of «бак»; «рига» is Riga, not a barn", () => {
+    expect(index.search("баку москва соглашение о сотрудничестве какие годы").answered).toBe(false);
+    expect(index.search("рига москва соглашение о сотрудничестве").answered).toBe(false);
+    expect(index.search("ханой москва соглашение о сотрудничестве какие годы").answered).toBe(true);
+  });
+});
