@@ -66,7 +66,9 @@ export function readFollowUp(question: string, previous: string | undefined, ana
   const namesYear = now.some(isYear);
   const dropped = new Set<string>();
   for (const concept of before) {
-    if ((namesPartner && conceptPartners(concept).length > 0) || (namesYear && isYear(concept))) for (const word of concept.words) dropped.add(word);
+    // A partner named again more broadly («с немецкой стороны» after Berlin) keeps the one named before.
+    const replaced = namesPartner && conceptPartners(concept).length > 0 && !conceptPartners(concept).some((id) => partnersNow.has(id));
+    if (replaced || (namesYear && isYear(concept))) for (const word of concept.words) dropped.add(word);
   }
   // «а по каким сферам?» after «на сколько лет соглашение с Дели» asks for areas, not a term: the
   // words that asked the previous kind of fact go when the follow-up asks its own, by a question

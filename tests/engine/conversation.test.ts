@@ -101,6 +101,13 @@ describe("follow-ups", () => {
     expect(snapshot.answer("who was there from the vietnamese side?", { previous: first.understood! }).understood).toBe("who was there from the vietnamese side?");
   });
 
+  it("keep the partner named before when a follow-up names it again by its country («с немецкой стороны» after Berlin)", () => {
+    const first = snapshot.answer("когда москва и берлин подписали меморандум");
+    const next = snapshot.answer("а кто с немецкой стороны подписывал", { previous: first.understood! });
+    expect(next.understood).toMatch(/берлин/);
+    expect(next.facts[0]?.card.id).toBe("berlin-memorandum-2017");
+  });
+
   it("read a question that names no partner and asks again about the previous question's subject as a follow-up", () => {
     const first = snapshot.answer("Who signed the letter in which Kiev told Moscow it was tearing up all its twinning agreements?");
     const next = snapshot.answer("what reason did the letter give?", { previous: first.understood! });
