@@ -298,7 +298,7 @@ const COUNTED = new RegExp(`${W}(сколько|скольк\\p{L}*|скока|h
 const COUNTED_WORDS = 2;
 /** How far a number may stand from the word it counts («26 лет», «число туристов … свыше миллиона»). */
 const COUNT_WINDOW = 6;
-const QUANTITY_WORDS = /^(несколько|сотни|сотен|тысячи|десятки|several|hundreds|thousands|dozens)$/u;
+const QUANTITY_WORDS = /^(несколько|нескольк(их|им|ими)|сотни|сотен|сотням(и)?|тысячи|тысячам(и)?|десятки|десятков|десяткам(и)?|several|hundreds|thousands|dozens)$/u;
 /**
  * Words that name a quantity without giving it: «число туристов … свыше миллиона» counts the
  * tourists through the number the text gives further on, «рост числа туристов» gives none (blind
@@ -318,13 +318,15 @@ export function statesCountOf(card: FactCard, isCounted: (word: string) => boole
     if (counted.length === 0) continue;
     named = true;
     // «сколько именно машин»: «десятки машин» is no exact number.
-    const givesNumber = (word: string): boolean => (/\p{N}/u.test(word) && !/^(1\d|20)\d\d$/u.test(word)) || NUMBER_WORDS.test(word) || (!exact && QUANTITY_WORDS.test(word));
+    // …nor «сотнями тысяч камер», "hundreds of thousands": a number word after a rough quantity.
+    const roughly = (at: number): boolean => exact && at > 0 && (QUANTITY_WORDS.test(words[at - 1]!) || (words[at - 1] === "of" && at > 1 && QUANTITY_WORDS.test(words[at - 2]!)));
+    const givesNumber = (word: string, at: number): boolean => (/\p{N}/u.test(word) && !/^(1\d|20)\d\d$/u.test(word)) || (NUMBER_WORDS.test(word) && !(exact && QUANTITY_WORDS.test(word)) && !roughly(at)) || (!exact && QUANTITY_WORDS.test(word));
     const numberGiven = words.some(givesNumber);
     // A year counts nothing («в 2018 году»), unless it stands right before what is counted ("2000 guests").
     const numberAt = (at: number, index: number): boolean => {
       const word = words[at]!;
       if (/^(1\d|20)\d\d$/u.test(word)) return at === index - 1;
-      return givesNumber(word) || (numberGiven && QUANTITY_NOUNS.test(word));
+      return givesNumber(word, at) || (numberGiven && QUANTITY_NOUNS.test(word));
     };
     const near = (index: number): boolean => {
       for (let at = Math.max(0, index - COUNT_WINDOW); at <= Math.min(words.length - 1, index + COUNT_WINDOW); at++) if (at !== index && numberAt(at, index)) return true;

@@ -178,6 +178,14 @@ describe("the kind of fact a question asks for", () => {
     expect(statesCountOf(card("Москва передала Кишинёву 30 машин."), machines, undefined, true)).toBe(true);
   });
 
+  it("takes no rough number for an exact count: «сотнями тысяч камер», 'hundreds of thousands of cameras'", () => {
+    const cameras = (word: string): boolean => word.startsWith("камер") || word.startsWith("camera");
+    const rough = card("Ханой заинтересовался сотнями тысяч камер видеонаблюдения.", { text_en: "Hanoi took an interest in hundreds of thousands of CCTV cameras." });
+    expect(statesCountOf(rough, cameras)).toBe(true);
+    expect(statesCountOf(rough, cameras, undefined, true)).toBe(false);
+    expect(statesCountOf(card("В Москве работают 220 тысяч камер."), cameras, undefined, true)).toBe(true);
+  });
+
   it("counts the days of a visit from its dates", () => {
     const days = (word: string): boolean => word === "дней" || word === "days";
     expect(statesCountOf(card("Со 2 по 5 декабря 2019 года делегация Москвы находилась в Джакарте."), days)).toBe(true);
