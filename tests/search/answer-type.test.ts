@@ -266,6 +266,10 @@ describe("a question about an aspect no card states (rule 5 of the answered rule
     expect(month.search("какого числа подписали программу с Ханоем").answered).toBe(false);
     expect(day.search("какого числа подписали программу с Ханоем").answered).toBe(true);
     expect(month.search("когда подписали программу с Ханоем").answered).toBe(true);
+    // «в какой день», "which day" ask a date, and its day.
+    expect(month.search("в какой именно день декабря подписали программу с Ханоем").answered).toBe(false);
+    expect(day.search("в какой именно день декабря подписали программу с Ханоем").answered).toBe(true);
+    expect(answerTypeOf("on which day was the Hanoi programme signed")).toBe("date");
     expect(statesDay({ id: "c", text: "X", date: "2024-12-23" })).toBe(true);
     expect(statesDay({ id: "c", text: "X", text_en: "Signed on November 3." })).toBe(true);
     expect(statesDay({ id: "c", text: "X", date: "2024-12" })).toBe(false);
