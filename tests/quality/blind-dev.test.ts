@@ -155,3 +155,18 @@ describe("search quality on the ninth blind dev set", async () => {
     expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.68);
   });
 });
+
+/** The tenth dev set (50 chats of three: a first question, then two follow-ups; 15 end out of scope): gated like the others. */
+describe("search quality on the tenth blind dev set", async () => {
+  const report = await reportOf("./blind-dev10.json");
+
+  it("answers chats of three at least as well as now, a little below", () => {
+    expect(report.answerable.questions).toBeGreaterThanOrEqual(120);
+    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.6);
+    expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.74);
+    expect(report.answerable.refused).toBeLessThanOrEqual(0.11);
+    expect(report.follow_ups.questions).toBeGreaterThanOrEqual(80);
+    expect(report.follow_ups.hit1).toBeGreaterThanOrEqual(0.5);
+    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.3);
+  });
+});
