@@ -22,8 +22,9 @@ const MARKER = /^\s*(а|и|ну а|ну и|а ещё|а еще|ещё|еще|т�
  * Words that point back at what was said before («а кто там был?», «когда это подписали?», "who
  * else was there", "when was it signed"): a question with one, and no partner of its own, is read
  * with the previous question however long it is. "Is there a…", "were there any…" ask whether.
+ * The possessives too («его визит», «с их стороны», colloquial «с ихней стороны»).
  */
-const ANAPHORA = /(?<![\p{L}])(там|тогда|этот|эта|это|эти|этого|этой|этом|этим|этих|этому|этими|он|она|они|оно|него|неё|нее|них|нему|ней|ним|ними|it|its|they|them|their|there(?! (a|an|any|some|no|many|much)(?![\p{L}]))|these|those|he|she|him|his|her|else)(?![\p{L}])/iu;
+const ANAPHORA = /(?<![\p{L}])(там|тогда|этот|эта|это|эти|этого|этой|этом|этим|этих|этому|этими|он|она|они|оно|него|неё|нее|них|нему|ней|ним|ними|его|её|ее|их|ему|им|ихн\p{L}*|it|its|they|them|their|there(?! (a|an|any|some|no|many|much)(?![\p{L}]))|these|those|he|she|him|his|her|else)(?![\p{L}])/iu;
 /** "when did the council decide that?", "who signed this?": a pronoun closing the question points back; inside one, "that" joins a clause. */
 const ENDS_POINTING = /(?<![\p{L}])(that|this)\s*[?.!]*\s*$/iu;
 /**

@@ -108,6 +108,13 @@ describe("follow-ups", () => {
     expect(next.facts[0]?.card.id).toBe("berlin-memorandum-2017");
   });
 
+  it("read a possessive pronoun («с ихней стороны», «его») as pointing back", () => {
+    const first = snapshot.answer("киргизия москва программа 2024 на сколько лет");
+    const next = snapshot.answer("кто с ихней стороны с черёминым встречался?", { previous: first.understood! });
+    expect(next.understood).toMatch(/киргизия/);
+    expect(next.facts[0]?.card.partners).toContain("bishkek");
+  });
+
   it("read a question that names no partner and asks again about the previous question's subject as a follow-up", () => {
     const first = snapshot.answer("Who signed the letter in which Kiev told Moscow it was tearing up all its twinning agreements?");
     const next = snapshot.answer("what reason did the letter give?", { previous: first.understood! });
