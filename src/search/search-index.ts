@@ -228,9 +228,11 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     const decided = decideAnswered(ranked, weighed, limit, { typeStated, ...(alsoOfType ? { alsoOfType } : {}), statesAsked, isPlan, aboutAsked });
     // Rule 1 for years: «что Москва подписала с Ташкентом в 2024» when no Tashkent card has 2024.
     // aboutAsked takes every card when no partner is named by name, and then no year is lacked.
+    // Only a year the question names itself: one a follow-up carried from the question before
+    // («а с Пекином потом что-нибудь подписывали?» after Shanghai in 2014) is our reading, not the user's.
     const partnerCards = (): number[] | undefined =>
       concepts.some((concept) => conceptPartners(concept, "itself").length > 0) ? docs.flatMap((_, card) => (aboutAsked(card) ? [card] : [])) : undefined;
-    if (decided.answered && namesYearLacked(concepts, conceptCover, partnerCards)) return { answered: false, hits: [], ranked: decided.ranked, partners };
+    if (decided.answered && namesYearLacked(concepts.filter((_, index) => !fromContext[index]), conceptCover, partnerCards)) return { answered: false, hits: [], ranked: decided.ranked, partners };
     return { ...decided, partners };
   };
 

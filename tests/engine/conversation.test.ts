@@ -115,6 +115,15 @@ describe("follow-ups", () => {
     expect(next.facts[0]?.card.partners).toContain("bishkek");
   });
 
+  it("refuse for a year the knowledge lacks only when the question names it, not when a follow-up carried it", () => {
+    const first = snapshot.answer("о чём договорились собянин и мэр шанхая в 2014 году");
+    const next = snapshot.answer("а с пекином что-нибудь подписывали?", { previous: first.understood! });
+    expect(next.understood).toMatch(/2014/);
+    expect(next.answered).toBe(true);
+    expect(next.facts[0]?.card.partners).toContain("beijing");
+    expect(snapshot.answer("что москва подписала с пекином в 2014 году").answered).toBe(false);
+  });
+
   it("read a question that names no partner and asks again about the previous question's subject as a follow-up", () => {
     const first = snapshot.answer("Who signed the letter in which Kiev told Moscow it was tearing up all its twinning agreements?");
     const next = snapshot.answer("what reason did the letter give?", { previous: first.understood! });
