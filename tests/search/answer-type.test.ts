@@ -54,6 +54,8 @@ describe("the kind of fact a question asks for", () => {
     ["а что ханойцев больше всего интересует?", "wish"],
     ["какие приоритеты у москвы с веной по новой программе", "areas"],
     ["what are the priorities of moscow vienna cooperation", "areas"],
+    ["what's in it?", "areas"],
+    ["а что в нём прописано?", "areas"],
     ["кто из известных людей был на днях москвы в софии", "attendees"],
     ["кто от тегерана подписывал программу до 2027", "signatory"],
     ["whos the mayor of cebu that signed with moscow", "office"],
