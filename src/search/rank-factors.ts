@@ -130,6 +130,28 @@ export function favourPhrases(ranked: RankedHit[], pairs: QuestionPair[], cardWo
 }
 
 /**
+ * Score factor for a card, about the partner asked, that has a follow-up's own words of substance:
+ * «а Doppelmayr там что делает?» after Austrian firms at the World Cup stadiums asks about
+ * Doppelmayr, and the card on the stadiums, which matches every word the follow-up took from the
+ * question before, would lead. The factor is 1 + OWN_WORDS_BOOST × the share of the own words'
+ * ranking weight the card covers (not the words that ask the kind of fact, which a card of that
+ * kind covers anyway). Blind dev10 (chats of three) Hit@1 +3, dev8 +1, dev4 −1 at 1; 2 gained one
+ * more on dev10 and cost dev3 one.
+ */
+const OWN_WORDS_BOOST = 1;
+
+export function favourOwnWords(ranked: RankedHit[], covers: ReadonlyArray<((card: number) => boolean) | undefined>, weights: readonly number[], aboutAsked: (card: number) => boolean): void {
+  const total = covers.reduce((sum, cover, index) => sum + (cover ? weights[index]! : 0), 0);
+  if (total <= 0) return;
+  for (const hit of ranked) {
+    if (!aboutAsked(hit.card)) continue;
+    const own = covers.reduce((sum, cover, index) => sum + (cover?.(hit.card) ? weights[index]! : 0), 0);
+    hit.score *= 1 + (OWN_WORDS_BOOST * own) / total;
+  }
+  ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
+}
+
+/**
  * Score factor for the card a follow-up's previous answer led with. A follow-up asks something
  * else of the same subject ("and where?", "why?", «а кто от Москвы вёл переговоры?» after what was
  * signed), and that card, which matches every word the follow-up took from the question before,

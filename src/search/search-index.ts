@@ -21,7 +21,7 @@ import { FIELDS, fieldInputs } from "./card-fields.js";
 import type { Field } from "./card-fields.js";
 import { FIRST_PASS_POSTINGS, matchCards } from "./posting-budget.js";
 import { namesSide, partnersByPerson, sideAsked } from "./sides.js";
-import { aboutNamed, asksElse, favourAskedKeywords, favourDistinctive, favourNamedPartners, favourPhrases, favourTypedSibling, setBackSeen } from "./rank-factors.js";
+import { aboutNamed, asksElse, favourAskedKeywords, favourDistinctive, favourNamedPartners, favourOwnWords, favourPhrases, favourTypedSibling, setBackSeen } from "./rank-factors.js";
 import { querySpecs } from "./query-terms.js";
 import { isPartnerTerm, isPrefixTerm, partnerIdOf, partnerTerm } from "./terms.js";
 
@@ -207,6 +207,14 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     favourAskedKeywords(ranked, text, concepts, askedKeywordsOf);
     favourPhrases(ranked, questionPairs(concepts), cardWords);
     favourDistinctive(ranked, concepts.map(conceptCover), weighed.weights.map((weight) => weight.rank), (card) => sourceCards[sourceOf[card]!]!, aboutAsked);
+    if (fromContext.some(Boolean)) {
+      // A follow-up's own words of substance: not taken from the question before, not common, not phrasing, no partner, not asking the kind.
+      const ownCovers = concepts.map((concept, index) => {
+        const weight = weighed.weights[index]!;
+        return fromContext[index] || weight.common || weight.phrasing || conceptPartners(concept).length > 0 || asksType[index] ? undefined : conceptCover(concept);
+      });
+      favourOwnWords(ranked, ownCovers, weighed.weights.map((weight) => weight.rank), aboutAsked);
+    }
     if (followUp?.seen !== undefined) setBackSeen(ranked, followUp.seen, asksElse(typeQuestion));
     favourTypedSibling(ranked, (card) => sourceOf[card]!);
     const attributes = askedAttributes(typeQuestion);

@@ -124,6 +124,12 @@ describe("follow-ups", () => {
     expect(snapshot.answer("что москва подписала с пекином в 2014 году").answered).toBe(false);
   });
 
+  it("put the card with a follow-up's own word of substance first, not the one that shares the context", () => {
+    const first = snapshot.answer("какие австрийские фирмы с москвой работают, слышал про стадионы на чм");
+    const next = snapshot.answer("а doppelmayr там что делает?", { previous: first.understood! });
+    expect(next.facts[0]?.card.id).toBe("vienna-doppelmayr-sheremetyevo-line");
+  });
+
   it("read a question that names no partner and asks again about the previous question's subject as a follow-up", () => {
     const first = snapshot.answer("Who signed the letter in which Kiev told Moscow it was tearing up all its twinning agreements?");
     const next = snapshot.answer("what reason did the letter give?", { previous: first.understood! });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RankedHit } from "../../src/search/answered-rule.js";
-import { asksElse, favourDistinctive, favourTypedSibling, setBackSeen } from "../../src/search/rank-factors.js";
+import { asksElse, favourDistinctive, favourOwnWords, favourTypedSibling, setBackSeen } from "../../src/search/rank-factors.js";
 
 const hit = (card: number, score: number): RankedHit => ({ card, score, judged: score, coverage: 1, answers: 1, specific: true, matched: [], ofAnswerType: false });
 
@@ -27,6 +27,28 @@ describe("the factor for what a card alone of its source matches", () => {
 
   it("favours no card about a partner other than the one the question names", () => {
     expect(rank((card) => card !== 2).map((ranked) => ranked.card)).toEqual([1, 0, 2, 3]);
+  });
+});
+
+describe("the factor for a follow-up's own words", () => {
+  // «а Doppelmayr там что делает?» after Austrian firms at the stadiums: card 0 shares the context,
+  // card 1 names Doppelmayr, card 2 names it too but is about another partner.
+  const doppelmayr = (card: number): boolean => card === 1 || card === 2;
+  const rank = (): RankedHit[] => {
+    const ranked = [hit(0, 10), hit(1, 6), hit(2, 5)];
+    favourOwnWords(ranked, [undefined, doppelmayr], [3, 1], (card) => card !== 2);
+    return ranked;
+  };
+
+  it("puts the card with the follow-up's own word before the one that only shares the context", () => {
+    expect(rank().map((ranked) => ranked.card)).toEqual([1, 0, 2]);
+    expect(rank().find((ranked) => ranked.card === 1)!.score).toBe(12);
+  });
+
+  it("favours no card about a partner other than the one asked, and leaves the judged score alone", () => {
+    const ranked = rank();
+    expect(ranked.find((ranked) => ranked.card === 2)!.score).toBe(5);
+    expect(ranked.find((ranked) => ranked.card === 1)!.judged).toBe(6);
   });
 });
 
