@@ -27,8 +27,14 @@ const ASKS_OUTCOME = new RegExp(
  */
 const PLAN = /(?<![\p{L}])(должн\p{L}*|планир\p{L}*|план\p{L}*|намерен\p{L}*|намеч\p{L}*|предусмотр\p{L}*|собира\p{L}*|предстоит|предполага\p{L}*|могл[иао]? состояться|ещ[её] не|пока не|обсуди\p{L}*|обсужда\p{L}*|предлож\p{L}*|will|would|might|plans?|planned|intends?|intended|expected|not yet|was to|were to|discussed|suggested|proposed)(?![\p{L}])/iu;
 
-/** A yes-or-no question: «…ли…», "did …", "was …". "What was actually granted" asks what, not whether. */
-const YES_OR_NO = /(?<![\p{L}])ли(?![\p{L}])|^\s*(did|was|were|has|have|had|is|are|does|do)(?![\p{L}])/iu;
+/** A yes-or-no question: «…ли…», "did …", "so did …", "was …". "What was actually granted" asks what, not whether. */
+const YES_OR_NO = /(?<![\p{L}])ли(?![\p{L}])|^\s*((so|and|but|then|well|ok|okay)[,\s]+)?(did|was|were|has|have|had|is|are|does|do)(?![\p{L}])/iu;
+/**
+ * A question word besides «когда» («как в итоге назвали форт» asks the name; «и как, провели…»
+ * only opens): without one, a question of outcome asks whether («и как, провели их в итоге в
+ * июне?» is asked without «ли», as people type).
+ */
+const ASKS_WHAT = /(?<![\p{L}])(что|чего|чем|кто|кого|кому|кем|где|куда|откуда|как(ой|ая|ое|ие|их|им|ую|ом|ого|ими)?(?!\s*,)|почему|зачем|what|who|whom|where|which|why)(?![\p{L}])/iu;
 
 /**
  * A count of what came about: «сколько студентов уже учатся по стипендиям», "how many students
@@ -40,7 +46,7 @@ const HOW_MANY = /(?<![\p{L}])(сколько|скольк\p{L}*|how many|how mu
 const ALREADY = /(?<![\p{L}])(уже|already|so far|до сих пор)(?![\p{L}])/iu;
 
 export function asksOutcome(question: string): boolean {
-  return ((YES_OR_NO.test(question) || WHEN.test(question)) && ASKS_OUTCOME.test(question)) || (HOW_MANY.test(question) && (ASKS_OUTCOME.test(question) || ALREADY.test(question)));
+  return ((YES_OR_NO.test(question) || WHEN.test(question) || !ASKS_WHAT.test(question)) && ASKS_OUTCOME.test(question)) || (HOW_MANY.test(question) && (ASKS_OUTCOME.test(question) || ALREADY.test(question)));
 }
 
 /** Whether a card tells what was to happen rather than what did: a plan's words, or a Russian verb in the future tense («подарит», «пройдут»). */
