@@ -28,8 +28,9 @@ import { inPlaceNames } from "./world-places.js";
  *  4. when the question asks about something besides partner names, that card matches one of
  *     those things: "population of Mexico City" names a partner but asks about what we lack.
  *  5. a kind of fact the question word asks that a card shows plainly (a date, a count, an office's
- *     holder) is stated by a card shown, about the partner asked of when it names one: Luhansk's
- *     signatories do not say who signed with Seoul (statesAnswerType); of two kinds asked at once
+ *     holder) is stated by a card shown, about the partner asked of when it names one (Luhansk's
+ *     signatories do not say who signed with Seoul), and about a partner of the card judged when
+ *     it names none (statesAnswerType); of two kinds asked at once
  *     ("who signed it and for which years"), either will do;
  *  6. an attribute it asks (a party, a population, a sum: attributes.ts), and a span of years it
  *     names (year-range.ts), is stated by a card shown;
@@ -166,15 +167,22 @@ export interface AskedChecks {
   isPlan?: (card: number) => boolean;
   /** Whether a card is about a partner the question names (every card when it names none): rule 5 takes only those. */
   aboutAsked?: (card: number) => boolean;
+  /**
+   * When the question names no partner by name («how long does it run?» after the Abu Dhabi
+   * programme, «в какой день Собянин и Джаксыбеков подписали программу»): whether a card shares a
+   * partner with the card judged. Rule 5 takes only those: another partner's programme giving its
+   * years does not say how long this one runs.
+   */
+  sameSubject?: (card: number, best: number) => boolean;
 }
 
-export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, limit: number, { typeStated = false, alsoOfType, statesAsked, isPlan, aboutAsked = () => true }: AskedChecks = {}): { answered: boolean; hits: SearchHit[]; ranked: SearchHit[] } {
+export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, limit: number, { typeStated = false, alsoOfType, statesAsked, isPlan, aboutAsked = () => true, sameSubject }: AskedChecks = {}): { answered: boolean; hits: SearchHit[]; ranked: SearchHit[] } {
   // The card judged is the one the full weights put first (the first shown, unless a follow-up's
   // own words reorder them): the order shown must not change what counts as answered.
   const best = ranked.reduce<RankedHit | undefined>((first, hit) => (!first || hit.judged > first.judged ? hit : first), undefined);
   const top = ranked[0];
   const answered =
-    !!best && !weighed.namesUnknown && best.specific && best.answers >= weighed.needed && (!typeStated || statesAnswerType(ranked, weighed, best, aboutAsked, alsoOfType)) && !(isPlan && isPlan(best.card));
+    !!best && !weighed.namesUnknown && best.specific && best.answers >= weighed.needed && (!typeStated || statesAnswerType(ranked, weighed, best, aboutAsked, alsoOfType, sameSubject)) && !(isPlan && isPlan(best.card));
   const candidates = ranked.slice(0, limit).map(toHit);
   if (!answered) return { answered: false, hits: [], ranked: candidates };
   const beside = ranked.filter((hit) => shownBeside(hit, weighed, best, top!.score)).slice(0, limit);
@@ -193,8 +201,8 @@ export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, li
  * fact that a card's text shows plainly (statedAnswerType), one of the cards that would be shown
  * must be of that kind.
  */
-function statesAnswerType(ranked: RankedHit[], weighed: WeighedQuestion, best: RankedHit, aboutAsked: (card: number) => boolean, alsoOfType?: (card: number) => boolean): boolean {
-  return ranked.some((hit) => (hit.ofAnswerType || alsoOfType?.(hit.card) === true) && aboutAsked(hit.card) && shownBeside(hit, weighed, best, best.score));
+function statesAnswerType(ranked: RankedHit[], weighed: WeighedQuestion, best: RankedHit, aboutAsked: (card: number) => boolean, alsoOfType?: (card: number) => boolean, sameSubject?: (card: number, best: number) => boolean): boolean {
+  return ranked.some((hit) => (hit.ofAnswerType || alsoOfType?.(hit.card) === true) && aboutAsked(hit.card) && (!sameSubject || sameSubject(hit.card, best.card)) && shownBeside(hit, weighed, best, best.score));
 }
 
 /** Whether a card is shown with the best one: nearly as complete, and not far behind `leading` in score. */

@@ -87,7 +87,16 @@ export function aboutNamed(concepts: QueryConcept[], knowledge: KnowledgeBase): 
   return (card) => knowledge.cards[card]!.card.partners?.some((id) => named.has(id)) ?? false;
 }
 
-const ABOUT_ANY = (): boolean => true;
+/** What aboutNamed gives when the question names no partner by name: every card. */
+export const ABOUT_ANY = (): boolean => true;
+
+/** Whether a card shares a partner with another (every card does with one about no partner). */
+export function sharesPartner(knowledge: KnowledgeBase): (card: number, other: number) => boolean {
+  return (card, other) => {
+    const partners = knowledge.cards[other]!.card.partners ?? [];
+    return partners.length === 0 || (knowledge.cards[card]!.card.partners?.some((id) => partners.includes(id)) ?? false);
+  };
+}
 
 /**
  * Score factor for a card about a partner the question names by name. Sharing words is not being

@@ -21,7 +21,7 @@ import { FIELDS, fieldInputs } from "./card-fields.js";
 import type { Field } from "./card-fields.js";
 import { FIRST_PASS_POSTINGS, matchCards } from "./posting-budget.js";
 import { namesSide, partnersByPerson, sideAsked } from "./sides.js";
-import { aboutNamed, asksElse, favourAskedKeywords, favourDistinctive, favourNamedPartners, favourOwnWords, favourPhrases, favourTypedSibling, setBackSeen } from "./rank-factors.js";
+import { ABOUT_ANY, aboutNamed, asksElse, favourAskedKeywords, favourDistinctive, favourNamedPartners, favourOwnWords, favourPhrases, favourTypedSibling, setBackSeen, sharesPartner } from "./rank-factors.js";
 import { querySpecs } from "./query-terms.js";
 import { isPartnerTerm, isPrefixTerm, partnerIdOf, partnerTerm } from "./terms.js";
 
@@ -233,7 +233,8 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
         : answerType === "term" && asksYears(own)
           ? (card: number) => answers.term[card]!
           : undefined;
-    const decided = decideAnswered(ranked, weighed, limit, { typeStated, ...(alsoOfType ? { alsoOfType } : {}), statesAsked, isPlan, aboutAsked });
+    const sameSubject = aboutAsked === ABOUT_ANY ? sharesPartner(knowledge) : undefined;
+    const decided = decideAnswered(ranked, weighed, limit, { typeStated, ...(alsoOfType ? { alsoOfType } : {}), statesAsked, isPlan, aboutAsked, ...(sameSubject ? { sameSubject } : {}) });
     // Rule 1 for years: «что Москва подписала с Ташкентом в 2024» when no Tashkent card has 2024.
     // aboutAsked takes every card when no partner is named by name, and then no year is lacked.
     // Only a year the question names itself: one a follow-up carried from the question before

@@ -33,6 +33,15 @@ describe("the answer engine", () => {
     expect(answer.facts[0]?.card.people).toContain("Сергей Черёмин");
   });
 
+  it("asks the kind of fact of the subject answered when the question names no partner: another partner's card of that kind does not do", () => {
+    // Only the month of the Astana signing is known; the Tokyo memorandum of the same year has its day.
+    expect(snapshot.answer("в какой день собянин и джаксыбеков подписали программу").answered).toBe(false);
+    expect(snapshot.answer("когда собянин и джаксыбеков подписали программу").facts[0]?.card.id).toBe("astana-cooperation-program-2016-2018");
+    // No card gives the Abu Dhabi programme's term; other programmes' years do not answer it.
+    const first = snapshot.answer("uae capital and moscow signed something in dec 2021, what's it for");
+    expect(snapshot.answer("how long does it run?", { previous: first.understood! }).answered).toBe(false);
+  });
+
   it("expands synonyms: МЭШ finds the card about the Moscow Electronic School", () => {
     expect(snapshot.answer("МЭШ").facts[0]?.card.id).toBe("moscow-mesh-minsk-education");
   });
