@@ -143,3 +143,16 @@ const SHORT_YEAR_APOSTROPHE = /(?<![\p{L}\p{N}])['’](\d\d)(?![\p{N}])/gu;
 function fullYear(digits: string): string {
   return `${Number(digits) <= 40 ? "20" : "19"}${digits}`;
 }
+
+/**
+ * The month or year asked without the part of it: «в начале декабря» is December, "in early 2020"
+ * is 2020. The cards give the month or the year, and «начале» (a noun the knowledge has) would
+ * otherwise weigh as a word the card lacks (blind dev9: «чё мск подписала с ханоем в начале
+ * декабря» was refused).
+ */
+export function withoutPartOfPeriod(question: string): string {
+  return question.replace(PART_OF_PERIOD, "");
+}
+
+const PERIOD = "(январ|феврал|март|апрел|ма[яйе]|июн|июл|август|сентябр|октябр|ноябр|декабр|january|february|march|april|may|june|july|august|september|october|november|december|(1[89]|20)\\d\\d(?![\\p{N}])|'?\\d\\d(?![\\p{N}]))";
+const PART_OF_PERIOD = new RegExp(`(?<![\\p{L}])((в|во) (самом )?(начале|конце|середине)|(in )?(the )?(beginning|end|middle|start) of|(in )?(early|late|mid)(-| ))\\s*(?=${PERIOD})`, "giu");

@@ -42,6 +42,12 @@ describe("the answer engine", () => {
     expect(snapshot.answer("how long does it run?", { previous: first.understood! }).answered).toBe(false);
   });
 
+  it("reads «в начале декабря» as December: the part of the month is no word the card must have", () => {
+    const answer = snapshot.answer("что москва подписала с ханоем в начале декабря");
+    expect(answer.answered).toBe(true);
+    expect(answer.facts[0]?.card.id).toBe("hanoi-cooperation-program-2026-2028");
+  });
+
   it("expands synonyms: МЭШ finds the card about the Moscow Electronic School", () => {
     expect(snapshot.answer("МЭШ").facts[0]?.card.id).toBe("moscow-mesh-minsk-education");
   });

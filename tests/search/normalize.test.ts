@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { indexStem } from "../../src/search/analyzer.js";
-import { isStopword, normalizeWord, stemWord, tokenize, withFullYears } from "../../src/search/normalize.js";
+import { isStopword, normalizeWord, stemWord, tokenize, withFullYears, withoutPartOfPeriod } from "../../src/search/normalize.js";
 
 describe("normalisation", () => {
   it("lower-cases and folds ё into е", () => {
@@ -86,5 +86,21 @@ describe("a year written with two digits", () => {
 
   it.each(["уже 22 года", "на 22 года", "12 городов", "за 5 лет", "в 2022 году"])("is not any other number: %s", (question) => {
     expect(withFullYears(question)).toBe(question);
+  });
+});
+
+describe("a part of a month or a year", () => {
+  it.each([
+    ["чё мск подписала с ханоем в начале декабря", "чё мск подписала с ханоем декабря"],
+    ["в самом конце 2024 года", "2024 года"],
+    ["signed in early 2020", "signed 2020"],
+    ["at the end of March", "at March"],
+    ["mid-2019", "2019"],
+  ])("is read as the month or the year: %s", (question, read) => {
+    expect(withoutPartOfPeriod(question)).toBe(read);
+  });
+
+  it.each(["в начале пути", "в конце концов", "the end of the partnership", "early days"])("stays when no month or year follows: %s", (question) => {
+    expect(withoutPartOfPeriod(question)).toBe(question);
   });
 });
