@@ -1,5 +1,5 @@
 import type { Partner, SynonymGroup } from "../knowledge/types.js";
-import { isStopword, splitWords, stemWord, withFullYears, withoutPartOfPeriod, wordSpans } from "./normalize.js";
+import { isStopword, splitWords, stemWord, withFullYears, withoutCompoundPrepositions, withoutPartOfPeriod, wordSpans } from "./normalize.js";
 import { englishWordClass, morphologyOf } from "./morphology.js";
 import type { WordClass } from "./morphology.js";
 import { buildPartnerLexicon } from "./partner-lexicon.js";
@@ -95,7 +95,7 @@ export function buildAnalyzer(partners: readonly Partner[], synonyms: readonly S
   };
 
   const analyzeQuestion = (asked: string): QueryConcept[] => {
-    const question = withoutPartOfPeriod(withFullYears(asked));
+    const question = withoutCompoundPrepositions(withoutPartOfPeriod(withFullYears(asked)));
     const spans = wordSpans(question);
     const endsInWord = /[\p{L}\p{N}]$/u.test(question);
     let concepts: QueryConcept[] = [];

@@ -48,6 +48,12 @@ describe("the answer engine", () => {
     expect(answer.facts[0]?.card.id).toBe("hanoi-cooperation-program-2026-2028");
   });
 
+  it("answers «во время Дней Минска» as «на Днях Минска»: «время» is part of the preposition", () => {
+    const answer = snapshot.answer("что подписали с минском во время дней минска");
+    expect(answer.answered).toBe(true);
+    expect(answer.facts[0]?.card.partners).toContain("minsk");
+  });
+
   it("expands synonyms: МЭШ finds the card about the Moscow Electronic School", () => {
     expect(snapshot.answer("МЭШ").facts[0]?.card.id).toBe("moscow-mesh-minsk-education");
   });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { indexStem } from "../../src/search/analyzer.js";
-import { isStopword, normalizeWord, stemWord, tokenize, withFullYears, withoutPartOfPeriod } from "../../src/search/normalize.js";
+import { isStopword, normalizeWord, stemWord, tokenize, withFullYears, withoutCompoundPrepositions, withoutPartOfPeriod } from "../../src/search/normalize.js";
 
 describe("normalisation", () => {
   it("lower-cases and folds ё into е", () => {
@@ -102,5 +102,13 @@ describe("a part of a month or a year", () => {
 
   it.each(["в начале пути", "в конце концов", "the end of the partnership", "early days"])("stays when no month or year follows: %s", (question) => {
     expect(withoutPartOfPeriod(question)).toBe(question);
+  });
+});
+
+describe("a preposition written with a noun", () => {
+  it("is no word of the question: «во время», «в течение», «в ходе»", () => {
+    expect(withoutCompoundPrepositions("что подписали с минском во время дней минска").split(/\s+/)).toEqual(["что", "подписали", "с", "минском", "дней", "минска"]);
+    expect(withoutCompoundPrepositions("В ходе визита")).toBe("  визита");
+    expect(withoutCompoundPrepositions("какое время работы")).toBe("какое время работы");
   });
 });
