@@ -239,9 +239,15 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     // aboutAsked takes every card when no partner is named by name, and then no year is lacked.
     // Only a year the question names itself: one a follow-up carried from the question before
     // («а с Пекином потом что-нибудь подписывали?» after Shanghai in 2014) is our reading, not the user's.
+    // A card has a year it states, or the year of its report: "the korean mayor said something in
+    // 2017" is the 2017 interview, whose cards need not repeat the year.
+    const yearCover = (concept: QueryConcept): ((card: number) => boolean) => {
+      const cover = conceptCover(concept);
+      return (card) => cover(card) || knowledge.cards[card]!.source.published.startsWith(concept.words[0]!);
+    };
     const partnerCards = (): number[] | undefined =>
       concepts.some((concept) => conceptPartners(concept, "itself").length > 0) ? docs.flatMap((_, card) => (aboutAsked(card) ? [card] : [])) : undefined;
-    if (decided.answered && namesYearLacked(concepts.filter((_, index) => !fromContext[index]), conceptCover, partnerCards)) return { answered: false, hits: [], ranked: decided.ranked, partners };
+    if (decided.answered && namesYearLacked(concepts.filter((_, index) => !fromContext[index]), yearCover, partnerCards)) return { answered: false, hits: [], ranked: decided.ranked, partners };
     return { ...decided, partners };
   };
 

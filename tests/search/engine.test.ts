@@ -54,6 +54,14 @@ describe("the answer engine", () => {
     expect(answer.facts[0]?.card.partners).toContain("minsk");
   });
 
+  it("takes a year as the report's when the card does not repeat it", () => {
+    // The Seoul mayor's interview is of 2017; its cards say «на момент интервью», not the year.
+    const answer = snapshot.answer("how many years have seoul and moscow been sister cities? the korean mayor said something in 2017");
+    expect(answer.answered).toBe(true);
+    expect(answer.facts[0]?.card.id).toBe("seoul-twin-cities-26-years");
+    expect(snapshot.answer("how many years have seoul and moscow been sister cities according to the mayor in 2009").answered).toBe(false);
+  });
+
   it("expands synonyms: МЭШ finds the card about the Moscow Electronic School", () => {
     expect(snapshot.answer("МЭШ").facts[0]?.card.id).toBe("moscow-mesh-minsk-education");
   });
