@@ -31,7 +31,7 @@ const QUESTION: Record<AnswerType, RegExp> = {
   signatory: words("(кто|who)( \\p{L}+){0,3} (подписал\\p{L}*|подписывал\\p{L}*|поставил\\p{L}* подпис\\p{L}*|заключал\\p{L}*|signed|inked)|signed by whom|signatories|подписант\\p{L}*|(who|кто) (represented|представлял\\p{L}*)( [\\p{L}\\p{N}–-]+){1,8} (signed|signing|подписан\\p{L}*|подписывал\\p{L}*)|(как (зовут|звали)|(как )?фамилия|имя) (\\p{L}+,? ){0,4}подписавш\\p{L}*|(what('s| is| was) the )?name of (\\p{L}+,? ){0,4}(who|that) signed"),
   // Told by officeAsked where a person question names an office («кто мэр Ханоя»).
   office: /(?!)/u,
-  place: words("где|куда|откуда|в каком (городе|месте|зале)|в какой стране|where|in which (city|place|hall)|at which|what (city|venue|place)"),
+  place: words("где|куда|откуда|в каком (городе|месте|зале)|в какой стране|where|in which (city|place|hall)|at which|what (city|venue|place)|мест\\p{L}* (подписания|проведения|встречи)|(signing|meeting|ceremony) (place|venue|location)|venue"),
   // Only where a person follows (ageAsked): «сколько лет мэру», "how old is the mayor".
   age: words("сколько (же )?лет|скока лет|how old"),
   count: words("сколько|скольк\\p{L}*|скока|how many|how much|how old|what number|какое количество|какой объ[её]м|какие цифры|what figures|which figures"),

@@ -21,6 +21,8 @@ describe("the kind of fact a question asks for", () => {
     ["а это во исполнение какого соглашения?", "basis"],
     ["and what older document is that based on?", "basis"],
     ["а вьентьян чего от москвы хотел?", "wish"],
+    ["moscow minsk joint statement signing place", "place"],
+    ["минск москва заявление место подписания", "place"],
     ["кто ещё был на встрече с шанхайцами", "attendees"],
     ["who attended the moscow-istanbul protocol signing", "attendees"],
     ["кто был мэром кракова когда разорвали партнерство", "office"],
