@@ -191,7 +191,7 @@ export function setBackSeen(ranked: RankedHit[], seen: number, factor = SEEN_FAC
 
 /**
  * Of two cards on one event, the one that states the kind of fact asked answers it: when the first
- * card is not of that kind and a card of the same source among the next two is, and covers nearly
+ * card is not of that kind and a card of the same source among the next three is, and covers nearly
  * as much of the question (TYPED_SIBLING_COVERAGE of the first's), it goes first. The answer-type
  * factor alone lost to a sibling that repeats more of the question's words («where did Sobyanin and
  * Kukharev sign their joint statement in December 2024»: the card naming both and the month, not
@@ -199,11 +199,13 @@ export function setBackSeen(ranked: RankedHit[], seen: number, factor = SEEN_FAC
  * dev4 +2 at 0.8; 0.7 then dev4 +2 and dev6 +1 more, XQuAD en −1; 0.65 and below cost the old set one.
  */
 const TYPED_SIBLING_COVERAGE = 0.7;
+/** How far down the typed sibling may be: the next three (blind dev10 +1 over two: «сколько там направлений?», the card of ten sectors fourth behind two others of its source; four and five the same). */
+const TYPED_SIBLING_WINDOW = 3;
 
 export function favourTypedSibling(ranked: RankedHit[], sourceOf: (card: number) => number): void {
   const top = ranked[0];
   if (!top || top.ofAnswerType) return;
-  const at = ranked.slice(1, 3).findIndex((hit) => hit.ofAnswerType && sourceOf(hit.card) === sourceOf(top.card) && hit.coverage >= TYPED_SIBLING_COVERAGE * top.coverage);
+  const at = ranked.slice(1, 1 + TYPED_SIBLING_WINDOW).findIndex((hit) => hit.ofAnswerType && sourceOf(hit.card) === sourceOf(top.card) && hit.coverage >= TYPED_SIBLING_COVERAGE * top.coverage);
   if (at < 0) return;
   const [typed] = ranked.splice(at + 1, 1);
   // Just above the first: the order stays the order of the scores.

@@ -90,6 +90,15 @@ describe("the card of the kind asked among the first card's siblings", () => {
     expect(ranked[0]!.score).toBeGreaterThan(ranked[1]!.score);
   });
 
+  it("is looked for among the next three cards, no further", () => {
+    const fourth = [typed(0, 10, 1, false), typed(3, 9, 1, false), typed(4, 8, 1, false), typed(1, 6, 0.9, true)];
+    favourTypedSibling(fourth, sourceOf);
+    expect(fourth.map((ranked) => ranked.card)).toEqual([1, 0, 3, 4]);
+    const fifth = [typed(0, 10, 1, false), typed(3, 9, 1, false), typed(4, 8, 1, false), typed(5, 7, 1, false), typed(1, 6, 0.9, true)];
+    favourTypedSibling(fifth, sourceOf);
+    expect(fifth.map((ranked) => ranked.card)).toEqual([0, 3, 4, 5, 1]);
+  });
+
   it("stays where it is when it covers much less, comes from another source, or the first is of the kind already", () => {
     for (const ranked of [
       [typed(0, 10, 1, false), typed(1, 6, 0.5, true)],
