@@ -3,8 +3,9 @@ import type { FactCard } from "../knowledge/types.js";
 /**
  * What a question may ask of a subject the knowledge knows, that a card states only in words of
  * its own kind: a party, a population, the weather, a score, a sum of money, a currency, a family,
- * travel (flights, visas, sights), a city's founding, who designed a thing, the name of a thing (a
- * fund, an ensemble, a document: a quoted name states it), someone's life (a death,
+ * travel (flights, visas, sights), a city's founding, who designed a thing, who holds an office
+ * now, the name of a thing (a fund, an ensemble, a document: a quoted name states it), someone's
+ * life (a death,
  * an arrest, a resignation, a later presidency; not a birthplace: "Ratzel of Germany" answers
  * XQuAD's "where was Ratzel born", and asking it cost two questions a language). «В какой
  * партии мэр Манагуа», "what's the population of Mexico City", «какой счёт был в матче, на который
@@ -33,6 +34,9 @@ const pattern = (source: string): RegExp => new RegExp(source, "iu");
 const WEATHER = pattern(`${B}(погод\\p{L}*|климат\\p{L}*|температур\\p{L}*|weather|climate|temperature)${A}`);
 // Not «дети», "kids": children are pupils as often as someone's family.
 const FAMILY = pattern(`${B}(жена|жены|жене|жену|женой|муж|мужа|мужу|мужем|супруг\\p{L}*|сын|сына|сыновья|дочь|дочери|дочерей|wife|husband|spouse|son|sons|daughters?|married)${A}`);
+
+// An office someone holds («мэр», «бургомистр», "premier").
+const OFFICE = "(mayor|premier|governor|president|head|chairman|мэр\\p{L}*|бургомистр\\p{L}*|премьер\\p{L}*|губернатор\\p{L}*|глав(а|ой|ы|е|у)|аким\\p{L}*|президент\\p{L}*|председател\\p{L}*)";
 
 const ATTRIBUTES: readonly Attribute[] = [
   {
@@ -82,6 +86,13 @@ const ATTRIBUTES: readonly Attribute[] = [
     name: "travel",
     asked: pattern(`${B}(лететь|перел[её]т\\p{L}*|рейс\\p{L}*|авиабилет\\p{L}*|билет\\p{L}*|виз(а|у|ы|ой)|безвиз\\p{L}*|отдыхать|достопримечательност\\p{L}*|что посмотреть|flights?|fly|tickets?|visas?|sightseeing|things to do|best time to visit|what to see|opening hours|open hours|часы работы|режим работы)${A}`),
     stated: pattern(`${B}(лететь|перел[её]т\\p{L}*|рейс\\p{L}*|авиабилет\\p{L}*|билет\\p{L}*|виз(а|у|ы|ой)|безвиз\\p{L}*|отдых\\p{L}*|достопримечательност\\p{L}*|flights?|tickets?|visas?|sightseeing|opening hours|часы работы|режим работы)${A}`),
+  },
+  {
+    // Who holds an office now: «кто сейчас мэр Кракова», "is Söder still Bavaria's premier". The
+    // cards tell who held it when they reported; only a card that says so speaks of now.
+    name: "incumbent",
+    asked: pattern(`${B}((кто|who)( \\p{L}+){0,2} (сейчас|теперь|now|currently)|still|всё ещё|все ещё|все еще|до сих пор|current|нынешн\\p{L}*)${A}.{0,40}${B}${OFFICE}${A}|${B}${OFFICE}${A}.{0,40}${B}(still|всё ещё|все ещё|все еще|до сих пор)${A}`),
+    stated: pattern(`${B}(нынешн\\p{L}*|действующ\\p{L}*|по-прежнему|до сих пор|сейчас|current|currently|incumbent|still)${A}`),
   },
   {
     name: "founding",

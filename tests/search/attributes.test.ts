@@ -36,6 +36,9 @@ describe("an attribute a question asks of a known subject", () => {
     ["What are the opening hours of the House of Moscow in Sukhum?", ["travel"]],
     ["название джазового ансамбля эйленкрига на днях москвы в ереване", ["title"]],
     ["What's the name of the UAE investment fund Moscow signed with?", ["title"]],
+    ["Is Markus Soeder still Bavaria's premier?", ["incumbent"]],
+    ["кто сейчас правящий бургомистр берлина, всё ещё мюллер?", ["incumbent"]],
+    ["who is the current mayor of Minsk", ["incumbent"]],
   ])("%s → %j", (question, expected) => {
     expect(names(question)).toEqual(expected);
   });
@@ -47,6 +50,8 @@ describe("an attribute a question asks of a known subject", () => {
     "How many points did the Broncos score in the last minutes?",
     "с какими партнёрами Москва подписала программы",
     "кто подписал соглашение с Манагуа",
+    "what does the mayor of Hanoi want now",
+    "что мэр ханоя сейчас хочет",
     "what do korean kids study from russian literature",
     "на чём основана программа Москвы и Улан-Батора",
     "when did the mayor of Rome visit Moscow",
