@@ -5,8 +5,7 @@ import type { FactCard } from "../knowledge/types.js";
  * its own kind: a party, a population, the weather, a score, a sum of money, a currency, a family,
  * travel (flights, visas, sights), a city's founding, who designed a thing, who holds an office
  * now, the name of a thing (a fund, an ensemble, a document: a quoted name states it), someone's
- * life (a death,
- * an arrest, a resignation, a later presidency; not a birthplace: "Ratzel of Germany" answers
+ * life (a death, an arrest, a resignation, a later presidency; not a birthplace: "Ratzel of Germany" answers
  * XQuAD's "where was Ratzel born", and asking it cost two questions a language). «В какой
  * партии мэр Манагуа», "what's the population of Mexico City", «какой счёт был в матче, на который
  * ходили Пизапия и Собянин», «сколько денег выделено на программу» share every other word with a
