@@ -59,8 +59,8 @@ const ATTRIBUTES: readonly Attribute[] = [
   },
   {
     name: "money",
-    asked: pattern(`${B}(денег|деньги|деньгах|стоит|стоил|стоила|стоило|стоили|стоить|стоимост\\p{L}*|зарплат\\p{L}*|оклад\\p{L}*|обош[её]л\\p{L}*|обошл\\p{L}*|бюджет\\p{L}*|money|cost|costs|price|budget|spend|spent|funding|salary|earns?)${A}|сколько (\\p{L}+ )?(плат\\p{L}*|заплат\\p{L}*|оплач\\p{L}*)|how much (\\p{L}+ ){0,3}(pay|pays|paid)${A}`),
-    stated: pattern("зарплат|оклад|salary|деньг|денег|денеж|средств|рубл|доллар|евро|бюджет|стоим|стоил|обош|финансир|млн|млрд|миллион|миллиард|money|cost|price|budget|dollar|euro|rouble|ruble|fund|million|billion|\\$|€|₽"),
+    asked: pattern(`${B}(денег|деньги|деньгах|стоит|стоил|стоила|стоило|стоили|стоить|стоимост\\p{L}*|зарплат\\p{L}*|оклад\\p{L}*|обош[её]л\\p{L}*|обошл\\p{L}*|бюджет\\p{L}*|money|cost|costs|price|budget|spend|spent|funding|salary|earns?)${A}|сколько (\\p{L}+ )?(плат\\p{L}*|заплат\\p{L}*|оплач\\p{L}*)|how much (\\p{L}+ ){0,3}(pay|pays|paid)${A}|${B}(платн\\p{L}*|бесплатн\\p{L}*|admission|entry fee|entrance fee|free of charge|free entry|paid entry)${A}`),
+    stated: pattern("зарплат|оклад|salary|деньг|денег|денеж|средств|рубл|доллар|евро|бюджет|стоим|стоил|обош|финансир|млн|млрд|миллион|миллиард|платн|money|cost|price|budget|dollar|euro|rouble|ruble|fund|million|billion|admission|fee|free of charge|\\$|€|₽"),
   },
   { name: "family", asked: FAMILY, stated: FAMILY },
   {

@@ -36,6 +36,8 @@ describe("an attribute a question asks of a known subject", () => {
     ["What are the opening hours of the House of Moscow in Sukhum?", ["travel"]],
     ["название джазового ансамбля эйленкрига на днях москвы в ереване", ["title"]],
     ["What's the name of the UAE investment fund Moscow signed with?", ["title"]],
+    ["вход на белорусскую ярмарку на тверской платный был?", ["money"]],
+    ["was entry to the fair free of charge", ["money"]],
     ["Is Markus Soeder still Bavaria's premier?", ["incumbent"]],
     ["кто сейчас правящий бургомистр берлина, всё ещё мюллер?", ["incumbent"]],
     ["who is the current mayor of Minsk", ["incumbent"]],
