@@ -4,7 +4,7 @@ import type { FactCard } from "../knowledge/types.js";
  * What a question may ask of a subject the knowledge knows, that a card states only in words of
  * its own kind: a party, a population, the weather, a score, a sum of money, a currency, a family,
  * travel (flights, visas, sights), a city's founding, who designed a thing, who holds an office
- * now, the name of a thing (a fund, an ensemble, a document: a quoted name states it), someone's
+ * now, whether a document was extended, the name of a thing (a fund, an ensemble, a document: a quoted name states it), someone's
  * life (a death, an arrest, a resignation, a later presidency; not a birthplace: "Ratzel of Germany" answers
  * XQuAD's "where was Ratzel born", and asking it cost two questions a language). «В какой
  * партии мэр Манагуа», "what's the population of Mexico City", «какой счёт был в матче, на который
@@ -92,6 +92,12 @@ const ATTRIBUTES: readonly Attribute[] = [
     name: "incumbent",
     asked: pattern(`${B}((кто|who)( \\p{L}+){0,2} (сейчас|теперь|now|currently)|still|всё ещё|все ещё|все еще|до сих пор|current|нынешн\\p{L}*)${A}.{0,40}${B}${OFFICE}${A}|${B}${OFFICE}${A}.{0,40}${B}(still|всё ещё|все ещё|все еще|до сих пор)${A}`),
     stated: pattern(`${B}(нынешн\\p{L}*|действующ\\p{L}*|по-прежнему|до сих пор|сейчас|current|currently|incumbent|still)${A}`),
+  },
+  {
+    // Whether a document was extended or renewed after it ran out: only a card that says so answers.
+    name: "extension",
+    asked: pattern(`${B}(продлил\\p{L}*|продлили|продлен\\p{L}*|продлён\\p{L}*|продлевал\\p{L}*|продлят|extended|extend|extension|renewed|renew|renewal)${A}`),
+    stated: pattern(`${B}(продл\\p{L}*|обнов\\p{L}*|возобнов\\p{L}*|extend\\p{L}*|extension|renew\\p{L}*)`),
   },
   {
     name: "founding",

@@ -39,6 +39,8 @@ describe("an attribute a question asks of a known subject", () => {
     ["вход на белорусскую ярмарку на тверской платный был?", ["money"]],
     ["was entry to the fair free of charge", ["money"]],
     ["Is Markus Soeder still Bavaria's premier?", ["incumbent"]],
+    ["продлили ли меморандум с ташкентом после 2020 года", ["extension"]],
+    ["so did they renew the agreement after that?", ["extension"]],
     ["кто сейчас правящий бургомистр берлина, всё ещё мюллер?", ["incumbent"]],
     ["who is the current mayor of Minsk", ["incumbent"]],
   ])("%s → %j", (question, expected) => {
