@@ -88,7 +88,7 @@ export function readListQuery(question: string, analyzer: Analyzer, partners: re
  * The words a list question is made of besides its question words and verbs: partners, countries,
  * years, regions, what is listed (cities, documents) and words of the same family.
  */
-const LIST_WORDS = /^(москв|moscow|город|cities|city|town|партн|partner|побратим|sister|twin|столиц|capital|документ|document|соглашени|agreement|меморандум|memorand|договор|treat|программ|program|протокол|protocol|бумаг|deal|раз|times|год|year|other|друг|всег|total|number|ест|have|has|работа|work|сотруднич|cooperat|связ|tie|отношени|relation|стран|countr|мир|world|регион|region|сейчас|current|still|list|список|назов|name|перечисл|дружб|friend|остал|remain|ещ|more|весь|все|signed|held|hold|sign|agree|что|централ|central|юго|south|восточн|east|северн|north|западн|west|латинск|latin|ближн|near|middle|средн|последн|недавн|пар[уа]|last|recent|couple|стар|old|давн|long|сам|most)/u;
+const LIST_WORDS = /^(москв|moscow|город|cities|city|town|партн|partner|побратим|sister|twin|столиц|capital|документ|document|соглашени|agreement|меморандум|memorand|договор|treat|программ|program|протокол|protocol|бумаг|deal|раз|times|год|лет|year|other|друг|всег|total|number|ест|have|has|работа|work|сотруднич|cooperat|связ|tie|отношени|relation|стран|countr|мир|world|регион|region|сейчас|current|still|list|список|назов|name|перечисл|дружб|friend|остал|remain|ещ|more|весь|все|signed|held|hold|sign|agree|что|централ|central|юго|south|восточн|east|северн|north|западн|west|латинск|latin|ближн|near|middle|средн|последн|недавн|пар[уа]|last|recent|couple|стар|old|давн|long|сам|most)/u;
 
 /**
  * Whether a follow-up's own words could be part of a list question («а в 2018?», «а с Ташкентом?»):

@@ -233,6 +233,7 @@ describe("list, count and year questions", () => {
     expect(dates).toEqual([...dates].sort());
     expect(answer.facts.every((fact) => fact.card.kind === "agreement" && fact.card.partners?.includes("bishkek"))).toBe(true);
     expect(snapshot.answer("сколько соглашений москва заключила с бишкеком за последние годы").list?.query).toEqual({ type: "documents", partner: "bishkek" });
+    expect(snapshot.answer("сколько раз москва с бишкеком что-то подписывала за последние пару лет").list?.query).toEqual({ type: "documents", partner: "bishkek" });
   });
 
   it("list what happened in a year", () => {
