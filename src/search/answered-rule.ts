@@ -15,8 +15,8 @@ import { inPlaceNames } from "./world-places.js";
  * in a long one, which is full of verbs and phrasing we cannot list. A card matched only through a typo or a prefix
  * covers a concept partly. The question is answered when
  *  1. it names nobody and nothing unknown: a capitalised word inside the sentence that the
- *     knowledge does not know (Токио, Paris, Екатеринбурга), a name by the dictionary (a word the
- *     knowledge lacks that is a place when capitalised too: «баку», «рига»), two
+ *     knowledge does not know (Токио, Paris, Екатеринбурга), a name by the dictionary (a noun the
+ *     knowledge lacks that is a place when capitalised too: «баку», «рига»; not «короче», Korocha), two
  *     unknown lower-case Latin words in a row ("sadiq khan"), a place of the world list that no
  *     card names ("osaka", "new york": world-places), or an unknown word with a surname's ending
  *     («ликсутов») mean it is about someone else; so does a year no card about the partner it names
@@ -143,7 +143,7 @@ export function weighQuestion(
       concepts.some(
         (concept, index) =>
           ((concept.capital === "name" || concept.wordClass === "name") && weights[index]!.unknown) ||
-          (weights[index]!.unknown && concept.words.length === 1 && mayNamePlace(concept.words[0]!)) ||
+          (weights[index]!.unknown && concept.wordClass === "content" && concept.words.length === 1 && mayNamePlace(concept.words[0]!)) ||
           (index + 1 < concepts.length && latinNamePair(concept, weights[index]!, concepts[index + 1]!, weights[index + 1]!)),
       ) ||
       namesPlaceLacked(concepts, weights) ||

@@ -62,4 +62,8 @@ describe("a lower-case Russian place the knowledge lacks, whose likeliest readin
     expect(index.search("рига москва соглашение о сотрудничестве").answered).toBe(false);
     expect(index.search("ханой москва соглашение о сотрудничестве какие годы").answered).toBe(true);
   });
+
+  it("is only a noun: «короче» (in short) names no place, though «Короче» is Korocha's", () => {
+    expect(index.search("ханой москва соглашение о сотрудничестве короче").answered).toBe(true);
+  });
 });
