@@ -8,7 +8,7 @@ import type { AnswerType } from "../search/answer-type.js";
 import { emphasisOf } from "./emphasis.js";
 import { buildSearchIndex, buildSearchIndexInSteps } from "../search/search-index.js";
 import type { SearchIndex } from "../search/search-index.js";
-import { readFollowUp } from "./follow-up.js";
+import { lastSentence, readFollowUp } from "./follow-up.js";
 import { detectLanguage, isLatinScript } from "./language.js";
 import { buildList, fitsListQuestion, readListQuery } from "./lists.js";
 import { smallTalkOf, withoutGreeting } from "./small-talk.js";
@@ -90,7 +90,9 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
 
     // The previous answer's first card, as the same knowledge answers it now (a reload may have come between).
     const seen = understood !== asked && options.previous ? index.search(options.previous, 1).hits[0]?.card : undefined;
-    const outcome = index.search(understood, limit, undefined, { own: asked, ...(seen !== undefined ? { seen } : {}) });
+    // A follow-up's own words, or the last sentence of a message that sets the scene first.
+    const own = understood === asked ? lastSentence(asked) : asked;
+    const outcome = index.search(understood, limit, undefined, { own, ...(seen !== undefined ? { seen } : {}) });
     const type = answerTypeOf(asked);
     const facts = outcome.hits.map((hit) => factOf(knowledge.cards[hit.card]!, hit.score, { terms: hit.matched, lang, type }));
     const statuses = statusNotes(facts);

@@ -3,6 +3,7 @@ import { buildSnapshot } from "../../src/engine/snapshot.js";
 import type { Snapshot } from "../../src/engine/types.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { listHeading } from "../../src/answer/texts.js";
+import { lastSentence } from "../../src/engine/follow-up.js";
 
 let snapshot: Snapshot;
 beforeAll(async () => {
@@ -26,6 +27,21 @@ describe("greetings and thanks", () => {
     const answer = snapshot.answer("Привет, когда Москва подписала меморандум с Токио?");
     expect(answer.smallTalk).toBeUndefined();
     expect(answer.facts[0]?.card.partners).toContain("tokyo");
+  });
+});
+
+describe("a message that sets the scene before it asks", () => {
+  it("is read with its last sentence as the question's own words", () => {
+    expect(lastSentence("Hi, I'm a student. What did Müller want to exchange experience on?")).toBe("What did Müller want to exchange experience on?");
+    expect(lastSentence("Когда Москва подписала меморандум с Сеулом?")).toBe("Когда Москва подписала меморандум с Сеулом?");
+    expect(lastSentence("Расскажите про Минск. Спасибо!")).toBe("Расскажите про Минск. Спасибо!");
+  });
+
+  it("ranks the card on what the last sentence asks before the one on the scene", () => {
+    const answer = snapshot.answer(
+      "hi, i'm a student writing an essay on city diplomacy, and i read that the berlin mayor said sister city contacts should go on despite sanctions and all that. what exactly did müller want to exchange experience on with moscow?",
+    );
+    expect(answer.facts[0]?.card.id).toBe("berlin-shared-tasks-experience");
   });
 });
 
