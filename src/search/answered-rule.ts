@@ -33,7 +33,7 @@ import { inPlaceNames } from "./world-places.js";
  *     it names none (statesAnswerType); of two kinds asked at once
  *     ("who signed it and for which years"), either will do;
  *  6. an attribute it asks (a party, a population, a sum: attributes.ts), and a span of years it
- *     names (year-range.ts), is stated by a card shown;
+ *     names (year-range.ts), is stated by a card shown, about the subject as in rule 5;
  *  7. when it asks whether something came about («прошли ли в итоге…», "did … actually take
  *     place"), the best card tells what happened, not what was planned (outcome.ts).
  * So "Ханой" alone is answered with every Hanoi card, and "Москва и Токио" is refused. The
@@ -181,16 +181,19 @@ export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, li
   // own words reorder them): the order shown must not change what counts as answered.
   const best = ranked.reduce<RankedHit | undefined>((first, hit) => (!first || hit.judged > first.judged ? hit : first), undefined);
   const top = ranked[0];
+  // Rules 5 and 6 take the cards about what is asked: the partner named, or the card judged's.
+  const aboutSubject = (hit: RankedHit): boolean => aboutAsked(hit.card) && (!sameSubject || sameSubject(hit.card, best!.card));
   const answered =
-    !!best && !weighed.namesUnknown && best.specific && best.answers >= weighed.needed && (!typeStated || statesAnswerType(ranked, weighed, best, aboutAsked, alsoOfType, sameSubject)) && !(isPlan && isPlan(best.card));
+    !!best && !weighed.namesUnknown && best.specific && best.answers >= weighed.needed && (!typeStated || statesAnswerType(ranked, weighed, best, aboutSubject, alsoOfType)) && !(isPlan && isPlan(best.card));
   const candidates = ranked.slice(0, limit).map(toHit);
   if (!answered) return { answered: false, hits: [], ranked: candidates };
   const beside = ranked.filter((hit) => shownBeside(hit, weighed, best, top!.score)).slice(0, limit);
   // The card judged answers, though the order shown set it back (a follow-up's "what else" after
   // it led): an answered question never comes with no card.
   const shown = beside.length > 0 ? beside : [best!];
-  // Rule 6: what the question asks of its subject (an attribute, a span of years) is stated by a card shown.
-  if (statesAsked && !shown.some((hit) => statesAsked(hit.card))) return { answered: false, hits: [], ranked: candidates };
+  // Rule 6: what the question asks of its subject (an attribute, a span of years) is stated by a
+  // card shown about that subject: Prague's TOP 09 party says nothing of Ibraimov's.
+  if (statesAsked && !shown.some((hit) => statesAsked(hit.card) && aboutSubject(hit))) return { answered: false, hits: [], ranked: candidates };
   return { answered: true, hits: shown.map(toHit), ranked: candidates };
 }
 
@@ -201,8 +204,8 @@ export function decideAnswered(ranked: RankedHit[], weighed: WeighedQuestion, li
  * fact that a card's text shows plainly (statedAnswerType), one of the cards that would be shown
  * must be of that kind.
  */
-function statesAnswerType(ranked: RankedHit[], weighed: WeighedQuestion, best: RankedHit, aboutAsked: (card: number) => boolean, alsoOfType?: (card: number) => boolean, sameSubject?: (card: number, best: number) => boolean): boolean {
-  return ranked.some((hit) => (hit.ofAnswerType || alsoOfType?.(hit.card) === true) && aboutAsked(hit.card) && (!sameSubject || sameSubject(hit.card, best.card)) && shownBeside(hit, weighed, best, best.score));
+function statesAnswerType(ranked: RankedHit[], weighed: WeighedQuestion, best: RankedHit, aboutSubject: (hit: RankedHit) => boolean, alsoOfType?: (card: number) => boolean): boolean {
+  return ranked.some((hit) => (hit.ofAnswerType || alsoOfType?.(hit.card) === true) && aboutSubject(hit) && shownBeside(hit, weighed, best, best.score));
 }
 
 /** Whether a card is shown with the best one: nearly as complete, and not far behind `leading` in score. */

@@ -62,6 +62,11 @@ describe("the answer engine", () => {
     expect(snapshot.answer("how many years have seoul and moscow been sister cities according to the mayor in 2009").answered).toBe(false);
   });
 
+  it("asks an attribute of the subject answered: another partner's card naming a party does not say Ibraimov's", () => {
+    expect(snapshot.answer("ибраимов от какой партии был").answered).toBe(false);
+    expect(snapshot.answer("что сказал ибраимов про москву").answered).toBe(true);
+  });
+
   it("expands synonyms: МЭШ finds the card about the Moscow Electronic School", () => {
     expect(snapshot.answer("МЭШ").facts[0]?.card.id).toBe("moscow-mesh-minsk-education");
   });
