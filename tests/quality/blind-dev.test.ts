@@ -186,3 +186,17 @@ describe("search quality on the eleventh blind dev set", async () => {
     expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.73);
   });
 });
+
+/** The twelfth dev set (55 English first questions, 15 English follow-ups, 60 out-of-scope near misses in both languages): gated like the others. */
+describe("search quality on the twelfth blind dev set", async () => {
+  const report = await reportOf("./blind-dev12.json");
+
+  it("ranks English questions and refuses near misses at least as well as now, a little below", () => {
+    expect(report.answerable.questions).toBeGreaterThanOrEqual(65);
+    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.77);
+    expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.87);
+    expect(report.answerable.refused).toBeLessThanOrEqual(0.06);
+    expect(report.out_of_scope.questions).toBeGreaterThanOrEqual(55);
+    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.74);
+  });
+});
