@@ -90,9 +90,10 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
 
     // The previous answer's first card, as the same knowledge answers it now (a reload may have come between).
     const seen = understood !== asked && options.previous ? index.search(options.previous, 1).hits[0]?.card : undefined;
-    // A follow-up's own words, or the last sentence of a message that sets the scene first.
+    // A follow-up's own words, or the last sentence of a message that sets the scene first; what
+    // the message asks («прошли в итоге?», a sum, a span of years) is asked wherever it stands.
     const own = understood === asked ? lastSentence(asked) : asked;
-    const outcome = index.search(understood, limit, undefined, { own, ...(seen !== undefined ? { seen } : {}) });
+    const outcome = index.search(understood, limit, undefined, { own, asks: asked, ...(seen !== undefined ? { seen } : {}) });
     const type = answerTypeOf(asked);
     const facts = outcome.hits.map((hit) => factOf(knowledge.cards[hit.card]!, hit.score, { terms: hit.matched, lang, type }));
     const statuses = statusNotes(facts);

@@ -55,6 +55,11 @@ export interface SearchIndex {
 export interface FollowUp {
   /** The follow-up's own words: their question word sets the answer type wanted, not the context's. */
   own: string;
+  /**
+   * The words whose asks apply (an attribute, a span of years, whether something came about): a
+   * follow-up's own, or the whole of a message whose last sentence is `own`; `own` when absent.
+   */
+  asks?: string;
   /** The card the previous question's answer led with: the reader has seen it (setBackSeen). */
   seen?: number;
 }
@@ -217,13 +222,14 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     }
     if (followUp?.seen !== undefined) setBackSeen(ranked, followUp.seen, asksElse(typeQuestion));
     favourTypedSibling(ranked, (card) => sourceOf[card]!);
-    const attributes = askedAttributes(typeQuestion);
-    const range = yearRangeAsked(typeQuestion);
+    const asksText = followUp?.asks ?? typeQuestion;
+    const attributes = askedAttributes(asksText);
+    const range = yearRangeAsked(asksText);
     const statesAsked =
       attributes.length > 0 || range
         ? (card: number) => statesAttributes(knowledge.cards[card]!.card, attributes) && (!range || statesYearRange(knowledge.cards[card]!.card, range))
         : undefined;
-    const isPlan = asksOutcome(typeQuestion) ? (card: number) => statesPlan(knowledge.cards[card]!.card) : undefined;
+    const isPlan = asksOutcome(asksText) ? (card: number) => statesPlan(knowledge.cards[card]!.card) : undefined;
     // "Who signed it and for which years": either kind stated will do, when both are kinds a card shows plainly.
     const also = asked && alsoAskedTypeOf(own);
     const typeStated = answerType !== undefined && STATED_TYPES.has(answerType);

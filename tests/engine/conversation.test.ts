@@ -43,6 +43,10 @@ describe("a message that sets the scene before it asks", () => {
     );
     expect(answer.facts[0]?.card.id).toBe("berlin-shared-tasks-experience");
   });
+
+  it("asks what any of its sentences asks: whether the Days of Vienna came about, though the last asks what was signed", () => {
+    expect(snapshot.answer("Так прошли в итоге Дни Вены в Москве весной 2020? Программу подписали?").answered).toBe(false);
+  });
 });
 
 describe("follow-ups", () => {
