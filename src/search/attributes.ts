@@ -36,7 +36,7 @@ const WEATHER = pattern(`${B}(погод\\p{L}*|климат\\p{L}*|темпер
 const FAMILY = pattern(`${B}(жена|жены|жене|жену|женой|муж|мужа|мужу|мужем|супруг\\p{L}*|сын|сына|сыновья|дочь|дочери|дочерей|wife|husband|spouse|son|sons|daughters?|married)${A}`);
 
 // An office someone holds («мэр», «бургомистр», "premier").
-const OFFICE = "(mayor|premier|governor|president|head|chairman|мэр\\p{L}*|бургомистр\\p{L}*|премьер\\p{L}*|губернатор\\p{L}*|глав(а|ой|ы|е|у)|аким\\p{L}*|президент\\p{L}*|председател\\p{L}*)";
+const OFFICE = "(mayor|premier|governor|president|head|chairman|secretary|секретар\\p{L}*|мэр\\p{L}*|бургомистр\\p{L}*|премьер\\p{L}*|губернатор\\p{L}*|глав(а|ой|ы|е|у)|аким\\p{L}*|президент\\p{L}*|председател\\p{L}*)";
 
 const ATTRIBUTES: readonly Attribute[] = [
   {

@@ -43,6 +43,7 @@ describe("an attribute a question asks of a known subject", () => {
     ["so did they renew the agreement after that?", ["extension"]],
     ["кто сейчас правящий бургомистр берлина, всё ещё мюллер?", ["incumbent"]],
     ["who is the current mayor of Minsk", ["incumbent"]],
+    ["is prokopiv still secretary of the kiev city council", ["incumbent"]],
   ])("%s → %j", (question, expected) => {
     expect(names(question)).toEqual(expected);
   });
