@@ -35,7 +35,8 @@ import { inPlaceNames } from "./world-places.js";
  *  6. an attribute it asks (a party, a population, a sum: attributes.ts), and a span of years it
  *     names (year-range.ts), is stated by a card shown, about the subject as in rule 5;
  *  7. when it asks whether something came about («прошли ли в итоге…», "did … actually take
- *     place"), the best card tells what happened, not what was planned (outcome.ts).
+ *     place") or where it was held («где проходили…»), the best card tells what happened, not
+ *     what was planned (outcome.ts).
  * So "Ханой" alone is answered with every Hanoi card, and "Москва и Токио" is refused. The
  * thresholds are global constants, set on the project's question set (out-of-scope questions
  * refused) and the XQuAD dev split (answerable questions answered), never per question.

@@ -45,7 +45,16 @@ const WHEN = /(?<![\p{L}])(когда|when)(?![\p{L}])/iu;
 const HOW_MANY = /(?<![\p{L}])(сколько|скольк\p{L}*|how many|how much)(?![\p{L}])/iu;
 const ALREADY = /(?<![\p{L}])(уже|already|so far|до сих пор)(?![\p{L}])/iu;
 
+/**
+ * Where, when or how an event was held, asked in the past tense («где проходили Дни Любляны в 2020»,
+ * "where the Days of Rome took place"): the question takes for granted that it happened, and a
+ * plan says only that it was to. "Were … held" apart is left out: "what were the proceedings
+ * being held about" (XQuAD) asks no such thing.
+ */
+const HELD = /(?<![\p{L}])(проходили|прошли|состоял(ись|ось|ся|ась)|took place|were held|was held)(?![\p{L}])/iu;
+
 export function asksOutcome(question: string): boolean {
+  if (HELD.test(question)) return true;
   return ((YES_OR_NO.test(question) || WHEN.test(question) || !ASKS_WHAT.test(question)) && ASKS_OUTCOME.test(question)) || (HOW_MANY.test(question) && (ASKS_OUTCOME.test(question) || ALREADY.test(question)));
 }
 

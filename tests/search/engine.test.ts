@@ -67,6 +67,11 @@ describe("the answer engine", () => {
     expect(snapshot.answer("что сказал ибраимов про москву").answered).toBe(true);
   });
 
+  it("does not answer where an event was held with a plan for it, and answers it with the event", () => {
+    expect(snapshot.answer("Где проходили Дни Любляны в Москве в 2020 году?").answered).toBe(false);
+    expect(snapshot.answer("когда прошли Дни Москвы во Вьетнаме").facts.map((fact) => fact.card.id)).toContain("days-of-moscow-vietnam-2025");
+  });
+
   it("expands synonyms: МЭШ finds the card about the Moscow Electronic School", () => {
     expect(snapshot.answer("МЭШ").facts[0]?.card.id).toBe("moscow-mesh-minsk-education");
   });
