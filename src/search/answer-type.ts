@@ -291,7 +291,9 @@ export function countedWords(question: string): string[] {
   const match = COUNTED.exec(question);
   if (!match) return [];
   if (/old/iu.test(match[1]!)) return ["years", "лет"];
-  return (question.slice(match.index + match[0].length).match(/[\p{L}\p{N}-]+/gu) ?? []).slice(0, COUNTED_WORDS);
+  // «сколько именно уборочных машин»: «именно» asks for exactness (asksExactCount), it counts nothing.
+  const words = question.slice(match.index + match[0].length).match(/[\p{L}\p{N}-]+/gu) ?? [];
+  return words.filter((word) => !EXACT.test(word)).slice(0, COUNTED_WORDS);
 }
 
 const COUNTED = new RegExp(`${W}(сколько|скольк\\p{L}*|скока|how many|how much|how old|what number of|какое количество)${E}`, "iu");

@@ -140,6 +140,8 @@ describe("the kind of fact a question asks for", () => {
     expect(countedWords("сколько жителей в Ташкенте")).toEqual(["жителей", "в"]);
     expect(countedWords("How old is the mayor?")).toEqual(["years", "лет"]);
     expect(countedWords("Москва и Минск: товарооборот")).toEqual([]);
+    expect(countedWords("Сколько именно уборочных машин Москва подарила Кишинёву?")).toEqual(["уборочных", "машин"]);
+    expect(countedWords("how many exactly did they give")).toEqual(["did", "they"]);
   });
 
   it("takes a count of what is counted only from a number near it", () => {
