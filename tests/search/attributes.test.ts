@@ -33,6 +33,8 @@ describe("an attribute a question asks of a known subject", () => {
     ["когда умер пак вон сун", ["life"]],
     ["when did Claudia Sheinbaum become president of Mexico", ["life"]],
     ["What did Albek Ibraimov do after he left the Bishkek mayor's office?", ["life"]],
+    ["Кем работал Черёмин до того, как возглавил ДВМС?", ["life"]],
+    ["what did cheremin do before he headed the department", ["life"]],
     ["What are the opening hours of the House of Moscow in Sukhum?", ["travel"]],
     ["название джазового ансамбля эйленкрига на днях москвы в ереване", ["title"]],
     ["What's the name of the UAE investment fund Moscow signed with?", ["title"]],
