@@ -5,15 +5,15 @@ import type { FactCard } from "../knowledge/types.js";
  * its own kind: a party, a population, the weather, a score, a sum of money, a currency, a family,
  * travel (flights, visas, sights), a city's founding, who designed a thing, who holds an office
  * now, whether a document was extended, the name of a thing (a fund, an ensemble, a document: a
- * quoted name states it), someone's life (a death, an arrest, a resignation, a later presidency;
- * not a birthplace: "Ratzel of Germany" answers XQuAD's "where was Ratzel born", and asking it
- * cost two questions a language). «В какой партии мэр Манагуа», "what's the population of Mexico
- * City", «какой счёт был в матче, на который ходили Пизапия и Собянин», «сколько денег выделено на
- * программу» share every other word with a card on the mayor, the city, the match, the programme;
- * the knowledge answers them only when a card shown names that attribute (rule 6 of the answered
- * rule). A closed list, each kind with the words that ask it and the words that state it: the noun
- * after «какой» in general cannot be told from the subject (requiring it cost XQuAD ru 0.14 of its
- * Hit@1), these nouns can.
+ * quoted name states it), someone's life (a death, an arrest, a resignation, a later presidency,
+ * the work before; not a birthplace: "Ratzel of Germany" answers XQuAD's "where was Ratzel born",
+ * and asking it cost two questions a language). «В какой партии мэр Манагуа», "what's the
+ * population of Mexico City", «какой счёт был в матче, на который ходили Пизапия и Собянин»,
+ * «сколько денег выделено на программу» share every other word with a card on the mayor, the city,
+ * the match, the programme; the knowledge answers them only when a card shown names that attribute
+ * (rule 6 of the answered rule). A closed list, each kind with the words that ask it and the words
+ * that state it: the noun after «какой» in general cannot be told from the subject (requiring it
+ * cost XQuAD ru 0.14 of its Hit@1), these nouns can.
  */
 export interface Attribute {
   /** For reading tests and logs. */
