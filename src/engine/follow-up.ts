@@ -28,11 +28,13 @@ const ANAPHORA = /(?<![\p{L}])(там|тогда|этот|эта|это|эти|�
 /** "when did the council decide that?", "who signed this?": a pronoun closing the question points back; inside one, "that" joins a clause. */
 const ENDS_POINTING = /(?<![\p{L}])(that|this)\s*[?.!]*\s*$/iu;
 /**
- * "That programme", "on that same day": an English demonstrative before the noun it points with.
- * Alone, "that" mostly joins a clause ("did they say that Moscow…"), so it points back only before
- * a noun a chat refers to (blind dev8: "which older agreement is that program supposed to implement?").
+ * "That programme", "on that same day", "the extra agreement": an English demonstrative or article
+ * before the noun it points with. Alone, "that" mostly joins a clause ("did they say that
+ * Moscow…"), so it points back only before a noun a chat refers to (blind dev8: "which older
+ * agreement is that program supposed to implement?"; with "the", dev12 Hit@1 +1 and follow-ups +2,
+ * dev10 out of scope −1, a third message read differently).
  */
-const DEMONSTRATIVE = /(?<![\p{L}])(that|this|those|these)\s+(same\s+)?(programs?|programmes?|agreements?|deals?|memos?|memorandum|documents?|trips?|visits?|day|meetings?|events?|forums?|signings?|ceremony|one|time|year|partnership|protocols?|statements?|letters?|plans?|declarations?)(?![\p{L}])/iu;
+const DEMONSTRATIVE = /(?<![\p{L}])(that|this|those|these|the)\s+(same\s+|extra\s+|additional\s+|new\s+|old\s+|whole\s+)?(programs?|programmes?|agreements?|deals?|memos?|memorandum|documents?|trips?|visits?|day|meetings?|events?|forums?|signings?|ceremony|one|time|year|partnership|protocols?|statements?|letters?|plans?|declarations?)(?![\p{L}])/iu;
 /** Words a question may have and still be too short to stand alone («кто подписывал?», "who signed it?"). */
 const SHORT_QUESTION_WORDS = 3;
 /** The context carried from one follow-up to the next stays bounded, however long the chain. */

@@ -172,11 +172,13 @@ describe("follow-ups", () => {
     expect(next.facts[0]?.card.id).toBe("krakow-council-terminates-partnership-2022");
   });
 
-  it("read 'that programme' as pointing back, and 'that' joining a clause as not", () => {
+  it("read 'that programme', 'the extra agreement' as pointing back, and 'that' joining a clause as not", () => {
     const first = snapshot.answer("what did the mayor of Bishkek sign with Sobyanin at the 2017 urban forum?");
     const next = snapshot.answer("what earlier agreement does that programme implement?", { previous: first.understood! });
     expect(next.understood).toMatch(/Bishkek/);
     expect(next.facts[0]?.card.id).toBe("bishkek-agreement-1997");
+    const extra = snapshot.answer("how long would the extra agreement run?", { previous: snapshot.answer("kishinev mayor ceban was in moscow in jan 2020, what did they agree about the twinning").understood! });
+    expect(extra.facts[0]?.card.id).toBe("chisinau-additional-agreement-three-years");
     const clause = "who said that twin cities should keep talking despite sanctions?";
     expect(snapshot.answer(clause, { previous: first.understood! }).understood).toBe(clause);
   });
