@@ -69,7 +69,10 @@ export function readListQuery(question: string, analyzer: Analyzer, partners: re
   if (subject.length === 1 && DOCUMENTS.test(question) && (cue || COUNT.test(question)) && !year) return { type: "documents", partner: subject[0]! };
   if (subject.length === 1 && COUNT.test(question) && /(раз|times)/iu.test(question) && ACTION.test(question)) return { type: "documents", partner: subject[0]! };
   // Keyword style («moscow agreements 2021») needs no question word: documents and a year are the list.
-  if (year && (cue || DOCUMENTS.test(question)) && (ACTION.test(question) || DOCUMENTS.test(question)) && subject.length <= 1 && !/(когда|when)/iu.test(question)) {
+  // A country with several partners («с Филиппинами в 2024») narrows a year's list in a way it cannot
+  // show: the search answers it with that country's cards.
+  const severalViaCountry = subject.length === 0 && viaCountry.size > 1;
+  if (year && (cue || DOCUMENTS.test(question)) && (ACTION.test(question) || DOCUMENTS.test(question)) && subject.length <= 1 && !severalViaCountry && !/(когда|when)/iu.test(question)) {
     return { type: "year", year: Number(year), ...(subject.length === 1 ? { partner: subject[0]! } : {}) };
   }
   // «с кем Москва дружит ещё с 90-х», «какие соглашения из 90-х»: the decade's facts, signed first.

@@ -256,6 +256,13 @@ describe("list, count and year questions", () => {
     expect(answer.facts.every((fact) => fact.card.kind === "agreement" && fact.card.partners?.includes("bishkek"))).toBe(true);
     expect(snapshot.answer("сколько соглашений москва заключила с бишкеком за последние годы").list?.query).toEqual({ type: "documents", partner: "bishkek" });
     expect(snapshot.answer("сколько раз москва с бишкеком что-то подписывала за последние пару лет").list?.query).toEqual({ type: "documents", partner: "bishkek" });
+    expect(snapshot.answer("какие документы москва подписывала с манилой").list?.query).toEqual({ type: "documents", partner: "manila" });
+  });
+
+  it("answer a year's question about a country with several partners from the search, not a year's list it cannot narrow", () => {
+    const answer = snapshot.answer("что москва подписала с филиппинами в 2024");
+    expect(answer.list).toBeUndefined();
+    expect(answer.facts[0]?.card.partners).toContain("cebu");
   });
 
   it("list what happened in a year", () => {
