@@ -106,8 +106,9 @@ function formMatches(token: string, { form, cyrillic }: NameForm, typos: boolean
     // the adjective «минский», but it is Minsk.
     if (isAdjectiveOf(token, form)) return true;
     const [tokenLemma, formLemma] = [morphologyOf(token)?.lemma, morphologyOf(form)?.lemma];
-    // «Манилой» is a form of the name «Манила», though the name alone reads likelier as «манить».
-    if (tokenLemma === form && morphologyOf(token)?.wordClass === "name") return true;
+    // «Манилой», «веной» are forms of the names «Манила», «Вена», though the dictionary reads the
+    // names alone as «манить» and a vein.
+    if (tokenLemma === form) return true;
     if (tokenLemma !== undefined && formLemma !== undefined) {
       if (tokenLemma === formLemma || (token.startsWith(form) && token.length <= form.length + 3)) return true;
     } else if (isInflectionOf(token, form)) return true;
