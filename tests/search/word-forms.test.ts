@@ -53,6 +53,13 @@ describe("word forms", () => {
     expect(partners("программа Москва-Ханой")).toContain("hanoi");
   });
 
+  it("names a partner by a form the dictionary gives the name, though it reads the name alone as another word («Манилой», «веной»)", () => {
+    const analyzer = buildAnalyzer([{ id: "manila", name: "Манила", name_en: "Manila", country: "Филиппины" }, { id: "vienna", name: "Вена", name_en: "Vienna", country: "Австрия" }], []);
+    const partners = (question: string): string[] => analyzer.analyzeQuestion(question).flatMap((concept) => conceptPartners(concept));
+    expect(partners("что москва подписала с манилой")).toEqual(["manila"]);
+    expect(partners("какие приоритеты у москвы с веной")).toEqual(["vienna"]);
+  });
+
   it("drops chat filler: «чё-то», «кто-нибудь», \"lately\", \"smth\"", () => {
     const analyzer = buildAnalyzer([], []);
     const words = (question: string): string[] => analyzer.analyzeQuestion(question).flatMap((concept) => concept.words);
@@ -128,7 +135,6 @@ describe("word forms", () => {
     ["РБ и Москва товарооборот", "minsk"],
     ["дни минска в мск когда были", "minsk"],
     ["что москва подписала с манилой", "manila"],
-    ["какие приоритеты у москвы с веной", "vienna"],
     ["что Москва подписала с японцами", "tokyo"],
     ["москва и бангкок пабратимы?", "bangkok"],
     ["что ханойских коллег интересует в Москве", "hanoi"],
