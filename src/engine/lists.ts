@@ -39,6 +39,7 @@ function decadeOf(text: string): number | undefined {
   return DECADE_WORDS[match[4]!.toLowerCase()];
 }
 const ENDED = /(разорв|приостанов|прекрат|прекращ|заморож|бывш|больше не|расторг|порвал|отказал|broke|broken|ended|suspend|terminat|former|no longer|cut ties|severed)/iu;
+const WITH_WHOM = /(?<![\p{L}])(с кем|кто|who|with whom|which (cities|partners))(?![\p{L}])/iu;
 const CURRENT = /(сейчас|текущ|действующ|нынешн|current|still|today|active)/iu;
 
 /** Regions as people write them; the first that matches wins (Central Asia before Asia). */
@@ -79,7 +80,8 @@ export function readListQuery(question: string, analyzer: Analyzer, partners: re
   if (decade !== undefined && (cue || DOCUMENTS.test(question)) && subject.length <= 1 && !/(когда|when)/iu.test(question)) {
     return { type: "year", year: decade, until: decade + 9, ...(subject.length === 1 ? { partner: subject[0]! } : {}) };
   }
-  if (cities.length > 0 || !PARTNER_NOUN.test(question)) return undefined;
+  // «С кем Москва порвала отношения», "who broke off with Moscow": a tie ended asks for partners though it names none.
+  if (cities.length > 0 || !(PARTNER_NOUN.test(question) || (ENDED.test(question) && WITH_WHOM.test(question)))) return undefined;
   const region = REGIONS.find(([pattern]) => pattern.test(question))?.[1];
   const country = countries.size === 1 ? [...countries][0] : undefined;
   const status = ENDED.test(question) ? "ended" : CURRENT.test(question) ? "current" : undefined;

@@ -239,6 +239,8 @@ describe("list, count and year questions", () => {
     for (const ended of ["kyiv", "prague", "krakow"]) expect(ids).not.toContain(ended);
     expect(snapshot.answer("С какими городами Москва разорвала партнёрство?").list?.partners?.map((entry) => entry.partner.id).sort()).toEqual(["krakow", "kyiv", "prague"]);
     expect(snapshot.answer("с кем у москвы прекращено побратимство").list?.query).toEqual({ type: "partners", status: "ended" });
+    expect(snapshot.answer("с кем москва порвала отношения").list?.query).toEqual({ type: "partners", status: "ended" });
+    expect(snapshot.answer("с кем москва подписала меморандум в 2015").list?.query.type).not.toBe("partners");
   });
 
   it("narrow the partners by region or country", () => {
