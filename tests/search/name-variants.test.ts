@@ -41,4 +41,13 @@ describe("the answered rule with a name spelt otherwise", () => {
     expect(index.search("What did Sobyanin sign in Bishkek?").answered).toBe(true);
     expect(index.search("What did Johnson sign in Bishkek?").answered).toBe(false);
   });
+
+  it("reads a lower-case name of five letters or more as the card's name it spells: two such names are no unknown pair", () => {
+    const withSoder = buildSearchIndex({
+      ...knowledge,
+      cards: [...knowledge.cards, { card: { id: "statement", text: "Собянин и Зёдер подписали заявление.", text_en: "Sobyanin and Söder signed a statement." }, source }],
+    });
+    expect(withSoder.search("sobianin and zoder statement which areas").answered).toBe(true);
+    expect(withSoder.search("sobianin and zoder statement which areas").hits[0]?.card).toBe(3);
+  });
 });
