@@ -71,7 +71,7 @@ const ATTRIBUTES: readonly Attribute[] = [
     stated: pattern("«[^»]{2,}»|\"[^\"]{2,}\"|“[^”]{2,}”"),
   },
   {
-    // Someone's life outside the partnership: death, arrest, resignation, a later office.
+    // Someone's life outside the partnership: death, arrest, resignation, a later office, the work before.
     name: "life",
     asked: pattern(`${B}(умер|умерла|скончал(ся|ась)|погиб(ла)?|арестова\\p{L}*|задержа(ли|н|на)|посадили|уш[её]л в отставку|ушла в отставку|отставк\\p{L}*|died|die|death|arrested|arrest|jailed|resign|resigned|resignation|become president|became president|стал(а)? президентом)${A}|after (he|she) left|after leaving|left (the )?office|уш[её]л с поста|ушла с поста|после ухода|кем (\\p{L}+ )?работал\\p{L}*|до того,? как (\\p{L}+ )?(стал|возглавил|пришёл|пришел)|before (he|she) (became|joined|headed|took)|previous (job|post|career)`),
     stated: pattern("родил|рожд|уроженец|уроженка|born|birth|умер|скончал|смерт|погиб|died|death|dead|арест|задерж|arrest|jail|отставк|resign|президентом|became president|elected president|left office|ушёл с поста|ушел с поста|после ухода|ранее работал|до этого работал|previously worked|formerly"),

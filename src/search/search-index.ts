@@ -51,9 +51,12 @@ export interface SearchIndex {
   analyses: CardAnalyses;
 }
 
-/** A question read with the one before it in the chat (engine/follow-up.ts): `question` is then its words with the context's. */
+/**
+ * A question read with a context (engine/follow-up.ts): the question before it in the chat, or the
+ * sentences before the last of a long message. `question` is then its words with the context's.
+ */
 export interface FollowUp {
-  /** The follow-up's own words: their question word sets the answer type wanted, not the context's. */
+  /** The question's own words (the follow-up, the last sentence): their question word sets the answer type wanted, not the context's. */
   own: string;
   /**
    * The words whose asks apply (an attribute, a span of years, whether something came about): a
