@@ -42,6 +42,7 @@ describe("the kind of fact a question asks for", () => {
     ["кто подписывал и когда", "signatory"],
     ["кто с кем встречался в Ханое", "person"],
     ["who signed the Moscow–Jakarta agreement", "signatory"],
+    ["who put pen to paper on the abu dhabi moscow programme?", "signatory"],
     ["Who represented Bujumbura when the memorandum with Moscow was signed?", "signatory"],
     ["The Astana–Moscow programme for 2016-2018 was meant to implement which agreement?", "basis"],
     ["The Ulan Bator–Moscow programme for 2018-2020 is built on which earlier document?", "basis"],
