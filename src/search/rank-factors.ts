@@ -161,6 +161,25 @@ export function favourOwnWords(ranked: RankedHit[], covers: ReadonlyArray<((card
 }
 
 /**
+ * Score factor for a card dated or naming a year, none of them the year the question names: "who
+ * was mayor of Manila when the programme was signed in January 2023" wants the 2023 signing, not
+ * the 2026 one that shares every other word. A card with no year stays as it is; whether the
+ * question is answered is judged without it (blind dev12 +1, nothing else moved; 0.5 the same).
+ */
+const OTHER_YEAR_FACTOR = 0.7;
+
+/** `covers`: per year asked, whether a card has it; `givesYear`: whether a card is dated or names a year. */
+export function setBackOtherYears(ranked: RankedHit[], covers: ReadonlyArray<(card: number) => boolean>, givesYear: (card: number) => boolean): void {
+  let changed = false;
+  for (const hit of ranked) {
+    if (!givesYear(hit.card) || covers.some((cover) => cover(hit.card))) continue;
+    hit.score *= OTHER_YEAR_FACTOR;
+    changed = true;
+  }
+  if (changed) ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
+}
+
+/**
  * Score factor for the card a follow-up's previous answer led with. A follow-up asks something
  * else of the same subject ("and where?", "why?", «а кто от Москвы вёл переговоры?» after what was
  * signed), and that card, which matches every word the follow-up took from the question before,

@@ -7,7 +7,7 @@ import { CARD_ANSWER_TYPES, STATED_TYPES, alsoAskedTypeOf, askedTypeOf, asksDay,
 import { questionWords } from "./normalize.js";
 import { statesOffice } from "./office.js";
 import { askedAttributes, statesAttributes } from "./attributes.js";
-import { namesYearLacked, statesYearRange, statesYearSpan, yearRangeAsked } from "./year-range.js";
+import { isYearConcept, namesYearLacked, statesYearRange, statesYearSpan, yearRangeAsked } from "./year-range.js";
 import { buildNameVariants, withNameSpellings } from "./name-variants.js";
 import type { NameVariants } from "./name-variants.js";
 import { asksOutcome, statesPlan } from "./outcome.js";
@@ -21,7 +21,7 @@ import { FIELDS, fieldInputs } from "./card-fields.js";
 import type { Field } from "./card-fields.js";
 import { FIRST_PASS_POSTINGS, matchCards } from "./posting-budget.js";
 import { namesSide, partnersByPerson, sideAsked } from "./sides.js";
-import { ABOUT_ANY, aboutNamed, asksElse, favourAskedKeywords, favourDistinctive, favourNamedPartners, favourOwnWords, favourPhrases, favourTypedSibling, setBackSeen, sharesPartner } from "./rank-factors.js";
+import { ABOUT_ANY, aboutNamed, asksElse, favourAskedKeywords, favourDistinctive, favourNamedPartners, favourOwnWords, favourPhrases, favourTypedSibling, setBackOtherYears, setBackSeen, sharesPartner } from "./rank-factors.js";
 import { querySpecs } from "./query-terms.js";
 import { isPartnerTerm, isPrefixTerm, partnerIdOf, partnerTerm } from "./terms.js";
 
@@ -146,6 +146,8 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
   // itself, an office question the holder of the office it names (ofAnswerType).
   const answers = Object.fromEntries(CARD_ANSWER_TYPES.map((type) => [type, knowledge.cards.map(({ card }) => cardAnswers(card, type))])) as Record<CardAnswerType, boolean[]>;
   const people = knowledge.cards.map(({ card }) => namedPeople(card));
+  // Whether a card is dated or names a year (setBackOtherYears).
+  const givesYear = knowledge.cards.map(({ card }) => card.date !== undefined || YEAR_IN_TEXT.test(card.text));
   const sides = partnersByPerson(knowledge, people);
   // Each source's cards, by position, for comparing a card with its siblings.
   const sourceIds = new Map<string, number>();
@@ -223,6 +225,8 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
       });
       favourOwnWords(ranked, ownCovers, weighed.weights.map((weight) => weight.rank), aboutAsked);
     }
+    const yearsAsked = concepts.filter((concept, index) => !fromContext[index] && isYearConcept(concept));
+    if (yearsAsked.length > 0) setBackOtherYears(ranked, yearsAsked.map(conceptCover), (card) => givesYear[card]!);
     if (followUp?.seen !== undefined) setBackSeen(ranked, followUp.seen, asksElse(typeQuestion));
     favourTypedSibling(ranked, (card) => sourceOf[card]!);
     const asksText = followUp?.asks ?? typeQuestion;
@@ -416,3 +420,5 @@ function analyzeCard({ card }: SourcedCard, sourceDates: readonly string[], anal
     questions: termsOf(inputs.questions),
   };
 }
+
+const YEAR_IN_TEXT = /(?<![\p{N}])(1[89]|20)\d\d(?![\p{N}])/u;

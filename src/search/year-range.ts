@@ -51,9 +51,14 @@ export function namesYearLacked(
   covers: (concept: QueryConcept) => (card: number) => boolean,
   partnerCards: () => readonly number[] | undefined,
 ): boolean {
-  const years = concepts.filter((concept) => concept.words.length === 1 && YEAR.test(concept.words[0]!));
+  const years = concepts.filter(isYearConcept);
   const cards = years.length > 0 ? partnerCards() : undefined;
   return cards !== undefined && years.some((year) => !cards.some(covers(year)));
 }
 
 const YEAR = /^(1[89]|20)\d\d$/;
+
+/** Whether a question's concept is a year («2024»). */
+export function isYearConcept(concept: QueryConcept): boolean {
+  return concept.words.length === 1 && YEAR.test(concept.words[0]!);
+}

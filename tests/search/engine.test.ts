@@ -72,6 +72,10 @@ describe("the answer engine", () => {
     expect(snapshot.answer("когда прошли Дни Москвы во Вьетнаме").facts.map((fact) => fact.card.id)).toContain("days-of-moscow-vietnam-2025");
   });
 
+  it("puts the card of the year asked before one of another year that shares the other words", () => {
+    expect(snapshot.answer("what did sobianin and the bishkek mayor sign at MUF 2017?").facts[0]?.card.id).toBe("bishkek-cooperation-program-2018-2020");
+  });
+
   it("expands synonyms: МЭШ finds the card about the Moscow Electronic School", () => {
     expect(snapshot.answer("МЭШ").facts[0]?.card.id).toBe("moscow-mesh-minsk-education");
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RankedHit } from "../../src/search/answered-rule.js";
-import { asksElse, favourDistinctive, favourOwnWords, favourTypedSibling, setBackSeen } from "../../src/search/rank-factors.js";
+import { asksElse, favourDistinctive, favourOwnWords, favourTypedSibling, setBackOtherYears, setBackSeen } from "../../src/search/rank-factors.js";
 
 const hit = (card: number, score: number): RankedHit => ({ card, score, judged: score, coverage: 1, answers: 1, specific: true, matched: [], ofAnswerType: false });
 
@@ -49,6 +49,18 @@ describe("the factor for a follow-up's own words", () => {
     const ranked = rank();
     expect(ranked.find((ranked) => ranked.card === 2)!.score).toBe(5);
     expect(ranked.find((ranked) => ranked.card === 1)!.judged).toBe(6);
+  });
+});
+
+describe("the factor for a card of another year than the one asked", () => {
+  it("sets back a card dated or naming another year, and leaves a card of the year or of none", () => {
+    // Card 0: the 1997 agreement; card 1: the 2017 programme; card 2: undated.
+    const has2017 = (card: number): boolean => card === 1;
+    const givesYear = (card: number): boolean => card !== 2;
+    const ranked = [hit(0, 10), hit(1, 8), hit(2, 7.5)];
+    setBackOtherYears(ranked, [has2017], givesYear);
+    expect(ranked.map((ranked) => ranked.card)).toEqual([1, 2, 0]);
+    expect(ranked.find((ranked) => ranked.card === 0)!.judged).toBe(10);
   });
 });
 
