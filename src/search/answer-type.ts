@@ -15,9 +15,11 @@ import type { OfficeAsked } from "./office.js";
  * соглашения…» one that says which earlier document a programme carries out; «Чего хотел Вьентьян…»
  * one that says what someone wants, hopes for or is interested in; «Кто ещё был…», "who attended…"
  * one that says who was present; «По какому поводу…», "what was the occasion" one that says what
- * event it happened during.
+ * event it happened during; «О чём договорились…», "what did they agree on" one that says what was
+ * agreed, not only that talks took place (blind dev8, dev10, dev11, dev12 +1 each: the Shanghai
+ * mayors' agreement asked four ways), «О чём говорили…» one on the talks.
  */
-export const ANSWER_TYPES = ["occasion", "basis", "wish", "attendees", "term", "date", "signatory", "person", "office", "place", "age", "count", "areas", "document", "reason", "talks"] as const;
+export const ANSWER_TYPES = ["occasion", "basis", "wish", "attendees", "term", "date", "signatory", "person", "office", "place", "age", "count", "areas", "document", "reason", "agreed", "talks"] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 const W = "(?<![\\p{L}])";
@@ -42,6 +44,7 @@ const QUESTION: Record<AnswerType, RegExp> = {
   wish: words("(что|чего|ч[её]) (\\p{L}+ ){0,3}(хотел\\p{L}*|хочет|хотят|хотим|просил\\p{L}*|ждал\\p{L}*|ждут|жд[её]т|добивал\\p{L}*|добива\\p{L}*|интересу\\p{L}*|интересовал\\p{L}*)|(what|which) (\\p{L}+ ){0,3}(interests|interested)|(what|which) .{1,40} (want|wants|wanted|hope|hopes|hoped|ask for|asked for|seek|seeks|sought)|what .{1,40} (keen on|interested in)"),
   // «кто был мэром Кракова» asks an office: «был» only with where («кто был на встрече», «кто там был»).
   attendees: words("кто (ещ[её] )?(присутствовал\\p{L}*|участвовал\\p{L}*)|кто (ещ[её] )?(из (\\p{L}+ ){1,2})?(там )?(был|были|пришли|приезжал\\p{L}*|приехал\\p{L}*) (на|в|там|при|от|с)|кто ещ[её]|who (else )?(was|were) (there|at|present)|who (else )?attended|who else|who took part"),
+  agreed: words("о ч[её]м (\\p{L}+ ){0,4}(договорились|договаривались|условились)|(что|чё|че|чего) (\\p{L}+ ){0,4}(решили|порешали|договорились)|what did .{1,40} (agree on|agree to|agree|decide)|what was (agreed|decided)"),
   talks: words("о ч[её]м (\\p{L}+ ){0,4}(говорили|беседовали|договорились|договаривались|условились|шла речь|шёл разговор|шел разговор|переговоры|т[её]р|т[её]рли|перетирали)|(что|чё|че|чего) (\\p{L}+ ){0,4}(обсуждали|обсудили|обсуждалось|решили|порешали|договорились)|what (was|were) discussed|what did .{1,40} (discuss|talk about|agree on|agree|decide)|what was (agreed|decided)|what were the talks about"),
   reason: words("(чем|как) (\\p{L}+ ){0,2}(объяснил\\p{L}*|объясняли|обосновал\\p{L}*|обосновывал\\p{L}*|мотивировал\\p{L}*|аргументировал\\p{L}*)|how did .{1,30} (explain|justify|justified)|(what|which) (reasons?|grounds|justification)|почему|зачем|для чего|с какой целью|по какой причине|какова цель|какая цель|каковы цели|why|what for|for what purpose|what (is|was|are|were) the (reason|aim|goal|purpose|objective)s?|(supposed|meant|designed|intended) to (achieve|do)|what .{1,40} (achieve|aim at|aims at)"),
 };
@@ -205,6 +208,8 @@ const WISH = new RegExp(`${CW}(заинтересован\\p{L}*|интерес\
 const ATTENDED = new RegExp(`${CW}(присутств\\p{L}*|участвовал\\p{L}*|участники|гост(ь|я|ем|и|ей|ями)|guests?|также (был|были|была)|вместе с|сопровожда\\p{L}*|attended|attending|present|presence|took part|also (at|there)|accompanied)${E}`, "iu");
 // What was discussed or agreed: «обсудили», «речь шла о», «договорились», "discussed", "agreed".
 const TALKS = new RegExp(`${CW}(обсу(ждал|ждали|ждались|ждалось|ждение|ждения|дили|дил|дят)\\p{L}*|речь шла|говорил[аи]? о|договорил\\p{L}*|условил\\p{L}*|discuss\\p{L}*|agreed|talked about|talks covered)${E}`, "iu");
+// What was agreed or decided, not only talked about: «договорились сотрудничать», "agreed to".
+const AGREED = new RegExp(`${CW}(договорил\\p{L}*|условил\\p{L}*|решили|согласовал\\p{L}*|agreed|agree|decided)${E}`, "iu");
 // Someone's age: «в возрасте 38 лет», «исполнилось», «38-летний», "aged 38", "years old", a birth.
 const AGE = new RegExp(`${CW}(возраст\\p{L}*|исполнил\\p{L}*|лет от роду|\\d+-летн\\p{L}*|родил\\p{L}*|years old|year-old|aged|at the age|born)${E}`, "iu");
 // How long something has lasted: «уже 26 лет», «25 years».
@@ -243,6 +248,8 @@ export function cardAnswers(card: FactCard, type: CardAnswerType): boolean {
       return card.kind === "agreement";
     case "areas":
       return AREAS.test(text) || listsItems(card.text);
+    case "agreed":
+      return AGREED.test(text);
     case "talks":
       return TALKS.test(text);
     case "reason":

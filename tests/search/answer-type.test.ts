@@ -26,7 +26,9 @@ describe("the kind of fact a question asks for", () => {
     ["кто ещё был на встрече с шанхайцами", "attendees"],
     ["who attended the moscow-istanbul protocol signing", "attendees"],
     ["кто был мэром кракова когда разорвали партнерство", "office"],
-    ["чё москва с кишинёвом решили в 2020?", "talks"],
+    ["чё москва с кишинёвом решили в 2020?", "agreed"],
+    ["собянин с мэром шанхая о чем договорились то", "agreed"],
+    ["what did sobyanin and the shanghai mayor agree to work on together", "agreed"],
     ["а собянин с мэром бишкека о чем тёр на урбанфоруме", "talks"],
     ["what did the jordanian capital want from moscow in 2019?", "wish"],
     ["в какие годы подписывали программы с Софией", "date"],
@@ -135,6 +137,11 @@ describe("the kind of fact a question asks for", () => {
   it("takes a card that says what was discussed or agreed for the talks", () => {
     expect(cardAnswers(card("На переговорах мэры обсудили развитие мегаполисов."), "talks")).toBe(true);
     expect(cardAnswers(card("Мэры подписали программу."), "talks")).toBe(false);
+  });
+
+  it("takes only a card that says what was agreed for what was agreed, not one on the talks alone", () => {
+    expect(cardAnswers(card("Мэры договорились сотрудничать в транспорте и строительстве."), "agreed")).toBe(true);
+    expect(cardAnswers(card("На переговорах мэры обсудили развитие мегаполисов."), "agreed")).toBe(false);
   });
 
   it("reads what a count question counts", () => {

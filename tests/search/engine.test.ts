@@ -76,6 +76,10 @@ describe("the answer engine", () => {
     expect(snapshot.answer("what did sobianin and the bishkek mayor sign at MUF 2017?").facts[0]?.card.id).toBe("bishkek-cooperation-program-2018-2020");
   });
 
+  it("answers what was agreed with the card that says what was agreed, not the one on the talks", () => {
+    expect(snapshot.answer("собянин с мэром шанхая о чем договорились").facts[0]?.card.id).toBe("shanghai-cooperation-areas");
+  });
+
   it("expands synonyms: МЭШ finds the card about the Moscow Electronic School", () => {
     expect(snapshot.answer("МЭШ").facts[0]?.card.id).toBe("moscow-mesh-minsk-education");
   });
