@@ -21,7 +21,7 @@ import { FIELDS, fieldInputs } from "./card-fields.js";
 import type { Field } from "./card-fields.js";
 import { FIRST_PASS_POSTINGS, matchCards } from "./posting-budget.js";
 import { namesSide, partnersByPerson, sideAsked } from "./sides.js";
-import { ABOUT_ANY, aboutNamed, asksElse, favourAskedKeywords, favourDistinctive, favourNamedPartners, favourOwnWords, favourPhrases, favourTypedSibling, setBackOtherYears, setBackSeen, sharesPartner } from "./rank-factors.js";
+import { ABOUT_ANY, aboutNamed, asksElse, favourAskedKeywords, favourCountryPartner, favourDistinctive, favourNamedPartners, favourOwnWords, favourPhrases, favourTypedSibling, setBackOtherYears, setBackSeen, sharesPartner } from "./rank-factors.js";
 import { querySpecs } from "./query-terms.js";
 import { isPartnerTerm, isPrefixTerm, partnerIdOf, partnerTerm } from "./terms.js";
 
@@ -214,6 +214,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
       .sort((a, b) => b.score - a.score || b.coverage - a.coverage);
     const aboutAsked = aboutNamed(concepts, knowledge);
     favourNamedPartners(ranked, aboutAsked);
+    favourCountryPartner(ranked, aboutAsked, concepts, knowledge);
     favourAskedKeywords(ranked, text, concepts, askedKeywordsOf);
     favourPhrases(ranked, questionPairs(concepts), cardWords);
     favourDistinctive(ranked, concepts.map(conceptCover), weighed.weights.map((weight) => weight.rank), (card) => sourceCards[sourceOf[card]!]!, aboutAsked);

@@ -80,6 +80,10 @@ describe("the answer engine", () => {
     expect(snapshot.answer("собянин с мэром шанхая о чем договорились").facts[0]?.card.id).toBe("shanghai-cooperation-areas");
   });
 
+  it("ranks the cards of the one partner a question names through its people before other partners'", () => {
+    expect(snapshot.answer("moscow and the greeks signed some cooperation thing in 2021 — for which years?").facts[0]?.card.partners).toContain("athens");
+  });
+
   it("expands synonyms: МЭШ finds the card about the Moscow Electronic School", () => {
     expect(snapshot.answer("МЭШ").facts[0]?.card.id).toBe("moscow-mesh-minsk-education");
   });
