@@ -3,17 +3,17 @@ import type { FactCard } from "../knowledge/types.js";
 /**
  * What a question may ask of a subject the knowledge knows, that a card states only in words of
  * its own kind: a party, a population, the weather, a score, a sum of money, a currency, a family,
- * travel (flights, visas, sights), a city's founding, who designed a thing, who holds an office
- * now, whether a document was extended, the name of a thing (a fund, an ensemble, a document: a
- * quoted name states it), someone's life (a death, an arrest, a resignation, a later presidency,
- * the work before; not a birthplace: "Ratzel of Germany" answers XQuAD's "where was Ratzel born",
- * and asking it cost two questions a language). «В какой партии мэр Манагуа», "what's the
- * population of Mexico City", «какой счёт был в матче, на который ходили Пизапия и Собянин»,
- * «сколько денег выделено на программу» share every other word with a card on the mayor, the city,
- * the match, the programme; the knowledge answers them only when a card shown names that attribute
- * (rule 6 of the answered rule). A closed list, each kind with the words that ask it and the words
- * that state it: the noun after «какой» in general cannot be told from the subject (requiring it
- * cost XQuAD ru 0.14 of its Hit@1), these nouns can.
+ * travel (flights, visas, sights), a city's founding, the venue itself, who designed a thing, who
+ * holds an office now, whether a document was extended, the name of a thing (a fund, an ensemble,
+ * a document: a quoted name states it), someone's life (a death, an arrest, a resignation, a later
+ * presidency, the work before; not a birthplace: "Ratzel of Germany" answers XQuAD's "where was
+ * Ratzel born", and asking it cost two questions a language). «В какой партии мэр Манагуа»,
+ * "what's the population of Mexico City", «какой счёт был в матче, на который ходили Пизапия и
+ * Собянин», «сколько денег выделено на программу» share every other word with a card on the mayor,
+ * the city, the match, the programme; the knowledge answers them only when a card shown names that
+ * attribute (rule 6 of the answered rule). A closed list, each kind with the words that ask it and
+ * the words that state it: the noun after «какой» in general cannot be told from the subject
+ * (requiring it cost XQuAD ru 0.14 of its Hit@1), these nouns can.
  */
 export interface Attribute {
   /** For reading tests and logs. */
@@ -99,6 +99,12 @@ const ATTRIBUTES: readonly Attribute[] = [
     name: "extension",
     asked: pattern(`${B}(продлил\\p{L}*|продлили|продлен\\p{L}*|продлён\\p{L}*|продлевал\\p{L}*|продлят|extended|extend|extension|renewed|renew|renewal)${A}`),
     stated: pattern(`${B}(продл\\p{L}*|обнов\\p{L}*|возобнов\\p{L}*|extend\\p{L}*|extension|renew\\p{L}*)`),
+  },
+  {
+    // The venue itself («в каком зале», "where exactly"): a card naming only the city does not give it.
+    name: "venue",
+    asked: pattern(`${B}(в как(ом|ой) (здании|зале|помещении|резиденции)|где (именно|конкретно|точно)|which (venue|hall|building|room)|what (venue|hall|building|room)|where exactly|in which (hall|building|room))${A}`),
+    stated: pattern(`${B}(зал\\p{L}*|здани\\p{L}*|ратуш\\p{L}*|мэри\\p{L}*|дом[аеу]?|кабинет\\p{L}*|резиденц\\p{L}*|дворц\\p{L}*|дворец|театр\\p{L}*|музе\\p{L}*|кремл\\p{L}*|hall|building|venue|city hall|house|palace|theatre|theater|museum|kremlin|residence|office|campidoglio|капитоли\\p{L}*)${A}`),
   },
   {
     name: "founding",
