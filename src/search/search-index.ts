@@ -217,17 +217,21 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     favourCountryPartner(ranked, aboutAsked, concepts, knowledge);
     favourAskedKeywords(ranked, text, concepts, askedKeywordsOf);
     favourPhrases(ranked, questionPairs(concepts), cardWords);
-    favourDistinctive(ranked, concepts.map(conceptCover), weighed.weights.map((weight) => weight.rank), (card) => sourceCards[sourceOf[card]!]!, aboutAsked);
+    const covers = concepts.map(conceptCover);
+    const rankWeights = weighed.weights.map((weight) => weight.rank);
+    favourDistinctive(ranked, covers, rankWeights, (card) => sourceCards[sourceOf[card]!]!, aboutAsked);
     if (fromContext.some(Boolean)) {
       // A follow-up's own words of substance: not taken from the question before, not common, not phrasing, no partner, not asking the kind.
-      const ownCovers = concepts.map((concept, index) => {
+      const ownCovers = covers.map((cover, index) => {
         const weight = weighed.weights[index]!;
-        return fromContext[index] || weight.common || weight.phrasing || conceptPartners(concept).length > 0 || asksType[index] ? undefined : conceptCover(concept);
+        return fromContext[index] || weight.common || weight.phrasing || conceptPartners(concepts[index]!).length > 0 || asksType[index] ? undefined : cover;
       });
-      favourOwnWords(ranked, ownCovers, weighed.weights.map((weight) => weight.rank), aboutAsked);
+      favourOwnWords(ranked, ownCovers, rankWeights, aboutAsked);
     }
-    const yearsAsked = concepts.filter((concept, index) => !fromContext[index] && isYearConcept(concept));
-    if (yearsAsked.length > 0) setBackOtherYears(ranked, yearsAsked.map(conceptCover), (card) => givesYear[card]!);
+    // The question's own concepts: a follow-up's context is our reading, not the user's words.
+    const ownConcepts = concepts.filter((_, index) => !fromContext[index]);
+    const yearCovers = ownConcepts.filter(isYearConcept).map((concept) => covers[concepts.indexOf(concept)]!);
+    if (yearCovers.length > 0) setBackOtherYears(ranked, yearCovers, (card) => givesYear[card]!);
     if (followUp?.seen !== undefined) setBackSeen(ranked, followUp.seen, asksElse(typeQuestion));
     favourTypedSibling(ranked, (card) => sourceOf[card]!);
     const asksText = followUp?.asks ?? typeQuestion;
@@ -256,12 +260,12 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     // A card has a year it states, or the year of its report: "the korean mayor said something in
     // 2017" is the 2017 interview, whose cards need not repeat the year.
     const yearCover = (concept: QueryConcept): ((card: number) => boolean) => {
-      const cover = conceptCover(concept);
+      const cover = covers[concepts.indexOf(concept)]!;
       return (card) => cover(card) || knowledge.cards[card]!.source.published.startsWith(concept.words[0]!);
     };
     const partnerCards = (): number[] | undefined =>
       concepts.some((concept) => conceptPartners(concept, "itself").length > 0) ? docs.flatMap((_, card) => (aboutAsked(card) ? [card] : [])) : undefined;
-    if (decided.answered && namesYearLacked(concepts.filter((_, index) => !fromContext[index]), yearCover, partnerCards)) return { answered: false, hits: [], ranked: decided.ranked, partners };
+    if (decided.answered && namesYearLacked(ownConcepts, yearCover, partnerCards)) return { answered: false, hits: [], ranked: decided.ranked, partners };
     return { ...decided, partners };
   };
 
