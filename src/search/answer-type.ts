@@ -45,7 +45,8 @@ const QUESTION: Record<AnswerType, RegExp> = {
   // «кто был мэром Кракова» asks an office: «был» only with where («кто был на встрече», «кто там был»).
   attendees: words("кто (ещ[её] )?(присутствовал\\p{L}*|участвовал\\p{L}*)|кто (ещ[её] )?(из (\\p{L}+ ){1,2})?(там )?(был|были|пришли|приезжал\\p{L}*|приехал\\p{L}*) (на|в|там|при|от|с)|кто ещ[её]|who (else )?(was|were) (there|at|present)|who (else )?attended|who else|who took part"),
   agreed: words("о ч[её]м (\\p{L}+ ){0,4}(договорились|договаривались|условились)|(что|чё|че|чего) (\\p{L}+ ){0,4}(решили|порешали|договорились)|what did .{1,40} (agree on|agree to|agree|decide)|what was (agreed|decided)"),
-  talks: words("о ч[её]м (\\p{L}+ ){0,4}(говорили|беседовали|договорились|договаривались|условились|шла речь|шёл разговор|шел разговор|переговоры|т[её]р|т[её]рли|перетирали)|(что|чё|че|чего) (\\p{L}+ ){0,4}(обсуждали|обсудили|обсуждалось|решили|порешали|договорились)|what (was|were) discussed|what did .{1,40} (discuss|talk about|agree on|agree|decide)|what was (agreed|decided)|what were the talks about"),
+  // What was agreed or decided is `agreed`'s, which comes first.
+  talks: words("о ч[её]м (\\p{L}+ ){0,4}(говорили|беседовали|шла речь|шёл разговор|шел разговор|переговоры|т[её]р|т[её]рли|перетирали)|(что|чё|че|чего) (\\p{L}+ ){0,4}(обсуждали|обсудили|обсуждалось)|what (was|were) discussed|what did .{1,40} (discuss|talk about)|what were the talks about"),
   reason: words("(чем|как) (\\p{L}+ ){0,2}(объяснил\\p{L}*|объясняли|обосновал\\p{L}*|обосновывал\\p{L}*|мотивировал\\p{L}*|аргументировал\\p{L}*)|how did .{1,30} (explain|justify|justified)|(what|which) (reasons?|grounds|justification)|почему|зачем|для чего|с какой целью|по какой причине|какова цель|какая цель|каковы цели|why|what for|for what purpose|what (is|was|are|were) the (reason|aim|goal|purpose|objective)s?|(supposed|meant|designed|intended) to (achieve|do)|what .{1,40} (achieve|aim at|aims at)"),
 };
 
