@@ -100,11 +100,36 @@ export function stemWord(token: string): string {
     case "cyrillic":
       return russianStemmer(token);
     case "latin":
-      return englishStemmer(token).replace(/'$/, "");
+      return englishStemmer(americanSpelling(token)).replace(/'$/, "");
     default:
       return token;
   }
 }
+
+/**
+ * A British spelling as the American one, before the English stemmer, which keeps them apart
+ * ("centres" → "centr", "centers" → "center"; "programme" → "programm"): the cards' English is
+ * British (programme, centre, organisation), and a reader typing "program" or "service centers"
+ * matched them only as a typo, at part strength, or not at all. Cards and questions pass through
+ * the same fold, so a word it changes that has no other spelling ("promise" → "promize") still
+ * meets itself. The -our and -ence words are listed: "four", "tour", "contour", "science" and
+ * "experience" have no other spelling.
+ */
+export function americanSpelling(word: string): string {
+  return word
+    .replace(/^(.{2,})(t|b)re(s|d)?$/, "$1$2er$3")
+    .replace(/gramme(s)?$/, "gram$1")
+    .replace(/^(.{3,}[^aeiouy])is(e|es|ed|ing|er|ers|ation|ations)$/, "$1iz$2")
+    .replace(/^(.{2,})yse(s|d)?$/, "$1yze$2")
+    .replace(/(log|gog)ue(s)?$/, "$1$2")
+    .replace(AMERICAN_OR, "$1or$2")
+    .replace(AMERICAN_ENSE, "$1ense$2")
+    .replace(AMERICAN_SINGLE_L, "$1$2");
+}
+
+const AMERICAN_OR = /^(col|lab|fav|neighb|hon|behavi|harb|rum|hum|vig|endeav|sav|flav|parl|arm|od|val|tum)our(s|ed|ing|ite|ites|able|er|ers|ful|hood|hoods)?$/;
+const AMERICAN_ENSE = /^(def|lic|off|pret)ence(s)?$/;
+const AMERICAN_SINGLE_L = /^(travel|cancel|model|label|counsel|fuel|signal|level|channel|tunnel|total|marshal|dial|equal|jewel|quarrel|rival)l(ed|ing|er|ers|or|ors)$/;
 
 /** Content words of a text: tokens that are neither stopwords nor single letters. */
 export function contentTokens(text: string): string[] {

@@ -1,9 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { indexStem } from "../../src/search/analyzer.js";
-import { isStopword, normalizeWord, stemWord, tokenize, withFullYears, withoutCompoundPrepositions, withoutPartOfPeriod } from "../../src/search/normalize.js";
+import { americanSpelling, isStopword, normalizeWord, stemWord, tokenize, withFullYears, withoutCompoundPrepositions, withoutPartOfPeriod } from "../../src/search/normalize.js";
 
 describe("normalisation", () => {
+  it("stems British and American spellings alike", () => {
+    const pairs = [["centres", "centers"], ["programme", "program"], ["organisation", "organization"], ["colour", "color"], ["defence", "defense"], ["travelled", "traveled"], ["catalogue", "catalog"], ["theatre", "theater"], ["analysed", "analyzed"]];
+    for (const [british, american] of pairs) expect(stemWord(british!), british).toBe(stemWord(american!));
+    // Words with one spelling keep it: "four" and "contour" are not "-our" words like "colour".
+    for (const word of ["four", "tour", "contour", "science", "experience", "raise", "genre", "massacre"]) expect(americanSpelling(word)).toBe(word);
+  });
+
   it("lower-cases and folds ё into е", () => {
     expect(tokenize("ЧЕРЁМИН Черёмин")).toEqual(["черемин", "черемин"]);
   });
