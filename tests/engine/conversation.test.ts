@@ -71,7 +71,7 @@ describe("follow-ups", () => {
   });
 
   it("rank by the words asked now before the words taken from the question before", () => {
-    const first = snapshot.answer("Минск присматривается к московской электронной школе?");
+    const first = snapshot.answer("Минск хочет внедрить у себя московскую электронную школу?");
     expect(first.facts[0]?.card.id).toBe("moscow-mesh-minsk-education");
     const next = snapshot.answer("а ЕМИАС?", { previous: first.understood! });
     expect(next.answered).toBe(true);
