@@ -30,8 +30,9 @@ import { inPlaceNames } from "./world-places.js";
  *  5. a kind of fact the question word asks that a card shows plainly (a date, a count, an office's
  *     holder) is stated by a card shown, about the partner asked of when it names one (Luhansk's
  *     signatories do not say who signed with Seoul), and about a partner of the card judged when
- *     it names none (statesAnswerType); of two kinds asked at once
- *     ("who signed it and for which years"), either will do;
+ *     it names none (statesAnswerType), and of a year the question names when it names one (the
+ *     signatories of a 2016 programme do not say who signed the agreement of 2000 it carries out);
+ *     of two kinds asked at once ("who signed it and for which years"), either will do;
  *  6. an attribute it asks (a party, a population, a sum: attributes.ts), and a span of years it
  *     names (year-range.ts), is stated by a card shown, about the subject as in rule 5;
  *  7. when it asks whether something came about («прошли ли в итоге…», "did … actually take

@@ -252,17 +252,22 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
           ? (card: number) => answers.term[card]!
           : undefined;
     const sameSubject = aboutAsked === ABOUT_ANY ? sharesPartner(knowledge) : undefined;
-    const decided = decideAnswered(ranked, weighed, limit, { typeStated, ...(alsoOfType ? { alsoOfType } : {}), statesAsked, isPlan, aboutAsked, ...(sameSubject ? { sameSubject } : {}) });
-    // Rule 1 for years: «что Москва подписала с Ташкентом в 2024» when no Tashkent card has 2024.
-    // aboutAsked takes every card when no partner is named by name, and then no year is lacked.
-    // Only a year the question names itself: one a follow-up carried from the question before
-    // («а с Пекином потом что-нибудь подписывали?» after Shanghai in 2014) is our reading, not the user's.
     // A card has a year it states, or the year of its report: "the korean mayor said something in
     // 2017" is the 2017 interview, whose cards need not repeat the year.
     const yearCover = (concept: QueryConcept): ((card: number) => boolean) => {
       const cover = covers[concepts.indexOf(concept)]!;
       return (card) => cover(card) || knowledge.cards[card]!.source.published.startsWith(concept.words[0]!);
     };
+    // A year the question names says which of the partner's documents or events it asks about:
+    // rules 5 and 6 take only cards with one of its years («кто подписывал соглашение москвы и
+    // астаны 2000 года» is not answered by the signatories of the 2016 programme that carries it out).
+    const yearsNamed = ownConcepts.filter(isYearConcept).map(yearCover);
+    const aboutYearAsked = yearsNamed.length === 0 ? aboutAsked : (card: number) => aboutAsked(card) && yearsNamed.some((cover) => cover(card));
+    const decided = decideAnswered(ranked, weighed, limit, { typeStated, ...(alsoOfType ? { alsoOfType } : {}), statesAsked, isPlan, aboutAsked: aboutYearAsked, ...(sameSubject ? { sameSubject } : {}) });
+    // Rule 1 for years: «что Москва подписала с Ташкентом в 2024» when no Tashkent card has 2024.
+    // aboutAsked takes every card when no partner is named by name, and then no year is lacked.
+    // Only a year the question names itself: one a follow-up carried from the question before
+    // («а с Пекином потом что-нибудь подписывали?» after Shanghai in 2014) is our reading, not the user's.
     const partnerCards = (): number[] | undefined =>
       concepts.some((concept) => conceptPartners(concept, "itself").length > 0) ? docs.flatMap((_, card) => (aboutAsked(card) ? [card] : [])) : undefined;
     if (decided.answered && namesYearLacked(ownConcepts, yearCover, partnerCards)) return { answered: false, hits: [], ranked: decided.ranked, partners };

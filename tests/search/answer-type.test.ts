@@ -267,6 +267,25 @@ describe("a question about an aspect no card states (rule 5 of the answered rule
     expect(withTerm.search("на сколько лет программа с Ханоем").answered).toBe(true);
   });
 
+  it("takes for the kind asked only a card of the year the question names", () => {
+    const astana = { id: "s2", title: "T", publisher: "Казинформ", published: "2016-10-24", language: "ru" as const };
+    const cardOf = (id: string, text: string, people?: string[]) => ({ card: { id, text, partners: ["astana"], ...(people ? { people } : {}) }, source: astana });
+    const index = buildSearchIndex({
+      partners: [{ id: "astana", name: "Астана", country: "Казахстан" }],
+      synonyms: [],
+      sources: [astana],
+      cards: [
+        cardOf("program", "Программу сотрудничества Москвы и Астаны на 2016–2018 годы, по их давнему соглашению, подписали Сергей Собянин и Асет Исекешев.", ["Сергей Собянин", "Асет Исекешев"]),
+        cardOf("agreement", "Программа сотрудничества на 2016–2018 годы реализует соглашение Москвы и Астаны 2000 года."),
+        cardOf("digital", "Астана интересуется цифровыми сервисами Москвы."),
+      ],
+    });
+    // The programme's signatories do not say who signed the agreement of 2000 it carries out.
+    expect(index.search("кто подписывал соглашение москвы и астаны 2000 года").answered).toBe(false);
+    expect(index.search("кто подписал программу с Астаной на 2016–2018 годы").answered).toBe(true);
+    expect(index.search("кто подписал программу с Астаной").answered).toBe(true);
+  });
+
   it("answers the same subject asked without a kind of fact", () => {
     expect(without.search("программа сотрудничества с Ханоем").answered).toBe(true);
   });
