@@ -332,11 +332,17 @@ function isPartnerConcept(concept: QueryConcept): boolean {
   return concept.alternatives.some((alternative) => alternative.terms.some((term) => isPartnerTerm(term)));
 }
 
-/** `matched`: query terms the card matched in any way; `exact`: its own terms, so a query term missing there matched by typo or prefix. */
+/**
+ * `matched`: query terms the card matched in any way; `exact`: its own terms, so a query term
+ * missing there matched by typo or prefix. A typo keeps its first letter, as people type (see
+ * typoChecker): a query word that found the card only through words of other first letters
+ * ("bold" through "hold" and "old") did not find it.
+ */
 function coverStrength(concept: QueryConcept, matched: Set<string>, exact: Set<string>): number {
+  const found = (term: string): boolean => matched.has(term) && (exact.has(term) || [...exact].some((own) => own[0] === term[0] && !matched.has(own)));
   let strength = 0;
   for (const alternative of concept.alternatives) {
-    const hits = alternative.terms.filter((term) => matched.has(term));
+    const hits = alternative.terms.filter(found);
     if (hits.length < alternative.needed) continue;
     const inexact = hits.some((term) => !exact.has(term));
     strength = Math.max(strength, alternative.strength * (inexact ? INEXACT_STRENGTH : 1));

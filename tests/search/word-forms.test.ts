@@ -152,4 +152,10 @@ describe("word forms", () => {
     expect(snapshot.answer("Москва и Осло соглашение").answered).toBe(false);
     expect(snapshot.answer("побратимы Казани").answered).toBe(false);
   });
+
+  it("takes a typo to keep its first letter: 'bold' is not 'hold' or 'old', «мемарандум» is «меморандум»", () => {
+    expect(snapshot.answer("bold").answered).toBe(false);
+    expect(snapshot.answer("*bold*").answered).toBe(false);
+    expect(snapshot.answer("москва минск мемарандум").answered).toBe(true);
+  });
 });
