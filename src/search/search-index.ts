@@ -11,7 +11,7 @@ import { isYearConcept, namesYearLacked, statesYearRange, statesYearSpan, yearRa
 import { buildNameVariants, withNameSpellings } from "./name-variants.js";
 import type { NameVariants } from "./name-variants.js";
 import { asksOutcome, statesPlan } from "./outcome.js";
-import type { AskedKeyword, AskedType, CardAnswerType } from "./answer-type.js";
+import type { AnswerType, AskedKeyword, AskedType, CardAnswerType } from "./answer-type.js";
 import { questionPairs, wordTermsOf } from "./phrases.js";
 import { decideAnswered, isCommon, rankCard, rarestFrequency, typoChecker, weighConcept, weighQuestion } from "./answered-rule.js";
 import type { SearchHit } from "./answered-rule.js";
@@ -21,7 +21,7 @@ import { FIELDS, fieldInputs } from "./card-fields.js";
 import type { Field } from "./card-fields.js";
 import { FIRST_PASS_POSTINGS, matchCards } from "./posting-budget.js";
 import { namesSide, partnersByPerson, sideAsked } from "./sides.js";
-import { ABOUT_ANY, aboutNamed, asksElse, favourAskedKeywords, favourCountryPartner, favourDistinctive, favourNamedPartners, favourOwnWords, favourPhrases, favourTypedSibling, setBackOtherYears, setBackSeen, sharesPartner } from "./rank-factors.js";
+import { ABOUT_ANY, aboutNamed, asksElse, favourAskedByReaders, favourAskedKeywords, favourCountryPartner, favourDistinctive, favourNamedPartners, favourOwnWords, favourPhrases, favourTypedSibling, setBackOtherYears, setBackSeen, sharesPartner } from "./rank-factors.js";
 import { querySpecs } from "./query-terms.js";
 import { isPartnerTerm, isPrefixTerm, partnerIdOf, partnerTerm } from "./terms.js";
 
@@ -233,6 +233,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     const yearCovers = ownConcepts.filter(isYearConcept).map((concept) => covers[concepts.indexOf(concept)]!);
     if (yearCovers.length > 0) setBackOtherYears(ranked, yearCovers, (card) => givesYear[card]!);
     if (followUp?.seen !== undefined) setBackSeen(ranked, followUp.seen, asksElse(typeQuestion));
+    if (answerType) favourAskedByReaders(ranked, (card) => readerAskedTypes(card).has(answerType), aboutAsked);
     favourTypedSibling(ranked, (card) => sourceOf[card]!);
     const asksText = followUp?.asks ?? typeQuestion;
     const attributes = askedAttributes(asksText);
@@ -329,6 +330,18 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     const isCounted = (word: string): boolean => termsOfWord(word).some((term) => counted.has(term));
     const exact = asksExactCount(question);
     return (card) => statesCountOf(knowledge.cards[card]!.card, isCounted, countWords(card), exact);
+  };
+
+  // The kinds of fact each card's reader questions ask, read the first time a typed question ranks the card.
+  const readerAskedMemo = new Map<number, Set<AnswerType>>();
+  const readerAskedTypes = (card: number): Set<AnswerType> => {
+    let types = readerAskedMemo.get(card);
+    if (!types) {
+      types = new Set((knowledge.cards[card]!.card.questions ?? []).flatMap((question) => askedTypeOf(question)?.type ?? []));
+      if (readerAskedMemo.size >= 20_000) readerAskedMemo.clear();
+      readerAskedMemo.set(card, types);
+    }
+    return types;
   };
 
   // Each card's words for the count check, made the first time a count question ranks the card.

@@ -76,6 +76,10 @@ describe("the answer engine", () => {
     expect(snapshot.answer("what did sobianin and the bishkek mayor sign at MUF 2017?").facts[0]?.card.id).toBe("bishkek-cooperation-program-2018-2020");
   });
 
+  it("answers who was at a signing with the card whose readers ask who was there", () => {
+    expect(snapshot.answer("who was at the signing of the moscow istanbul protocol").facts[0]?.card.id).toBe("istanbul-protocol-attendees-imamoglu-buravov");
+  });
+
   it("answers what was agreed with the card that says what was agreed, not the one on the talks", () => {
     expect(snapshot.answer("собянин с мэром шанхая о чем договорились").facts[0]?.card.id).toBe("shanghai-cooperation-areas");
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RankedHit } from "../../src/search/answered-rule.js";
-import { asksElse, favourDistinctive, favourOwnWords, favourTypedSibling, setBackOtherYears, setBackSeen } from "../../src/search/rank-factors.js";
+import { asksElse, favourAskedByReaders, favourDistinctive, favourOwnWords, favourTypedSibling, setBackOtherYears, setBackSeen } from "../../src/search/rank-factors.js";
 
 const hit = (card: number, score: number): RankedHit => ({ card, score, judged: score, coverage: 1, answers: 1, specific: true, matched: [], ofAnswerType: false });
 
@@ -121,5 +121,20 @@ describe("the card of the kind asked among the first card's siblings", () => {
       favourTypedSibling(ranked, sourceOf);
       expect(ranked.map((ranked) => ranked.card)).toEqual(before);
     }
+  });
+});
+
+describe("the factor for a card whose reader questions ask the kind asked", () => {
+  // "why did Kyiv end the agreements": card 1's reader questions ask why, card 2's too but it is another partner's.
+  const rank = (): RankedHit[] => {
+    const ranked = [hit(0, 10), hit(1, 8), hit(2, 9)];
+    favourAskedByReaders(ranked, (card) => card !== 0, (card) => card !== 2);
+    return ranked;
+  };
+
+  it("puts that card first, about the partner asked only, leaving the score judged as it was", () => {
+    const ranked = rank();
+    expect(ranked.map((ranked) => ranked.card)).toEqual([1, 0, 2]);
+    expect(ranked[0]!.judged).toBe(8);
   });
 });
