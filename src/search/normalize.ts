@@ -117,7 +117,8 @@ export function stemWord(token: string): string {
  */
 export function americanSpelling(word: string): string {
   return word
-    .replace(/^(.{2,})(t|b)re(s|d)?$/, "$1$2er$3")
+    .replace(/^(.{2,})(t|b)re(s)?$/, "$1$2er$3")
+    .replace(/^(.{2,})(t|b)red$/, "$1$2ered")
     .replace(/gramme(s)?$/, "gram$1")
     .replace(/^(.{3,}[^aeiouy])is(e|es|ed|ing|er|ers|ation|ations)$/, "$1iz$2")
     .replace(/^(.{2,})yse(s|d)?$/, "$1yze$2")
