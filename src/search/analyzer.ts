@@ -248,6 +248,15 @@ function mergeSynonymPhrases(concepts: QueryConcept[], groups: string[][][]): Qu
       capital: strongestCapital(span),
       ...(wordClass ? { wordClass } : {}),
     });
+    // A phrase that names a partner ("Kiev City Council", «Дни Любляны») still names it, as a
+    // concept of its own: the question is about that partner, and only a card with the whole phrase
+    // covers the phrase (the Ljubljana programme is not the Days of Ljubljana).
+    if (span.length > 1) {
+      for (const concept of span) {
+        const partnerAlternatives = concept.alternatives.filter((alternative) => alternative.terms.some(isPartnerTerm));
+        if (partnerAlternatives.length > 0) out.push({ words: concept.words, alternatives: partnerAlternatives, last: false, capital: concept.capital });
+      }
+    }
     i += found.length;
   }
   return out;

@@ -153,6 +153,23 @@ describe("word forms", () => {
     expect(snapshot.answer("побратимы Казани").answered).toBe(false);
   });
 
+  it("names a partner inside a phrase of a synonym group, and keeps the phrase whole ('kiev city council', «Дни Любляны»)", () => {
+    const analyzer = buildAnalyzer(
+      [
+        { id: "kyiv", name: "Киев", name_en: "Kyiv", country: "Украина", aliases: ["Kiev"] },
+        { id: "ljubljana", name: "Любляна", name_en: "Ljubljana", country: "Словения" },
+      ],
+      [["Киевсовет", "Kiev City Council"], ["Дни Любляны", "Ljubljana Days"]],
+    );
+    const partners = (question: string): string[] => analyzer.analyzeQuestion(question).flatMap((concept) => conceptPartners(concept));
+    expect(partners("why did kiev city council end the agreements")).toEqual(["kyiv"]);
+    expect(partners("когда были дни любляны в москве")).toEqual(["ljubljana"]);
+    // The phrase itself is still one concept that only the phrase (or its synonyms) covers.
+    const phrase = analyzer.analyzeQuestion("когда были дни любляны в москве").find((concept) => concept.words.length > 1)!;
+    expect(phrase.alternatives.flatMap((alternative) => alternative.terms).some((term) => term.startsWith("@"))).toBe(false);
+    expect(snapshot.answer("why did kiev city council tear up all its agreements with moscow back in 2016").facts[0]?.card.partners).toContain("kyiv");
+  });
+
   it("takes a typo to keep its first letter: 'bold' is not 'hold' or 'old', «мемарандум» is «меморандум»", () => {
     expect(snapshot.answer("bold").answered).toBe(false);
     expect(snapshot.answer("*bold*").answered).toBe(false);
