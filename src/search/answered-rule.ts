@@ -339,7 +339,7 @@ function isPartnerConcept(concept: QueryConcept): boolean {
  * ("bold" through "hold" and "old") did not find it.
  */
 function coverStrength(concept: QueryConcept, matched: Set<string>, exact: Set<string>): number {
-  const found = (term: string): boolean => matched.has(term) && (exact.has(term) || [...exact].some((own) => own[0] === term[0] && !matched.has(own)));
+  const found = (term: string): boolean => matched.has(term) && (exact.has(term) || foundAlike(term, exact, matched));
   let strength = 0;
   for (const alternative of concept.alternatives) {
     const hits = alternative.terms.filter(found);
@@ -348,6 +348,12 @@ function coverStrength(concept: QueryConcept, matched: Set<string>, exact: Set<s
     strength = Math.max(strength, alternative.strength * (inexact ? INEXACT_STRENGTH : 1));
   }
   return strength;
+}
+
+/** Whether the card found `term` through one of its own words with the same first letter (not itself a query term). */
+function foundAlike(term: string, exact: ReadonlySet<string>, matched: ReadonlySet<string>): boolean {
+  for (const own of exact) if (own[0] === term[0] && !matched.has(own)) return true;
+  return false;
 }
 
 /**

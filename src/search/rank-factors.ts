@@ -129,8 +129,7 @@ export function favourCountryPartner(ranked: RankedHit[], about: (card: number) 
   const partners = new Set(concepts.flatMap((concept) => conceptPartners(concept)));
   if (partners.size !== 1) return;
   const [partner] = partners;
-  for (const hit of ranked) if (knowledge.cards[hit.card]!.card.partners?.includes(partner!)) hit.score *= COUNTRY_PARTNER_BOOST;
-  ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
+  scaleWhere(ranked, COUNTRY_PARTNER_BOOST, (card) => knowledge.cards[card]!.card.partners?.includes(partner!) ?? false);
 }
 
 /** Score factor for a card with every adjacent pair of the question's words next to each other. */
@@ -188,13 +187,7 @@ const OTHER_YEAR_FACTOR = 0.7;
 
 /** `covers`: per year asked, whether a card has it; `givesYear`: whether a card is dated or names a year. */
 export function setBackOtherYears(ranked: RankedHit[], covers: ReadonlyArray<(card: number) => boolean>, givesYear: (card: number) => boolean): void {
-  let changed = false;
-  for (const hit of ranked) {
-    if (!givesYear(hit.card) || covers.some((cover) => cover(hit.card))) continue;
-    hit.score *= OTHER_YEAR_FACTOR;
-    changed = true;
-  }
-  if (changed) ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
+  scaleWhere(ranked, OTHER_YEAR_FACTOR, (card) => givesYear(card) && !covers.some((cover) => cover(card)));
 }
 
 /**
@@ -239,13 +232,7 @@ const READER_ASKED_BOOST = 1.5;
 
 /** `readersAsk`: whether a card's reader questions ask the kind asked. */
 export function favourAskedByReaders(ranked: RankedHit[], readersAsk: (card: number) => boolean, aboutAsked: (card: number) => boolean): void {
-  let changed = false;
-  for (const hit of ranked) {
-    if (!aboutAsked(hit.card) || !readersAsk(hit.card)) continue;
-    hit.score *= READER_ASKED_BOOST;
-    changed = true;
-  }
-  if (changed) ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
+  scaleWhere(ranked, READER_ASKED_BOOST, (card) => aboutAsked(card) && readersAsk(card));
 }
 
 /**
@@ -270,4 +257,15 @@ export function favourTypedSibling(ranked: RankedHit[], sourceOf: (card: number)
   // Just above the first: the order stays the order of the scores.
   typed!.score = top.score * (1 + Number.EPSILON * 8);
   ranked.unshift(typed!);
+}
+
+/** Multiplies the order score of the cards `applies` picks by `factor`, and re-orders when any changed. */
+function scaleWhere(ranked: RankedHit[], factor: number, applies: (card: number) => boolean): void {
+  let changed = false;
+  for (const hit of ranked) {
+    if (!applies(hit.card)) continue;
+    hit.score *= factor;
+    changed = true;
+  }
+  if (changed) ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
 }

@@ -230,7 +230,8 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     }
     // The question's own concepts: a follow-up's context is our reading, not the user's words.
     const ownConcepts = concepts.filter((_, index) => !fromContext[index]);
-    const yearCovers = ownConcepts.filter(isYearConcept).map((concept) => covers[concepts.indexOf(concept)]!);
+    const ownYears = ownConcepts.filter(isYearConcept);
+    const yearCovers = ownYears.map((concept) => covers[concepts.indexOf(concept)]!);
     if (yearCovers.length > 0) setBackOtherYears(ranked, yearCovers, (card) => givesYear[card]!);
     if (followUp?.seen !== undefined) setBackSeen(ranked, followUp.seen, asksElse(typeQuestion));
     if (answerType) favourAskedByReaders(ranked, (card) => readerAskedTypes(card).has(answerType), aboutAsked);
@@ -262,7 +263,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     // A year the question names says which of the partner's documents or events it asks about:
     // rules 5 and 6 take only cards with one of its years («кто подписывал соглашение москвы и
     // астаны 2000 года» is not answered by the signatories of the 2016 programme that carries it out).
-    const yearsNamed = ownConcepts.filter(isYearConcept).map(yearCover);
+    const yearsNamed = ownYears.map(yearCover);
     const aboutYearAsked = yearsNamed.length === 0 ? aboutAsked : (card: number) => aboutAsked(card) && yearsNamed.some((cover) => cover(card));
     const decided = decideAnswered(ranked, weighed, limit, { typeStated, ...(alsoOfType ? { alsoOfType } : {}), statesAsked, isPlan, aboutAsked: aboutYearAsked, ...(sameSubject ? { sameSubject } : {}) });
     // Rule 1 for years: «что Москва подписала с Ташкентом в 2024» when no Tashkent card has 2024.
@@ -333,52 +334,18 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
   };
 
   // The kinds of fact each card's reader questions ask, read the first time a typed question ranks the card.
-  const readerAskedMemo = new Map<number, Set<AnswerType>>();
-  const readerAskedTypes = (card: number): Set<AnswerType> => {
-    let types = readerAskedMemo.get(card);
-    if (!types) {
-      types = new Set((knowledge.cards[card]!.card.questions ?? []).flatMap((question) => askedTypeOf(question)?.type ?? []));
-      if (readerAskedMemo.size >= 20_000) readerAskedMemo.clear();
-      readerAskedMemo.set(card, types);
-    }
-    return types;
-  };
+  const readerAskedTypes = boundedMemo(CARD_MEMO_SIZE, (card: number): Set<AnswerType> => new Set((knowledge.cards[card]!.card.questions ?? []).flatMap((question) => askedTypeOf(question)?.type ?? [])));
 
   // Each card's words for the count check, made the first time a count question ranks the card.
-  const countWordsMemo = new Map<number, string[][]>();
-  const countWords = (card: number): string[][] => {
-    let words = countWordsMemo.get(card);
-    if (!words) {
-      words = countWordsOf(knowledge.cards[card]!.card);
-      if (countWordsMemo.size >= 20_000) countWordsMemo.clear();
-      countWordsMemo.set(card, words);
-    }
-    return words;
-  };
+  const countWords = boundedMemo(CARD_MEMO_SIZE, (card: number): string[][] => countWordsOf(knowledge.cards[card]!.card));
 
   // A card's words with their terms, for the phrase check of the cards a question ranks; words
   // recur across cards, so their terms are remembered apart.
-  const wordsMemo = new Map<number, string[][][]>();
-  const termsMemo = new Map<string, string[]>();
-  const termsOfWord = (word: string): string[] => {
-    let terms = termsMemo.get(word);
-    if (!terms) {
-      terms = analyzer.indexTerms(word).filter((term) => !isPrefixTerm(term));
-      if (termsMemo.size >= 100_000) termsMemo.clear();
-      termsMemo.set(word, terms);
-    }
-    return terms;
-  };
-  const cardWords = (card: number): string[][][] => {
-    let words = wordsMemo.get(card);
-    if (!words) {
-      const { text, text_en } = knowledge.cards[card]!.card;
-      words = [wordTermsOf(text, termsOfWord), ...(text_en ? [wordTermsOf(text_en, termsOfWord)] : [])];
-      if (wordsMemo.size >= 20_000) wordsMemo.clear();
-      wordsMemo.set(card, words);
-    }
-    return words;
-  };
+  const termsOfWord = boundedMemo(WORD_MEMO_SIZE, (word: string): string[] => analyzer.indexTerms(word).filter((term) => !isPrefixTerm(term)));
+  const cardWords = boundedMemo(CARD_MEMO_SIZE, (card: number): string[][][] => {
+    const { text, text_en } = knowledge.cards[card]!.card;
+    return [wordTermsOf(text, termsOfWord), ...(text_en ? [wordTermsOf(text_en, termsOfWord)] : [])];
+  });
 
   // Each card's question-form keywords as the question word and the terms of the words after it.
   const askedKeywords = knowledge.cards.map(({ card }) =>
@@ -445,3 +412,21 @@ function analyzeCard({ card }: SourcedCard, sourceDates: readonly string[], anal
 }
 
 const YEAR_IN_TEXT = /(?<![\p{N}])(1[89]|20)\d\d(?![\p{N}])/u;
+
+/** Entries a per-card or per-word memo keeps before it starts over: bounded, however long the bot runs. */
+const CARD_MEMO_SIZE = 20_000;
+const WORD_MEMO_SIZE = 100_000;
+
+/** `make`, remembering up to `size` results; a full memo is cleared rather than evicted entry by entry. */
+function boundedMemo<K, V>(size: number, make: (key: K) => V): (key: K) => V {
+  const memo = new Map<K, V>();
+  return (key) => {
+    let value = memo.get(key);
+    if (value === undefined) {
+      value = make(key);
+      if (memo.size >= size) memo.clear();
+      memo.set(key, value);
+    }
+    return value;
+  };
+}
