@@ -8,7 +8,7 @@ import type { AnswerType } from "../search/answer-type.js";
 import { emphasisOf } from "./emphasis.js";
 import { buildSearchIndex, buildSearchIndexInSteps } from "../search/search-index.js";
 import type { SearchIndex } from "../search/search-index.js";
-import { lastSentence, readFollowUp } from "./follow-up.js";
+import { lastSentence, ownWordsAbout, readFollowUp } from "./follow-up.js";
 import { detectLanguage, isLatinScript } from "./language.js";
 import { buildList, fitsListQuestion, readListQuery } from "./lists.js";
 import { smallTalkOf, withoutGreeting } from "./small-talk.js";
@@ -56,6 +56,7 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
 
   const withStatus = knowledge.partners.filter((partner) => partner.status);
   const cardById = new Map(knowledge.cards.map((sourced) => [sourced.card.id, sourced]));
+  const partnerById = new Map(knowledge.partners.map((partner) => [partner.id, partner]));
   /** The status notes for the partners these facts are about (the note's card cited even when it is among the facts). */
   const statusNotes = (facts: readonly AnswerFact[]): PartnerStatusNote[] => {
     if (withStatus.length === 0) return [];
@@ -93,7 +94,15 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
     // A follow-up's own words, or the last sentence of a message that sets the scene first; what
     // the message asks («прошли в итоге?», a sum, a span of years) is asked wherever it stands.
     const own = understood === asked ? lastSentence(asked) : asked;
-    const outcome = index.search(understood, limit, undefined, { own, asks: asked, ...(seen !== undefined ? { seen } : {}) });
+    const context = { own, asks: asked, ...(seen !== undefined ? { seen } : {}) };
+    const withContext = index.search(understood, limit, undefined, context);
+    // The partner the context was about: the one of the previous answer's first card (which a
+    // person's name may have led to), or the one a long message names.
+    const partnerIds = withContext.answered || own === understood ? [] : understood === asked ? withContext.partners : seen !== undefined ? (knowledge.cards[seen]!.card.partners ?? []) : [];
+    const partner = partnerIds.length === 1 ? partnerById.get(partnerIds[0]!) : undefined;
+    const again = partner && ownWordsAbout(own, partner, lang, index.analyzer);
+    const second = again ? index.search(again, limit, undefined, context) : undefined;
+    const [outcome, reading] = second?.answered ? [second, again!] : [withContext, understood];
     const type = answerTypeOf(asked);
     const facts = outcome.hits.map((hit) => factOf(knowledge.cards[hit.card]!, hit.score, { terms: hit.matched, lang, type }));
     const statuses = statusNotes(facts);
@@ -103,7 +112,7 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
       answered: outcome.answered,
       facts,
       suggestions: outcome.answered ? [] : examples.forPartners(lang, outcome.partners),
-      understood,
+      understood: reading,
       ...(type ? { asks: type } : {}),
       ...(statuses.length ? { statuses } : {}),
     };

@@ -44,6 +44,14 @@ describe("a message that sets the scene before it asks", () => {
     expect(answer.facts[0]?.card.id).toBe("berlin-shared-tasks-experience");
   });
 
+  it("answers its last sentence about the one partner the scene names, when the scene's words ask more than any card says", () => {
+    const answer = snapshot.answer("Здравствуйте, у меня дедушка из Луганска, он слышал, что Москва будет там всё восстанавливать, раз они побратимы. А что конкретно обещали восстановить?");
+    expect(answer.answered).toBe(true);
+    expect(answer.facts.map((fact) => fact.card.id)).toContain("luhansk-humanitarian-aid-infrastructure");
+    // The next follow-up goes on from the reading that answered.
+    expect(answer.understood).toBe("А что конкретно обещали восстановить? Луганск");
+  });
+
   it("asks what any of its sentences asks: whether the Days of Vienna came about, though the last asks what was signed", () => {
     expect(snapshot.answer("Так прошли в итоге Дни Вены в Москве весной 2020? Программу подписали?").answered).toBe(false);
   });
@@ -207,6 +215,19 @@ describe("follow-ups", () => {
     const met = snapshot.answer("чебан в москве в 2020 с кем встречался");
     const agreed = snapshot.answer("и о чем договорились", { previous: met.understood! });
     expect(agreed.facts[0]?.card.id).toBe("chisinau-twinning-agreement-update-2020");
+  });
+
+  it("answer what the follow-up asks of the previous partner when no card says it with the previous question's words too", () => {
+    const signed = snapshot.answer("что москва подписала с ханоем в начале декабря");
+    expect(signed.facts[0]?.card.partners).toContain("hanoi");
+    const head = snapshot.answer("а кто там от москвы был главный?", { previous: signed.understood! });
+    expect(head.answered).toBe(true);
+    expect(head.facts[0]?.card.id).toBe("hanoi-cheremin-delegation-head");
+    // The next follow-up goes on from the reading that answered.
+    expect(head.understood).toMatch(/Ханой/u);
+    // A partner met through a person's name (Tarlós is Budapest's mayor) is the previous answer's partner.
+    const visit = snapshot.answer("таршош когда в москву приезжал в 2016 подписал что-нибудь?");
+    expect(snapshot.answer("почему именно до 19го?", { previous: visit.understood! }).facts[0]?.card.id).toBe("budapest-agreement-term-reason");
   });
 
   it("leave a question that stands on its own as it is", () => {
