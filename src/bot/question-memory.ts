@@ -6,6 +6,8 @@
 export interface RememberedQuestion {
   /** Asked again of the knowledge current when a page button is pressed, reloaded or not. */
   question: string;
+  /** The question it followed in its chat (a follow-up is read with it), as the engine understood that one. */
+  previous?: string;
 }
 
 /** Asynchronous because a fleet keeps it in Redis, where every replica finds it. */

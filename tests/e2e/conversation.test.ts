@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { PROJECT_KNOWLEDGE_DIR, buttonsOf, copyKnowledge, shownText, startBot, stopAll } from "./harness.js";
+import { PROJECT_KNOWLEDGE_DIR, button, buttonsOf, copyKnowledge, resultMessage, shownText, startBot, stopAll } from "./harness.js";
+import { LIST_PAGE_SIZE } from "../../src/bot/features/answering.js";
 import { t } from "../../src/i18n/i18n.js";
 
 const USER = 2001;
@@ -24,6 +25,23 @@ describe("a conversation in a private chat", () => {
     expect(h.api.violations).toEqual([]);
   });
 
+  it("pages a follow-up's answer as the follow-up, though the chat has moved on", async () => {
+    const h = await startBot({ knowledgeDir: await copyKnowledge(PROJECT_KNOWLEDGE_DIR) });
+    const snapshot = h.deps.store.current();
+    const question = "что подписал собянин с топбашем";
+    const followUp = "а контакты у городов вообще с каких времён";
+    const expected = snapshot.answer(followUp, { previous: snapshot.answer(question).understood! });
+    expect(expected.facts.length).toBeGreaterThan(6);
+    await h.send(h.api.privateText(USER, question));
+    const first = await h.send(h.api.privateText(USER, followUp));
+    await h.send(h.api.privateText(USER, "Когда Москва подписала меморандум с Сеулом?"));
+
+    const second = await h.send(h.api.callbackQuery(USER, button(first, t("ru", "button-more")).callback_data, resultMessage(first)), "editMessageText");
+    expect(shownText(second)).toContain(`Показано 6 из ${expected.facts.length}.`);
+    for (const fact of expected.facts.slice(3, 6)) expect(shownText(second)).toContain(fact.card.text.slice(0, 60));
+    expect(h.api.violations).toEqual([]);
+  });
+
   it("answers a greeting with how to ask and example buttons, never with cards", async () => {
     const h = await startBot();
     const reply = await h.send(h.api.privateText(USER, "Привет!"));
@@ -44,6 +62,20 @@ describe("answers from the version-2 knowledge", () => {
     const kyiv = shownText(await h.send(h.api.privateText(USER, "Что известно о Киеве?")));
     expect(kyiv).toContain("⛔ Партнёрство Москвы и города Киев прекращено");
     expect(kyiv).toContain("Багнет");
+    expect(h.api.violations).toEqual([]);
+  });
+
+  it("page a list by a list's page, forward and back", async () => {
+    const h = await startBot({ knowledgeDir: await copyKnowledge(PROJECT_KNOWLEDGE_DIR) });
+    const question = "С какими городами у Москвы есть соглашения?";
+    const lines = h.deps.store.current().answer(question).facts.length;
+    expect(lines).toBeGreaterThan(2 * LIST_PAGE_SIZE);
+    const first = await h.send(h.api.privateText(USER, question));
+    expect(shownText(first)).toContain(`Показано ${LIST_PAGE_SIZE} из ${lines}.`);
+    const second = await h.send(h.api.callbackQuery(USER, button(first, t("ru", "button-more")).callback_data, resultMessage(first)), "editMessageText");
+    expect(shownText(second)).toContain(`Показано ${2 * LIST_PAGE_SIZE} из ${lines}.`);
+    const back = await h.send(h.api.callbackQuery(USER, button(second, t("ru", "button-back")).callback_data, resultMessage(second)), "editMessageText");
+    expect(shownText(back)).toBe(shownText(first));
     expect(h.api.violations).toEqual([]);
   });
 

@@ -24,13 +24,16 @@ export async function answerQuestion(ctx: BotContext, question: string, replyTo?
   const lang = detectLanguage(question, ctx.lang);
   const chat = conversationOf(ctx);
   const now = Date.now();
-  const answer = ctx.answer(snapshot, question, lang, chat ? await deps.conversations.previous(chat, now) : undefined);
-  const page = renderTelegramAnswer(answer, { pageSize: answer.list ? LIST_PAGE_SIZE : PAGE_SIZE, partnerNames: partnerNames(snapshot.knowledge.partners, lang) });
-  // A page button asks again what was understood, context included: the chat may have moved on by then.
-  const understood = answer.understood ?? question;
+  const previous = chat ? await deps.conversations.previous(chat, now) : undefined;
+  const answer = ctx.answer(snapshot, question, lang, previous);
+  const pageSize = pageSizeOf(answer);
+  const page = renderTelegramAnswer(answer, { pageSize, partnerNames: partnerNames(snapshot.knowledge.partners, lang) });
+  // A page button asks the question again with the question it followed, which the chat may have
+  // moved on from by then: the pages are the pages of this answer.
   const markup = answer.answered
-    ? pageButtons(ctx, await deps.questions.remember({ question: understood }), page.offset, page.nextOffset, lang)
+    ? pageButtons(ctx, await deps.questions.remember({ question, ...(previous ? { previous } : {}) }), page.offset, page.nextOffset, lang, pageSize)
     : suggestionButtons(snapshot, answer);
+  const understood = answer.understood ?? question;
   const latencyMs = performance.now() - started;
 
   if (!answer.smallTalk) {
@@ -60,9 +63,14 @@ export function recordQuestion(ctx: BotContext, question: string, answer: Answer
   ctx.deps.logger.debug({ question }, "question text");
 }
 
-export function pageButtons(ctx: BotContext, key: string, offset: number, nextOffset: number | undefined, lang = ctx.lang) {
+/** Facts or list lines on one page of an answer. */
+export function pageSizeOf(answer: Pick<Answer, "list">): number {
+  return answer.list ? LIST_PAGE_SIZE : PAGE_SIZE;
+}
+
+export function pageButtons(ctx: BotContext, key: string, offset: number, nextOffset: number | undefined, lang = ctx.lang, pageSize = PAGE_SIZE) {
   const row: InlineKeyboardButton[] = [];
-  if (offset > 0) row.push({ text: t(lang, "button-back"), callback_data: encodeCallback({ kind: "page", key, offset: Math.max(0, offset - PAGE_SIZE) }) });
+  if (offset > 0) row.push({ text: t(lang, "button-back"), callback_data: encodeCallback({ kind: "page", key, offset: Math.max(0, offset - pageSize) }) });
   if (nextOffset !== undefined) row.push({ text: t(lang, "button-more"), callback_data: encodeCallback({ kind: "page", key, offset: nextOffset }) });
   return keyboard([row]);
 }

@@ -6,7 +6,7 @@ import { detectLanguage } from "../../engine/language.js";
 import { decodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { editPage, replyPlacement } from "../reply.js";
-import { PAGE_SIZE, answerQuestion, pageButtons } from "./answering.js";
+import { answerQuestion, pageButtons, pageSizeOf } from "./answering.js";
 
 /**
  * Questions: any text in a private chat; in groups (privacy mode on) only `/ask …`, a message that
@@ -59,9 +59,10 @@ export function askFeature(): Composer<BotContext> {
       const remembered = await ctx.deps.questions.recall(action.key);
       if (!remembered) return void (await ctx.answerCallbackQuery({ text: ctx.t("expired") }));
       const lang = detectLanguage(remembered.question, ctx.lang);
-      const answer = ctx.answer(snapshot, remembered.question, lang);
-      const page = renderTelegramAnswer(answer, { offset: action.offset, pageSize: PAGE_SIZE, partnerNames: partnerNames(snapshot.knowledge.partners, lang) });
-      const markup = pageButtons(ctx, action.key, page.offset, page.nextOffset, lang);
+      const answer = ctx.answer(snapshot, remembered.question, lang, remembered.previous);
+      const pageSize = pageSizeOf(answer);
+      const page = renderTelegramAnswer(answer, { offset: action.offset, pageSize, partnerNames: partnerNames(snapshot.knowledge.partners, lang) });
+      const markup = pageButtons(ctx, action.key, page.offset, page.nextOffset, lang, pageSize);
       await ctx.answerCallbackQuery();
       await editPage(ctx, page.html, markup);
       return;
