@@ -96,10 +96,11 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
     const own = understood === asked ? lastSentence(asked) : asked;
     const context = { own, asks: asked, ...(seen !== undefined ? { seen } : {}) };
     const withContext = index.search(understood, limit, undefined, context);
-    // The partner the context was about: the one of the previous answer's first card (which a
-    // person's name may have led to), or the one a long message names.
-    const partnerIds = withContext.answered || own === understood ? [] : understood === asked ? withContext.partners : seen !== undefined ? (knowledge.cards[seen]!.card.partners ?? []) : [];
-    const partner = partnerIds.length === 1 ? partnerById.get(partnerIds[0]!) : undefined;
+    // Refused, a follow-up or a long message is read again as its own words about the partner its
+    // context was about: a long message's one partner, or the one of the previous answer's first
+    // card (which a person's name may have led to).
+    const contextPartners = understood === asked ? withContext.partners : seen !== undefined ? (knowledge.cards[seen]!.card.partners ?? []) : [];
+    const partner = !withContext.answered && own !== understood && contextPartners.length === 1 ? partnerById.get(contextPartners[0]!) : undefined;
     const again = partner && ownWordsAbout(own, partner, lang, index.analyzer);
     const second = again ? index.search(again, limit, undefined, context) : undefined;
     const [outcome, reading] = second?.answered ? [second, again!] : [withContext, understood];
