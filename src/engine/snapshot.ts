@@ -1,6 +1,6 @@
 import { displayText } from "../answer/display.js";
 import type { Answer, AnswerFact, Lang, PartnerStatusNote, TextSpan } from "../answer/types.js";
-import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
+import type { KnowledgeBase, Partner, SourcedCard } from "../knowledge/types.js";
 import { wordSpans } from "../search/normalize.js";
 import { isPartnerTerm, isPrefixTerm } from "../search/terms.js";
 import { answerTypeOf } from "../search/answer-type.js";
@@ -8,7 +8,7 @@ import type { AnswerType } from "../search/answer-type.js";
 import { emphasisOf } from "./emphasis.js";
 import { buildSearchIndex, buildSearchIndexInSteps } from "../search/search-index.js";
 import type { SearchIndex } from "../search/search-index.js";
-import { lastSentence, ownWordsAbout, readFollowUp } from "./follow-up.js";
+import { aboutPartner, lastSentence, readFollowUp } from "./follow-up.js";
 import { detectLanguage, isLatinScript } from "./language.js";
 import { buildList, fitsListQuestion, readListQuery } from "./lists.js";
 import { smallTalkOf, withoutGreeting } from "./small-talk.js";
@@ -57,6 +57,7 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
   const withStatus = knowledge.partners.filter((partner) => partner.status);
   const cardById = new Map(knowledge.cards.map((sourced) => [sourced.card.id, sourced]));
   const partnerById = new Map(knowledge.partners.map((partner) => [partner.id, partner]));
+  const onlyPartner = (ids: readonly string[] | undefined): Partner | undefined => (ids?.length === 1 ? partnerById.get(ids[0]!) : undefined);
   /** The status notes for the partners these facts are about (the note's card cited even when it is among the facts). */
   const statusNotes = (facts: readonly AnswerFact[]): PartnerStatusNote[] => {
     if (withStatus.length === 0) return [];
@@ -91,19 +92,21 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
 
     // The previous answer's first card, as the same knowledge answers it now (a reload may have come between).
     const seen = understood !== asked && options.previous ? index.search(options.previous, 1).hits[0]?.card : undefined;
+    // …and its one partner, which the previous question may have named only through a person
+    // («Таршош», "Tarlos and Sobyanin inked a deal": Budapest) or not at all.
+    const seenPartner = seen !== undefined ? onlyPartner(knowledge.cards[seen]!.card.partners) : undefined;
+    const followUp = (seenPartner && aboutPartner(understood, seenPartner, lang, index.analyzer)) ?? understood;
     // A follow-up's own words, or the last sentence of a message that sets the scene first; what
     // the message asks («прошли в итоге?», a sum, a span of years) is asked wherever it stands.
     const own = understood === asked ? lastSentence(asked) : asked;
     const context = { own, asks: asked, ...(seen !== undefined ? { seen } : {}) };
-    const withContext = index.search(understood, limit, undefined, context);
+    const withContext = index.search(followUp, limit, undefined, context);
     // Refused, a follow-up or a long message is read again as its own words about the partner its
-    // context was about: a long message's one partner, or the one of the previous answer's first
-    // card (which a person's name may have led to).
-    const contextPartners = understood === asked ? withContext.partners : seen !== undefined ? (knowledge.cards[seen]!.card.partners ?? []) : [];
-    const partner = !withContext.answered && own !== understood && contextPartners.length === 1 ? partnerById.get(contextPartners[0]!) : undefined;
-    const again = partner && ownWordsAbout(own, partner, lang, index.analyzer);
+    // context was about: the previous answer's, or the one a long message names.
+    const partner = withContext.answered || own === followUp ? undefined : understood === asked ? onlyPartner(withContext.partners) : seenPartner;
+    const again = partner && aboutPartner(own, partner, lang, index.analyzer);
     const second = again ? index.search(again, limit, undefined, context) : undefined;
-    const [outcome, reading] = second?.answered ? [second, again!] : [withContext, understood];
+    const [outcome, reading] = second?.answered ? [second, again!] : [withContext, followUp];
     const type = answerTypeOf(asked);
     const facts = outcome.hits.map((hit) => factOf(knowledge.cards[hit.card]!, hit.score, { terms: hit.matched, lang, type }));
     const statuses = statusNotes(facts);

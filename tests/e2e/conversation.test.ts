@@ -28,8 +28,8 @@ describe("a conversation in a private chat", () => {
   it("pages a follow-up's answer as the follow-up, though the chat has moved on", async () => {
     const h = await startBot({ knowledgeDir: await copyKnowledge(PROJECT_KNOWLEDGE_DIR) });
     const snapshot = h.deps.store.current();
-    const question = "что подписал собянин с топбашем";
-    const followUp = "а контакты у городов вообще с каких времён";
+    const question = "Что Москва подписала с Ханоем?";
+    const followUp = "а что ещё?";
     const expected = snapshot.answer(followUp, { previous: snapshot.answer(question).understood! });
     expect(expected.facts.length).toBeGreaterThan(6);
     await h.send(h.api.privateText(USER, question));

@@ -230,6 +230,16 @@ describe("follow-ups", () => {
     expect(snapshot.answer("почему именно до 19го?", { previous: visit.understood! }).facts[0]?.card.id).toBe("budapest-agreement-term-reason");
   });
 
+  it("stay with the partner of the previous answer, which the previous question named only through its mayor", () => {
+    const signed = snapshot.answer("what did Tarlos sign with Sobyanin in 2016?");
+    expect(signed.facts[0]?.card.partners).toEqual(["budapest"]);
+    const covers = snapshot.answer("what does it cover?", { previous: signed.understood! });
+    expect(covers.facts[0]?.card.partners).toEqual(["budapest"]);
+    expect(covers.facts.slice(0, 2).map((fact) => fact.card.id)).toContain("budapest-agreement-architecture-panel-housing");
+    const program = snapshot.answer("что подписал собянин с топбашем");
+    expect(snapshot.answer("а транспорт туда входит?", { previous: program.understood! }).facts[0]?.card.id).toBe("istanbul-2015-program-areas");
+  });
+
   it("leave a question that stands on its own as it is", () => {
     const answer = snapshot.answer("Какие направления у программы Москвы и Пекина?", { previous: "Москва и Ницца меморандум" });
     expect(answer.understood).toBe("Какие направления у программы Москвы и Пекина?");
