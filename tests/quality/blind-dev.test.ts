@@ -220,3 +220,22 @@ describe("search quality on the thirteenth blind dev set", async () => {
     expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.65);
   });
 });
+
+/**
+ * The fourteenth set (50 chats of three, 14 ending out of scope) is a second validation split, for
+ * follow-ups: kept or dropped by its figures alone, never by reading its questions. Gated like the others.
+ */
+describe("search quality on the fourteenth blind dev set", async () => {
+  const report = await reportOf("./blind-dev14.json");
+
+  it("answers chats of three at least as well as now, a little below", () => {
+    expect(report.answerable.questions).toBeGreaterThanOrEqual(130);
+    expect(report.answerable.hit1).toBeGreaterThanOrEqual(0.78);
+    expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.88);
+    expect(report.answerable.refused).toBeLessThanOrEqual(0.05);
+    expect(report.follow_ups.questions).toBeGreaterThanOrEqual(80);
+    expect(report.follow_ups.hit1).toBeGreaterThanOrEqual(0.76);
+    expect(report.out_of_scope.questions).toBeGreaterThanOrEqual(14);
+    expect(report.out_of_scope.refused).toBeGreaterThanOrEqual(0.2);
+  });
+});
