@@ -240,6 +240,12 @@ describe("follow-ups", () => {
     expect(snapshot.answer("а транспорт туда входит?", { previous: program.understood! }).facts[0]?.card.id).toBe("istanbul-2015-program-areas");
   });
 
+  it("rank the card of what the follow-up asks («кто объявил») before the previous subject's, which shares the context", () => {
+    const ended = snapshot.answer("киев разорвал побратимство с москвой?");
+    const announced = snapshot.answer("а кто об этом объявил?", { previous: ended.understood! });
+    expect(announced.facts[0]?.card.id).toBe("kyiv-prokopiv-facebook-announcement-2016");
+  });
+
   it("leave a question that stands on its own as it is", () => {
     const answer = snapshot.answer("Какие направления у программы Москвы и Пекина?", { previous: "Москва и Ницца меморандум" });
     expect(answer.understood).toBe("Какие направления у программы Москвы и Пекина?");
