@@ -163,10 +163,12 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
   });
   /**
    * Whether a card has a concept's words, by its own index terms (not what it matched): the same
-   * for every card whichever others a posting budget let into the ranking.
+   * for every card whichever others a posting budget let into the ranking. `full`: by the word
+   * itself or a synonym only, not by its four-letter prefix, which meets derived forms
+   * (сотрудничество, сотрудники) but also words of another root («перспективным», «персоны»).
    */
-  const conceptCover = (concept: QueryConcept): ((card: number) => boolean) => {
-    const alternatives = concept.alternatives.map((alternative) => ({ ids: alternative.terms.map((term) => analysed.termId(term)).filter((id) => id !== undefined), needed: alternative.needed }));
+  const conceptCover = (concept: QueryConcept, full = false): ((card: number) => boolean) => {
+    const alternatives = concept.alternatives.filter((alternative) => !full || alternative.strength >= STRENGTH.synonym).map((alternative) => ({ ids: alternative.terms.map((term) => analysed.termId(term)).filter((id) => id !== undefined), needed: alternative.needed }));
     return (card) => alternatives.some(({ ids, needed }) => ids.length >= needed && ids.filter((id) => analysed.hasTerm(card, id)).length >= needed);
   };
   const total = docs.length;
@@ -217,9 +219,10 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     favourCountryPartner(ranked, aboutAsked, concepts, knowledge);
     favourAskedKeywords(ranked, text, concepts, askedKeywordsOf);
     favourPhrases(ranked, questionPairs(concepts), cardWords);
-    const covers = concepts.map(conceptCover);
+    const covers = concepts.map((concept) => conceptCover(concept));
     const rankWeights = weighed.weights.map((weight) => weight.rank);
-    favourDistinctive(ranked, covers, rankWeights, (card) => sourceCards[sourceOf[card]!]!, aboutAsked);
+    const fullCovers = concepts.map((concept) => conceptCover(concept, true));
+    favourDistinctive(ranked, fullCovers, rankWeights, (card) => sourceCards[sourceOf[card]!]!, aboutAsked);
     if (fromContext.some(Boolean)) {
       // A follow-up's own words of substance: not taken from the question before, not common, not phrasing, no partner, not asking the kind.
       const ownCovers = covers.map((cover, index) => {

@@ -246,6 +246,13 @@ describe("follow-ups", () => {
     expect(announced.facts[0]?.card.id).toBe("kyiv-prokopiv-facebook-announcement-2016");
   });
 
+  it("do not lead again with the previous answer's card for a word it shares only a prefix with («перспективным», «персоны»)", () => {
+    const twins = snapshot.answer("сколько лет москва и сеул побратимы по словам мэра сеула");
+    expect(twins.facts[0]?.card.id).toBe("seoul-twin-cities-26-years");
+    const promising = snapshot.answer("а что он назвал перспективным?", { previous: twins.understood! });
+    expect(promising.facts[0]?.card.id).toBe("seoul-promising-areas-it-transport-smart-city");
+  });
+
   it("leave a question that stands on its own as it is", () => {
     const answer = snapshot.answer("Какие направления у программы Москвы и Пекина?", { previous: "Москва и Ницца меморандум" });
     expect(answer.understood).toBe("Какие направления у программы Москвы и Пекина?");
