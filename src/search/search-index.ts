@@ -23,7 +23,7 @@ import { FIRST_PASS_POSTINGS, matchCards } from "./posting-budget.js";
 import { namesSide, partnersByPerson, sideAsked } from "./sides.js";
 import { ABOUT_ANY, aboutNamed, asksElse, favourAskedByReaders, favourAskedKeywords, favourCountryPartner, favourDistinctive, favourNamedPartners, favourOwnWords, favourPhrases, favourTypedSibling, setBackOtherYears, setBackSeen, sharesPartner } from "./rank-factors.js";
 import { querySpecs } from "./query-terms.js";
-import { isPartnerTerm, isPrefixTerm, partnerIdOf, partnerTerm } from "./terms.js";
+import { isPartnerTerm, isPrefixTerm, isSyntheticTerm, partnerIdOf, partnerTerm } from "./terms.js";
 
 export type { SearchHit };
 export { ANSWERED_COVERAGE } from "./answered-rule.js";
@@ -146,6 +146,9 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
   // itself, an office question the holder of the office it names (ofAnswerType).
   const answers = Object.fromEntries(CARD_ANSWER_TYPES.map((type) => [type, knowledge.cards.map(({ card }) => cardAnswers(card, type))])) as Record<CardAnswerType, boolean[]>;
   const people = knowledge.cards.map(({ card }) => namedPeople(card));
+  // The terms of the names of the people each card is about (its `people`), for an attribute asked of someone.
+  const peopleTerms = knowledge.cards.map(({ card }) => new Set(analyzer.indexTerms((card.people ?? []).join(" ; ")).filter((term) => !isSyntheticTerm(term))));
+  const anyPeopleTerm = new Set(peopleTerms.flatMap((terms) => [...terms]));
   // Whether a card is dated or names a year (setBackOtherYears).
   const givesYear = knowledge.cards.map(({ card }) => card.date !== undefined || YEAR_IN_TEXT.test(card.text));
   const sides = partnersByPerson(knowledge, people);
@@ -242,9 +245,15 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     const asksText = followUp?.asks ?? typeQuestion;
     const attributes = askedAttributes(asksText);
     const range = yearRangeAsked(asksText);
+    // An attribute of a person the question names (a party, a family, a life: Attribute.personal) is
+    // stated by a card listing that person; the question's other attributes then must be too.
+    const personTerms = attributes.some((attribute) => attribute.personal)
+      ? concepts.filter((concept) => conceptPartners(concept).length === 0).flatMap((concept) => concept.alternatives.filter((alternative) => alternative.strength >= STRENGTH.synonym).flatMap((alternative) => alternative.terms)).filter((term) => anyPeopleTerm.has(term))
+      : [];
+    const aboutPerson = (card: number): boolean => personTerms.length === 0 || personTerms.some((term) => peopleTerms[card]!.has(term));
     const statesAsked =
       attributes.length > 0 || range
-        ? (card: number) => statesAttributes(knowledge.cards[card]!.card, attributes) && (!range || statesYearRange(knowledge.cards[card]!.card, range))
+        ? (card: number) => statesAttributes(knowledge.cards[card]!.card, attributes) && aboutPerson(card) && (!range || statesYearRange(knowledge.cards[card]!.card, range))
         : undefined;
     const isPlan = asksOutcome(asksText) ? (card: number) => statesPlan(knowledge.cards[card]!.card) : undefined;
     // "Who signed it and for which years": either kind stated will do, when both are kinds a card shows plainly.

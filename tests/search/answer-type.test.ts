@@ -183,6 +183,14 @@ describe("the kind of fact a question asks for", () => {
     expect(statesCountOf(anniversary, years)).toBe(true);
   });
 
+  it("takes from a card that does not name what is counted no span of years and no pair of partners", () => {
+    const tourists = (word: string): boolean => word.startsWith("турист");
+    const years = (word: string): boolean => word === "лет" || word === "years";
+    expect(statesCountOf(card("Москва и Бангкок заключили программу, рассчитанную на два года."), tourists)).toBe(false);
+    expect(statesCountOf(card("Черёмин обещал связать деловые круги двух городов."), tourists)).toBe(false);
+    expect(statesCountOf(card("Москва и Астана подписали программу на 2016–2018 годы."), years)).toBe(true);
+  });
+
   it("takes no vague quantity for an exact count", () => {
     const machines = (word: string): boolean => word.startsWith("машин");
     const dozens = card("Москва подарит Кишинёву десятки машин для уборки улиц.");

@@ -77,6 +77,18 @@ describe("an attribute a question asks of a known subject", () => {
     expect(statesAttributes({ id: "c", text: "Дни открыл концерт ансамбля «Новая музыка»." }, [title!])).toBe(true);
   });
 
+  it("asks the name of a park, a team, a fund, in either order", () => {
+    expect(names("what is the name of the big central park in moscow")).toEqual(["title"]);
+    expect(names("UAE investment fund name BRICS forum")).toEqual(["title"]);
+    expect(names("what did the company named Strabag build")).toEqual([]);
+  });
+
+  it("takes a venue as stated only at or in it", () => {
+    const [venue] = askedAttributes("где конкретно подписывали программу");
+    expect(statesAttributes({ id: "c", text: "Как уточнили в пресс-службе мэрии Бишкека, документ — это программа." }, [venue!])).toBe(false);
+    expect(statesAttributes({ id: "c", text: "Заявление подписали в Минской городской ратуше." }, [venue!])).toBe(true);
+  });
+
   it("is stated by a card that names it, in Russian or in English", () => {
     const [party] = askedAttributes("в какой партии состоит мэр");
     expect(statesAttributes({ id: "c", text: "План раскритиковала оппозиционная партия TOP 09." }, [party!])).toBe(true);

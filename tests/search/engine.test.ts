@@ -65,6 +65,9 @@ describe("the answer engine", () => {
   it("asks an attribute of the subject answered: another partner's card naming a party does not say Ibraimov's", () => {
     expect(snapshot.answer("ибраимов от какой партии был").answered).toBe(false);
     expect(snapshot.answer("что сказал ибраимов про москву").answered).toBe(true);
+    // A card naming someone else's party or presidency does not say Sobyanin's or Sheinbaum's.
+    expect(snapshot.answer("в какой партии состоит собянин").answered).toBe(false);
+    expect(snapshot.answer("Did Claudia Sheinbaum become president of Mexico after the talks with Moscow?").answered).toBe(false);
   });
 
   it("does not answer where an event was held with a plan for it, and answers it with the event", () => {
