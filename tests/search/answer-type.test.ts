@@ -52,6 +52,12 @@ describe("the kind of fact a question asks for", () => {
     ["и по какому поводу его подписали", "occasion"],
     ["what memo did sobyanin sign with the tokio governor masuzoe", "document"],
     ["какую программу москва подписала с будапештом", "document"],
+    ["чё подписали собянин и мэр бишкека на урбанфоруме в 17м", "document"],
+    ["москва с манилой чё-то подписывали?", "document"],
+    ["у москвы с парижем есть соглашение?", "document"],
+    ["Did Moscow and Berlin sign anything in 2017 despite the sanctions?", "document"],
+    // A signing told, not asked: the kind is the question's («первый раз»), not the document.
+    ["Читала, что они что-то подписали. А он вообще первый раз был в Москве?", undefined],
     ["и чем они это объяснили?", "reason"],
     ["и как они это обосновали?", "reason"],
     ["how did the council justify it", "reason"],
