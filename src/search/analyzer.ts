@@ -26,6 +26,11 @@ export interface QueryConcept {
   capital: "name" | "initial" | "none";
   /** What the dictionary says the word is (Russian words it knows only): a typo of nothing, and weighed by its class. */
   wordClass?: WordClass;
+  /**
+   * Written right after the concept before it, with only spaces between: no dropped word, no
+   * punctuation. A name of two words is typed so ("sadiq khan"); "anymore, is that correct" is not one.
+   */
+  follows?: true;
 }
 
 /**
@@ -99,13 +104,17 @@ export function buildAnalyzer(partners: readonly Partner[], synonyms: readonly S
     const spans = wordSpans(question);
     const endsInWord = /[\p{L}\p{N}]$/u.test(question);
     let concepts: QueryConcept[] = [];
+    // The span of the word the last concept came from.
+    let previous = -1;
     spans.forEach((span, index) => {
       const parts = splitWords(span.word)[0];
       const concept = parts ? wordConcept(parts, tokenTerms, lexicon.matchWithTypos, countries.match) : undefined;
       if (!concept) return;
       const sentenceStart = startsSentence(question, span.start);
       const capital = !/^\p{Lu}/u.test(span.word) ? "none" : sentenceStart ? "initial" : "name";
-      concepts.push({ ...concept, last: endsInWord && index === spans.length - 1, capital });
+      const follows = previous >= 0 && previous === index - 1 && /^\s+$/u.test(question.slice(spans[previous]!.end, span.start));
+      previous = index;
+      concepts.push({ ...concept, last: endsInWord && index === spans.length - 1, capital, ...(follows ? { follows: true as const } : {}) });
     });
     concepts = mergePartnerPairs(concepts, lexicon.matchPair);
     return mergeSynonymPhrases(concepts, groups);
@@ -215,6 +224,7 @@ function mergePartnerPairs(concepts: QueryConcept[], matchPair: (a: string, b: s
         alternatives: [...ids.map((id) => ({ terms: [partnerTerm(id)], needed: 1, strength: STRENGTH.exact })), ...current.alternatives, ...next.alternatives],
         last: next.last,
         capital: strongestCapital([current, next]),
+        ...(current.follows ? { follows: true as const } : {}),
       });
       i++;
     } else merged.push(current);
@@ -247,6 +257,7 @@ function mergeSynonymPhrases(concepts: QueryConcept[], groups: string[][][]): Qu
       last: span[span.length - 1]!.last,
       capital: strongestCapital(span),
       ...(wordClass ? { wordClass } : {}),
+      ...(span[0]!.follows ? { follows: true as const } : {}),
     });
     // A phrase that names a partner ("Kiev City Council", «Дни Любляны») still names it, as a
     // concept of its own: the question is about that partner, and only a card with the whole phrase

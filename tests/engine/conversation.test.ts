@@ -52,6 +52,12 @@ describe("a message that sets the scene before it asks", () => {
     expect(answer.understood).toBe("А что конкретно обещали восстановить? Луганск");
   });
 
+  it("names nobody by two unknown words that only stand side by side once the words between are dropped", () => {
+    const answer = snapshot.answer("I heard Moscow doesn't do classic twinning anymore, is that right? What does it do instead?");
+    expect(answer.answered).toBe(true);
+    expect(answer.facts[0]?.card.id).toBe("moscow-renews-partner-cooperation-every-three-years");
+  });
+
   it("asks what any of its sentences asks: whether the Days of Vienna came about, though the last asks what was signed", () => {
     expect(snapshot.answer("Так прошли в итоге Дни Вены в Москве весной 2020? Программу подписали?").answered).toBe(false);
   });
