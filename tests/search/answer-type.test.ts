@@ -189,6 +189,12 @@ describe("the kind of fact a question asks for", () => {
     expect(statesCountOf(anniversary, years)).toBe(true);
   });
 
+  it("reads «сколько» with a verb of lasting as asking how many days", () => {
+    expect(countedWords("а сколько делегация там пробыла")).toEqual(["дней", "days"]);
+    expect(countedWords("сколько они шли")).toEqual(["дней", "days"]);
+    expect(countedWords("сколько человек было в делегации")).not.toEqual(["дней", "days"]);
+  });
+
   it("takes from a card that does not name what is counted no span of years and no pair of partners", () => {
     const tourists = (word: string): boolean => word.startsWith("турист");
     const years = (word: string): boolean => word === "лет" || word === "years";
