@@ -31,6 +31,8 @@ export interface QueryConcept {
    * punctuation. A name of two words is typed so ("sadiq khan"); "anymore, is that correct" is not one.
    */
   follows?: true;
+  /** The parts of a hyphenated word («нью-йорка», «беженцев-гугенотов», "se-hoon"), normalised; `words` has them joined. */
+  parts?: string[];
 }
 
 /**
@@ -187,7 +189,8 @@ function wordConcept(
   const alternatives: Alternative[] = [];
   const wholeTerms = tokenTerms(whole);
   if (wholeTerms.length === 0) return undefined;
-  const wordClass = morphologyOf(whole)?.wordClass ?? englishWordClass(whole);
+  // The dictionary spells a hyphenated word with its hyphen: «нью-йорка» is a place, «ньюйорка» nothing.
+  const wordClass = (morphologyOf(whole) ?? (parts.length > 1 ? morphologyOf(parts.join("-")) : undefined))?.wordClass ?? englishWordClass(whole);
   const [stem, ...rest] = wholeTerms;
   alternatives.push({ terms: [stem!], needed: 1, strength: STRENGTH.exact });
   for (const term of rest) {
@@ -209,7 +212,7 @@ function wordConcept(
   for (const id of countryPartners(whole)) {
     if (!named.has(partnerTerm(id))) alternatives.push({ terms: [partnerTerm(id)], needed: 1, strength: STRENGTH.synonym });
   }
-  return { words: [whole], alternatives, ...(wordClass ? { wordClass } : {}) };
+  return { words: [whole], alternatives, ...(wordClass ? { wordClass } : {}), ...(parts.length > 1 ? { parts } : {}) };
 }
 
 function mergePartnerPairs(concepts: QueryConcept[], matchPair: (a: string, b: string) => string[]): QueryConcept[] {

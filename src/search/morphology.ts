@@ -168,7 +168,7 @@ const ENGLISH_VERBS = new Set(
   worry write`.split(/\s+/),
 );
 
-function isEnglishVerb(word: string): boolean {
+export function isEnglishVerb(word: string): boolean {
   if (ENGLISH_VERBS.has(word)) return true;
   const stem = word.replace(/(ies)$/u, "y").replace(/(es|s)$/u, "");
   return stem !== word && ENGLISH_VERBS.has(stem);

@@ -91,6 +91,21 @@ describe("word forms", () => {
     expect(snapshot.answer("what did luzhkov say about the partnership with rome back in 1996?").answered).toBe(false);
   });
 
+  it("refuses a near miss naming, in lower case, a place or a person by hyphenated or unknown words, and still answers a misspelt known one", () => {
+    // A place the dictionary spells with its hyphen, in any case; in English by its parts.
+    expect(snapshot.answer("собянин встречался с мэром нью-йорка?").answered).toBe(false);
+    expect(snapshot.answer("did sobyanin meet the mayor of new-york").answered).toBe(false);
+    // A hyphenated given name, two Cyrillic words the dictionary lacks, an unknown word after an office.
+    expect(snapshot.answer("has oh se-hoon visited moscow as seoul mayor").answered).toBe(false);
+    expect(snapshot.answer("гергей карачонь будапешт соглашение с москвой").answered).toBe(false);
+    expect(snapshot.answer("встречался ли мэр вегнер с собяниным").answered).toBe(false);
+    expect(snapshot.answer("gergely karacsony budapest moscow agreement what was his position").answered).toBe(false);
+    // Known partners and people, hyphenated or misspelt, are answered.
+    expect(snapshot.answer("москва и сан-паулу соглашение").answered).toBe(true);
+    expect(snapshot.answer("пак вон-сун приезжал в москву").answered).toBe(true);
+    expect(snapshot.answer("мэр собянен подписал с минском").answered).toBe(true);
+  });
+
   it("puts the card giving a programme's span of years first when the years are asked", () => {
     expect(snapshot.answer("Moscow Bishkek 2024 agreement which years does it cover").facts[0]?.card.id).toBe("bishkek-2024-document-is-program");
   });
