@@ -126,6 +126,15 @@ list-year-partner = { $year }, { $partner }: { $count } { $count ->
         *[other] events
     } in the knowledge base
 
+list-events = { $event }: { $count } { $count ->
+         [one] event
+        *[other] events
+    } in the knowledge base, the latest first
+list-year-event = { $event }, { $year }: { $count } { $count ->
+         [one] event
+        *[other] events
+    } in the knowledge base
+
 list-years = { $from }–{ $until }: { $count } { $count ->
          [one] event
         *[other] events

@@ -134,6 +134,17 @@ list-year-partner = { $year } год, { $partner }: { $count } { $count ->
         *[many] событий
     } в базе знаний
 
+list-events = { $event }: { $count } { $count ->
+         [one] событие
+         [few] события
+        *[many] событий
+    } в базе знаний, сначала последние
+list-year-event = { $event }, { $year } год: { $count } { $count ->
+         [one] событие
+         [few] события
+        *[many] событий
+    } в базе знаний
+
 list-years = { $from }–{ $until } годы: { $count } { $count ->
          [one] событие
          [few] события

@@ -22,7 +22,10 @@ export function listHeading(query: ListQuery, count: number, partner: string | u
     }
     case "documents":
       return t(lang, "list-documents", { partner: partner ?? "", count });
+    case "events":
+      return t(lang, "list-events", { event: query.event ?? "", count });
     case "year":
+      if (query.event !== undefined) return t(lang, "list-year-event", { year: String(query.year), event: query.event, count });
       if (query.until !== undefined) {
         const span = { from: String(query.year), until: String(query.until), count };
         return partner ? t(lang, "list-years-partner", { ...span, partner }) : t(lang, "list-years", span);

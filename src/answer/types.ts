@@ -25,8 +25,10 @@ export interface TextSpan {
 /** What a list, count or year question asks for, as the engine understood it. */
 export interface ListQuery {
   /** Moscow's partners; the documents with one partner; what happened in one year. */
-  type: "partners" | "documents" | "year";
+  type: "partners" | "documents" | "year" | "events";
   partner?: string;
+  /** An event held with several partners, as its cards name it («Дни Москвы»): an events list, or a year's list narrowed to it. */
+  event?: string;
   year?: number;
   /** The last year of a span that starts at `year` («в 90-е», "in the 1990s"); none for one year. */
   until?: number;

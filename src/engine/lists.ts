@@ -4,6 +4,8 @@ import type { Analyzer, QueryConcept } from "../search/analyzer.js";
 import { compareFactDates } from "./catalogue.js";
 import { conceptPartners } from "../search/analyzer.js";
 import { answerTypeOf } from "../search/answer-type.js";
+import { indexStem } from "../search/analyzer.js";
+import { contentTokens } from "../search/normalize.js";
 
 /**
  * List, count and year questions («С какими городами у Москвы есть соглашения?», «Сколько
@@ -52,8 +54,52 @@ const REGIONS: Array<[RegExp, Region]> = [
   [/(африк|africa|african)/iu, "africa"],
 ];
 
-export function readListQuery(question: string, analyzer: Analyzer, partners: readonly Partner[]): ListQuery | undefined {
+/**
+ * An event held with several partners, by the name the cards give it as a keyword («Дни Москвы»,
+ * "Days of Moscow"): «в каких городах проходили дни Москвы», "which cities held Days of Moscow".
+ */
+export interface EventName {
+  /** The keyword as the cards write it. */
+  name: string;
+  /** Its content words' stems, in order: the question must say them side by side. */
+  stems: string[];
+}
+
+/**
+ * The events the knowledge holds with more than one partner: a keyword of two words or more on
+ * event cards of two partners or more. Single words («когда», "dates") are on every event card and
+ * name no event; one partner's event («Дни Минска») is asked about as that partner's.
+ */
+export function eventNames(knowledge: KnowledgeBase): EventName[] {
+  const partnersOf = new Map<string, Set<string>>();
+  for (const { card } of knowledge.cards) {
+    if (card.kind !== "event") continue;
+    for (const keyword of card.keywords ?? []) for (const partner of card.partners ?? []) partnersOf.set(keyword, (partnersOf.get(keyword) ?? new Set()).add(partner));
+  }
+  return [...partnersOf.entries()].flatMap(([name, partners]) => {
+    const stems = stemsOf(name);
+    return partners.size > 1 && stems.length > 1 ? [{ name, stems }] : [];
+  });
+}
+
+function stemsOf(text: string): string[] {
+  return contentTokens(text).map(indexStem);
+}
+
+/** Whether `stems` holds `phrase` word for word, side by side. */
+function saysPhrase(stems: readonly string[], phrase: readonly string[]): boolean {
+  return stems.some((_, start) => phrase.every((stem, offset) => stems[start + offset] === stem));
+}
+
+// How an event is held: «проходили», «проводились», "held", "took place".
+const HELD = /(провод|проход|прошл|провел|held|hold|took|place|organi[sz])/iu;
+// «где проходили дни Москвы», "where were Days of Moscow held": where a recurring event was held lists its partners.
+const WHERE = /(?<![\p{L}])(где|куда|в каких|which|where)(?![\p{L}])/iu;
+
+export function readListQuery(question: string, analyzer: Analyzer, partners: readonly Partner[], events: readonly EventName[] = []): ListQuery | undefined {
   const concepts = analyzer.analyzeQuestion(question);
+  const eventList = readEventList(question, concepts, events);
+  if (eventList) return eventList;
   // A partner named as itself is the list's subject; one named through its country (во Франции, French) narrows it.
   const cities = [...new Set(concepts.flatMap((concept) => conceptPartners(concept, "itself")))];
   const viaCountry = new Set(concepts.flatMap((concept) => conceptPartners(concept)));
@@ -87,6 +133,28 @@ export function readListQuery(question: string, analyzer: Analyzer, partners: re
   const status = ENDED.test(question) ? "ended" : CURRENT.test(question) ? "current" : undefined;
   if (!cue && !region && !country && !status) return undefined;
   return { type: "partners", ...(region ? { region } : {}), ...(country ? { country } : {}), ...(status ? { status } : {}) };
+}
+
+/**
+ * «В каких городах проходили дни Москвы», «где проходили дни Москвы в 2018», "which cities held Days
+ * of Moscow": an event held with several partners, asked where or which, no partner named. The
+ * search ranked a card that shares the words apart ("Days of Minsk in Moscow") or one of the event's
+ * cities; the answer is every such event, by date.
+ */
+function readEventList(question: string, concepts: QueryConcept[], events: readonly EventName[]): ListQuery | undefined {
+  if (events.length === 0 || /(когда|when)/iu.test(question)) return undefined;
+  if (!(WHERE.test(question) || LIST_CUE.test(question))) return undefined;
+  if (concepts.some((concept) => conceptPartners(concept).length > 0)) return undefined;
+  const stems = stemsOf(question);
+  const event = events.find((candidate) => saysPhrase(stems, candidate.stems));
+  if (!event) return undefined;
+  // Every other word is a list word or the event's own: «что Карпов делал на днях Москвы» is about Karpov.
+  const own = new Set(event.stems);
+  if (concepts.some((concept) => !belongsToListQuestion(concept) && !concept.words.every((word) => own.has(indexStem(word))) && !HELD.test(concept.words.join(" ")))) return undefined;
+  const decade = decadeOf(question);
+  const year = decade === undefined ? YEAR.exec(question)?.[1] : undefined;
+  if (year) return { type: "year", year: Number(year), event: event.name };
+  return { type: "events", event: event.name };
 }
 
 /**
@@ -125,9 +193,16 @@ export function buildList(query: ListQuery, knowledge: KnowledgeBase): BuiltList
       const cards = byDate(knowledge.cards.filter(({ card }) => card.kind === "agreement" && card.partners?.includes(query.partner!)));
       return cards.length > 0 ? { cards } : undefined;
     }
+    case "events": {
+      // The latest first: an event that recurs is asked about for where it was last held (the old
+      // set's «Где проходили Дни Москвы?» labels Hanoi 2025 and Tashkent 2018, not Nice 2016).
+      const events = byDate(knowledge.cards.filter(({ card }) => isEvent(card, query.event)));
+      const cards = [...events.filter(({ card }) => card.date).reverse(), ...events.filter(({ card }) => !card.date)];
+      return cards.length > 0 ? { cards } : undefined;
+    }
     case "year": {
       const cards = byDate(
-        knowledge.cards.filter(({ card }) => card.kind !== undefined && card.date !== undefined && inYears(card.date, query) && (!query.partner || card.partners?.includes(query.partner))),
+        knowledge.cards.filter(({ card }) => card.kind !== undefined && card.date !== undefined && inYears(card.date, query) && (!query.partner || card.partners?.includes(query.partner)) && (!query.event || isEvent(card, query.event))),
       );
       // What was signed first, then visits and events: «что подписали в 2019» is mostly asked, and
       // a year's documents are what a reader of the list looks for.
@@ -165,6 +240,11 @@ function citingCard(partner: Partner, cards: SourcedCard[], knowledge: Knowledge
   if (status) return status;
   const dated = byDate(cards.filter(({ card }) => card.date));
   return dated.find(({ card }) => card.kind === "agreement") ?? dated[0] ?? cards[0];
+}
+
+/** Whether a card is one of the named event's: an event card with that keyword. */
+function isEvent(card: SourcedCard["card"], event: string | undefined): boolean {
+  return card.kind === "event" && (card.keywords ?? []).includes(event ?? "");
 }
 
 /** Whether a fact's date falls in the list's year, or its span of years. */

@@ -10,7 +10,7 @@ import { buildSearchIndex, buildSearchIndexInSteps } from "../search/search-inde
 import type { SearchIndex } from "../search/search-index.js";
 import { aboutPartner, lastSentence, readFollowUp } from "./follow-up.js";
 import { detectLanguage, isLatinScript } from "./language.js";
-import { buildList, fitsListQuestion, readListQuery } from "./lists.js";
+import { buildList, eventNames, fitsListQuestion, readListQuery } from "./lists.js";
 import { smallTalkOf, withoutGreeting } from "./small-talk.js";
 import { buildSuggestions } from "./suggestions.js";
 import { latinToCyrillic } from "./translit.js";
@@ -55,6 +55,7 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
   };
 
   const withStatus = knowledge.partners.filter((partner) => partner.status);
+  const events = eventNames(knowledge);
   const cardById = new Map(knowledge.cards.map((sourced) => [sourced.card.id, sourced]));
   const partnerById = new Map(knowledge.partners.map((partner) => [partner.id, partner]));
   const onlyPartner = (ids: readonly string[] | undefined): Partner | undefined => (ids?.length === 1 ? partnerById.get(ids[0]!) : undefined);
@@ -79,7 +80,7 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
 
     const asked = withoutGreeting(read);
     const understood = readFollowUp(asked, options.previous, index.analyzer);
-    const listQuery = (understood === asked || fitsListQuestion(asked, index.analyzer)) && readListQuery(understood, index.analyzer, knowledge.partners);
+    const listQuery = (understood === asked || fitsListQuestion(asked, index.analyzer)) && readListQuery(understood, index.analyzer, knowledge.partners, events);
     const list = listQuery && buildList(listQuery, knowledge);
     if (listQuery && list) {
       // A list is whole by nature: every line, whatever the limit (the 500 cap aside).

@@ -350,6 +350,18 @@ describe("list, count and year questions", () => {
     expect(listHeading({ type: "year", year: 1990, until: 1999 }, 1, "Рим", "en")).toBe("1990–1999, Рим: 1 event in the knowledge base");
   });
 
+  it("list where an event held with several partners took place, the latest first, and narrow it by a year", () => {
+    for (const question of ["в каких городах проводили дни москвы", "Где проходили Дни Москвы?", "which cities held Days of Moscow"]) {
+      const answer = snapshot.answer(question);
+      expect(answer.list?.query.type).toBe("events");
+      expect(answer.facts.map((fact) => fact.card.partners?.[0])).toEqual(["hanoi", "yerevan", "tashkent", "sofia", "beijing", "nice"]);
+    }
+    expect(snapshot.answer("где проходили дни москвы в 2018 году").list?.query).toEqual({ type: "year", year: 2018, event: "Дни Москвы" });
+    // A partner named, a time asked, or something else asked about the event: the search answers.
+    for (const question of ["Когда в Ташкенте проходили Дни Москвы?", "Когда проходили Дни Москвы во Вьетнаме?", "что карпов делал на днях москвы в софии"]) expect(snapshot.answer(question).list).toBeUndefined();
+    expect(listHeading({ type: "events", event: "Дни Москвы" }, 6, undefined, "ru")).toBe("Дни Москвы: 6 событий в базе знаний, сначала последние");
+  });
+
   it("follow a list with a list, and with one thing when the follow-up asks about one", () => {
     const year = snapshot.answer("что москва подписала в 2017 году");
     expect(snapshot.answer("а в 2018?", { previous: year.understood! }).list?.query).toEqual({ type: "year", year: 2018 });

@@ -58,6 +58,8 @@ const COUNTED: Record<string, { counts: Record<string, Noun>; other?: Record<str
   "list-partners-in": { counts: { count: "partners" }, other: { which: "current", place: "Азия" } },
   "list-year": { counts: { count: "events" }, other: { year: "2025" } },
   "list-year-partner": { counts: { count: "events" }, other: { year: "2025", partner: "Минск" } },
+  "list-events": { counts: { count: "events" }, other: { event: "Дни Москвы" } },
+  "list-year-event": { counts: { count: "events" }, other: { year: "2018", event: "Дни Москвы" } },
   "list-years": { counts: { count: "events" }, other: { from: "1990", until: "1999" } },
   "list-years-partner": { counts: { count: "events" }, other: { from: "1990", until: "1999", partner: "Минск" } },
   "start-knowledge": { counts: { facts: "facts", sources: "fromSources", partners: "aboutPartners" }, other: { newest: "3 декабря 2025" } },
