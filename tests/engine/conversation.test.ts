@@ -69,6 +69,14 @@ describe("a message that sets the scene before it asks", () => {
   });
 });
 
+describe("an answer of one or two cards", () => {
+  it("shows the leading card's siblings from its report, where the detail asked of the occasion is", () => {
+    const answer = snapshot.answer("что москва обещала отдать кишинёву, когда мэр чебан приезжал в январе 2020?");
+    expect(answer.facts[0]?.card.id).toBe("chisinau-cheban-working-visit-moscow-2020");
+    expect(answer.facts.slice(0, 3).map((fact) => fact.card.id)).toContain("chisinau-street-cleaning-equipment-gift");
+  });
+});
+
 describe("follow-ups", () => {
   it("take the topic of the previous question with a new partner", () => {
     const first = snapshot.answer("Москва и Сеул стали побратимами?");
