@@ -2,9 +2,8 @@ import type { ListQuery, ListedPartner } from "../answer/types.js";
 import type { KnowledgeBase, Partner, Region, SourcedCard } from "../knowledge/types.js";
 import type { Analyzer, QueryConcept } from "../search/analyzer.js";
 import { compareFactDates } from "./catalogue.js";
-import { conceptPartners } from "../search/analyzer.js";
+import { conceptPartners, indexStem } from "../search/analyzer.js";
 import { answerTypeOf } from "../search/answer-type.js";
-import { indexStem } from "../search/analyzer.js";
 import { contentTokens } from "../search/normalize.js";
 
 /**
@@ -194,9 +193,11 @@ export function buildList(query: ListQuery, knowledge: KnowledgeBase): BuiltList
       return cards.length > 0 ? { cards } : undefined;
     }
     case "events": {
+      const event = query.event;
+      if (event === undefined) return undefined;
       // The latest first: an event that recurs is asked about for where it was last held (the old
       // set's «Где проходили Дни Москвы?» labels Hanoi 2025 and Tashkent 2018, not Nice 2016).
-      const events = byDate(knowledge.cards.filter(({ card }) => isEvent(card, query.event)));
+      const events = byDate(knowledge.cards.filter(({ card }) => isEvent(card, event)));
       const cards = [...events.filter(({ card }) => card.date).reverse(), ...events.filter(({ card }) => !card.date)];
       return cards.length > 0 ? { cards } : undefined;
     }
@@ -243,8 +244,8 @@ function citingCard(partner: Partner, cards: SourcedCard[], knowledge: Knowledge
 }
 
 /** Whether a card is one of the named event's: an event card with that keyword. */
-function isEvent(card: SourcedCard["card"], event: string | undefined): boolean {
-  return card.kind === "event" && (card.keywords ?? []).includes(event ?? "");
+function isEvent(card: SourcedCard["card"], event: string): boolean {
+  return card.kind === "event" && (card.keywords ?? []).includes(event);
 }
 
 /** Whether a fact's date falls in the list's year, or its span of years. */

@@ -87,7 +87,7 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
       const facts = list.cards.slice(0, 500).map((sourced) => factOf(sourced, 0));
       // A partners list marks each line's status itself; other lists carry the notes like any answer.
       const statuses = listQuery.type === "partners" ? [] : statusNotes(facts);
-      const subject = listQuery.partner ? knowledge.partners.find((partner) => partner.id === listQuery.partner) : undefined;
+      const subject = listQuery.partner ? partnerById.get(listQuery.partner) : undefined;
       return { question, lang, answered: true, facts, suggestions: [], understood, list: { query: listQuery, ...(list.partners ? { partners: list.partners } : {}), ...(subject ? { subject } : {}) }, ...(statuses.length ? { statuses } : {}) };
     }
 

@@ -280,7 +280,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     // астаны 2000 года» is not answered by the signatories of the 2016 programme that carries it out).
     const yearsNamed = ownYears.map(yearCover);
     const aboutYearAsked = yearsNamed.length === 0 ? aboutAsked : (card: number) => aboutAsked(card) && yearsNamed.some((cover) => cover(card));
-    const decided = decideAnswered(ranked, weighed, limit, { typeStated, ...(alsoOfType ? { alsoOfType } : {}), statesAsked, isPlan, aboutAsked: aboutYearAsked, ...(sameSubject ? { sameSubject } : {}) });
+    const decided = decideAnswered(ranked, weighed, limit, { typeStated, ...(alsoOfType ? { alsoOfType } : {}), statesAsked, isPlan, aboutAsked: aboutYearAsked, ...(sameSubject ? { sameSubject } : {}), sourceOf: (card) => sourceOf[card]! });
     // Rule 1 for years: «что Москва подписала с Ташкентом в 2024» when no Tashkent card has 2024.
     // aboutAsked takes every card when no partner is named by name, and then no year is lacked.
     // Only a year the question names itself: one a follow-up carried from the question before
@@ -288,7 +288,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     const partnerCards = (): number[] | undefined =>
       concepts.some((concept) => conceptPartners(concept, "itself").length > 0) ? docs.flatMap((_, card) => (aboutAsked(card) ? [card] : [])) : undefined;
     if (decided.answered && namesYearLacked(ownConcepts, yearCover, partnerCards)) return { answered: false, hits: [], ranked: decided.ranked, partners };
-    return { ...decided, hits: withSourceSiblings(decided.hits, ranked, (card) => sourceOf[card]!, Math.min(limit, SIBLINGS_SHOWN_UP_TO)), partners };
+    return { ...decided, partners };
   };
 
   /** Whether a card names someone on the side a person question asks about («от Москвы», "for the Vietnamese side"; sides.ts); every card when it asks none. */
@@ -444,32 +444,4 @@ function boundedMemo<K, V>(size: number, make: (key: K) => V): (key: K) => V {
     }
     return value;
   };
-}
-
-/**
- * An answer shows this many cards at most by filling with the leading card's siblings (see
- * withSourceSiblings): the first three are what a reader takes in (Hit@3).
- */
-const SIBLINGS_SHOWN_UP_TO = 3;
-
-/**
- * When fewer cards are shown than a reader takes in, the leading card's siblings from the same
- * report that matched the question follow it, in ranked order. A question that names the occasion
- * and asks one detail of it («что Москва обещала отдать Кишинёву, когда Чебан приезжал в январе
- * 2020», "what did Cheremin and Ludwig set as priorities") puts the occasion's card first, and
- * the detail's card, which shares fewer of the question's words, falls below the coverage bar for
- * being shown beside it. The report's other cards are the likeliest to hold that detail; a
- * follow-up's "what else happened on that trip", «кто ещё на встрече был» too. Blind dev–dev12
- * Hit@3 1012 → 1027, validation dev13 125 → 127, dev14 126 → 130, old set Hit@3 0.995 → 1, XQuAD
- * Hit@3 ru 0.926 → 0.930, en 0.938 → 0.941; Hit@1, refusals and near misses unchanged (the first
- * card is never moved). Filling from the partner's other reports after the siblings gained nothing;
- * taking only siblings that match beyond the partner (rule 4's `specific`) cost the old set's Hit@3.
- * Pure: the shown cards come first and in their order.
- */
-export function withSourceSiblings(shown: SearchHit[], ranked: readonly SearchHit[], sourceOf: (card: number) => number, upTo: number): SearchHit[] {
-  if (shown.length === 0 || shown.length >= upTo) return shown;
-  const source = sourceOf(shown[0]!.card);
-  const taken = new Set(shown.map((hit) => hit.card));
-  const siblings = ranked.filter((hit) => !taken.has(hit.card) && sourceOf(hit.card) === source);
-  return [...shown, ...siblings.slice(0, upTo - shown.length).map(({ card, score, coverage, matched }) => ({ card, score, coverage, matched }))];
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withSourceSiblings } from "../../src/search/search-index.js";
-import type { SearchHit } from "../../src/search/answered-rule.js";
+import { withSourceSiblings, type SearchHit } from "../../src/search/answered-rule.js";
 
 const hit = (card: number, score: number): SearchHit => ({ card, score, coverage: 0.5, matched: [] });
 // Cards 0–2 are one report (the visit, the gift made on it, the talks); card 3 another report.
