@@ -105,7 +105,7 @@ export interface QualityReport {
 }
 
 /** The blind sets tuned on, in the order they were written; `test` is the split reported. */
-const DEV_SPLITS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14"] as const;
+const DEV_SPLITS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16"] as const;
 type BlindSplit = (typeof DEV_SPLITS)[number] | "test";
 const BLIND_SPLITS: readonly BlindSplit[] = [...DEV_SPLITS, "test"];
 
