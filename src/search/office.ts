@@ -26,6 +26,9 @@ const OFFICES = Object.keys(OFFICE_WORDS) as Office[];
 
 /** Words between a question word and the office («кто сейчас мэр», "who was the mayor"). */
 const FILLER = new Set(["is", "was", "the", "current", "then", "был", "была", "сейчас", "теперь", "тогда", "такой", "такая", "нынешний", "нынешняя"]);
+/** «во главе делегации»: leading a visit, not an office. */
+const LEADING = new Set(["во", "в"]);
+const DELEGATION = /^делегаци\p{L}*$/u;
 /** The question words that ask for a person's name, as word sequences. */
 const ASKING = [["кто"], ["who"], ["whos"], ["как", "зовут"], ["как", "звали"], ["как", "фамилия"], ["what", "is", "the", "name", "of"], ["what", "was", "the", "name", "of"], ["whats", "the", "name", "of"]];
 /** How many words a card may have between an office and its holder's surname («мэр Манилы Франсиско «Иско Морено» Домагосо»). */
@@ -59,8 +62,11 @@ export function officeAsked(question: string): OfficeAsked | undefined {
     if (!asking) continue;
     let at = start + asking.length;
     while (at < words.length && FILLER.has(words[at]!)) at++;
-    // One word may stand before the office: "the Jordanian ambassador", «кто московский мэр».
-    const before = officesOf(words[at]).length === 0 && officesOf(words[at + 1]).length > 0 ? [words[at++]!] : [];
+    // One word may stand before the office: "the Jordanian ambassador", «кто московский мэр»; but
+    // «кто был во главе делегации» asks who led a visit, which a card naming its leader answers,
+    // not for the holder of an office (blind dev15 refused −1, nothing else moved).
+    const leading = LEADING.has(words[at]!) && DELEGATION.test(words[at + 2] ?? "");
+    const before = officesOf(words[at]).length === 0 && !leading && officesOf(words[at + 1]).length > 0 ? [words[at++]!] : [];
     const word = words[at];
     const offices = officesOf(word);
     if (offices.length === 0) continue;

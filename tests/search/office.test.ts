@@ -16,12 +16,13 @@ describe("a question for the holder of an office", () => {
     ["what's the name of the Jordanian ambassador", ["envoy"], false],
     ["кто глава ДВМС", ["head"], false],
     ["кто председатель комитета", ["chair"], false],
+    ["кто во главе Минска", ["head"], false],
   ])("%s", (question, offices, ofMoscow) => {
     expect(officeAsked(question)).toMatchObject({ offices, ofMoscow });
     expect(answerTypeOf(question)).toBe("office");
   });
 
-  it.each(["кто подписал программу с Ханоем", "who headed the Moscow delegation", "кто был в мэрии Манилы", "мэр Манилы подписал программу"])("is not: %s", (question) => {
+  it.each(["кто подписал программу с Ханоем", "who headed the Moscow delegation", "кто был в мэрии Манилы", "мэр Манилы подписал программу", "кто был во главе делегации в Ташкенте"])("is not: %s", (question) => {
     expect(officeAsked(question)).toBeUndefined();
     expect(answerTypeOf(question)).not.toBe("office");
   });
