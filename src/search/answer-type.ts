@@ -372,8 +372,14 @@ export function statesCountOf(card: FactCard, isCounted: (word: string) => boole
     };
     if (counted.some(near)) return true;
   }
+  // «сколько сфер в программе»: a card that lists what is counted under its name («ключевые сферы
+  // — культура, экономика, спорт и туризм») counts them; not one whose list has it as an item
+  // («сотрудничают в промышленности, торговле…» does not give the trade's figure). Blind dev15
+  // Hit@1 +1; any list on a card naming the counted word cost dev–dev12 a near miss (a trade
+  // figure asked, «торговле» among the list's items); headed lists alone moved nothing else.
+  if (named && listsCounted(card.text, isCounted)) return true;
   // «сколько дней делегация была в Джакарте»: «со 2 по 5 декабря» counts the days.
-  if ((isCounted("дней") || isCounted("days")) && DAY_SPAN.test(card.text)) return true;
+  if ((isCounted("дней") || isCounted("days")) && DAY_SPAN.test(`${card.text} ${card.text_en ?? ""}`)) return true;
   // "how many years does the programme cover": «на 2016–2018 годы» counts them (it was answered
   // only through «двух столиц» before NOT_COUNTED).
   const countsYears = isCounted("лет") || isCounted("years");
@@ -394,7 +400,9 @@ const WORD_SPAN_OF_YEARS = /(?<![\p{L}])((один|одного|два|двух|
 // which nearly every card names, and one of many («один из крупных городов», "one of the partners").
 const NOT_COUNTED = /(?<![\p{L}])((дв(а|е|ух|ум|умя)|об(а|е|оих|оим|еих|еим)|two|both) (город|столиц|сторон|стран|мэр|глав|cit(y|ies)|capitals?|sides?|countries|mayors?)\p{L}*|(один|одн(а|о|ого|ой|ому|им|ими)|one) (из|of))(?![\p{L}])/giu;
 const YEAR_SPAN = /(?<![\p{N}])(1[89]|20)\d\d\s*[–—-]\s*(1[89]|20)?\d\d(?![\p{N}])/u;
-const DAY_SPAN = new RegExp(`\\d{1,2}\\s*([–—-]|по|to)\\s*\\d{1,2}\\s(${MONTHS})`, "iu");
+// «со 2 по 5 декабря», and across a month's end: «с 30 ноября по 3 декабря», "from 30 November to
+// 3 December" (blind dev15 Hit@1 +1, how many days the Days of Moscow in Vietnam ran; nothing else moved).
+const DAY_SPAN = new RegExp(`\\d{1,2}(\\s(${MONTHS})\\p{L}*)?\\s*([–—-]|по|to)\\s*\\d{1,2}\\s(${MONTHS})`, "iu");
 
 /** Whether a count question asks the exact number («сколько именно», "exactly how many"). */
 export function asksExactCount(question: string): boolean {
@@ -451,6 +459,22 @@ function listsItems(text: string): boolean {
 }
 
 const THIRD_ITEM = /,\s+\p{Ll}+\s+и\s+\p{Ll}+/u;
+
+/**
+ * Whether a card's list (listsItems) is headed by a word of what a count asks: the word stands in
+ * the list's sentence before its first item («Ключевые сферы программы … — культура, экономика…»).
+ */
+function listsCounted(text: string, isCounted: (word: string) => boolean): boolean {
+  if (!listsItems(text)) return false;
+  for (const sentence of text.split(/(?<=[.!?;])\s+/u)) {
+    const comma = sentence.search(/,\s+\p{Ll}/u);
+    if (comma < 0) continue;
+    // The words before the first comma, less the first item itself.
+    const heading = questionWords(sentence.slice(0, comma)).slice(0, -1);
+    if (heading.some(isCounted)) return true;
+  }
+  return false;
+}
 
 /** A card keyword written as the question the card answers: its question word and the terms of the words after it. */
 export interface AskedKeyword {

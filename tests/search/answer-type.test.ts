@@ -224,6 +224,17 @@ describe("the kind of fact a question asks for", () => {
     const days = (word: string): boolean => word === "дней" || word === "days";
     expect(statesCountOf(card("Со 2 по 5 декабря 2019 года делегация Москвы находилась в Джакарте."), days)).toBe(true);
     expect(statesCountOf(card("В декабре 2019 года делегация Москвы находилась в Джакарте."), days)).toBe(false);
+    // Across a month's end, in either text.
+    expect(statesCountOf(card("Дни Москвы во Вьетнаме шли с 30 ноября по 3 декабря 2025 года."), days)).toBe(true);
+    expect(statesCountOf(card("Дни Москвы шли в Ханое.", { text_en: "The Days of Moscow ran from 30 November to 3 December 2025." }), days)).toBe(true);
+  });
+
+  it("counts what a card lists under the name of what is counted, not a list it is an item of", () => {
+    const areas = (word: string): boolean => word.startsWith("сфер");
+    expect(statesCountOf(card("Ключевые сферы программы Москвы и Мехико на 2020–2022 годы — культура, экономика, здравоохранение, спорт, туризм и безопасность."), areas)).toBe(true);
+    expect(statesCountOf(card("Стороны назвали ключевые сферы программы Москвы и Мехико на 2020–2022 годы."), areas)).toBe(false);
+    const trade = (word: string): boolean => word.startsWith("торгов");
+    expect(statesCountOf(card("Россия и Беларусь сотрудничают в промышленности, торговле, туризме и образовании."), trade)).toBe(false);
   });
 
   it("finds a place at the start of a card's text as well as inside it", () => {
