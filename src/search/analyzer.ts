@@ -1,5 +1,5 @@
 import type { Partner, SynonymGroup } from "../knowledge/types.js";
-import { isStopword, splitWords, stemWord, withFullYears, withoutCompoundPrepositions, withoutPartOfPeriod, wordSpans } from "./normalize.js";
+import { isStopword, splitWords, stemWord, withFullYears, withoutCompoundPrepositions, withoutLatest, withoutPartOfPeriod, wordSpans } from "./normalize.js";
 import { englishWordClass, morphologyOf } from "./morphology.js";
 import type { WordClass } from "./morphology.js";
 import { buildPartnerLexicon } from "./partner-lexicon.js";
@@ -102,7 +102,7 @@ export function buildAnalyzer(partners: readonly Partner[], synonyms: readonly S
   };
 
   const analyzeQuestion = (asked: string): QueryConcept[] => {
-    const question = withoutCompoundPrepositions(withoutPartOfPeriod(withFullYears(asked)));
+    const question = withoutLatest(withoutCompoundPrepositions(withoutPartOfPeriod(withFullYears(asked))));
     const spans = wordSpans(question);
     const endsInWord = /[\p{L}\p{N}]$/u.test(question);
     let concepts: QueryConcept[] = [];

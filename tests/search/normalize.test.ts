@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { indexStem } from "../../src/search/analyzer.js";
-import { americanSpelling, isStopword, normalizeWord, stemWord, tokenize, withFullYears, withoutCompoundPrepositions, withoutPartOfPeriod } from "../../src/search/normalize.js";
+import { americanSpelling, isStopword, normalizeWord, stemWord, tokenize, withFullYears, withoutCompoundPrepositions, withoutLatest, withoutPartOfPeriod } from "../../src/search/normalize.js";
 
 describe("normalisation", () => {
   it("stems British and American spellings alike", () => {
@@ -119,5 +119,15 @@ describe("a preposition written with a noun", () => {
     expect(withoutCompoundPrepositions("что подписали с минском во время дней минска").split(/\s+/)).toEqual(["что", "подписали", "с", "минском", "дней", "минска"]);
     expect(withoutCompoundPrepositions("В ходе визита")).toBe("  визита");
     expect(withoutCompoundPrepositions("какое время работы")).toBe("какое время работы");
+  });
+});
+
+describe("asking for the latest", () => {
+  it("is no word of the question: «в последний раз», 'last time', 'most recently'", () => {
+    expect(withoutLatest("москва минск что подписали в последний раз").trim()).toBe("москва минск что подписали");
+    expect(withoutLatest("when was the last time Moscow signed with Minsk").split(/\s+/)).toEqual(["when", "was", "Moscow", "signed", "with", "Minsk"]);
+    // A period stays: the year list reads it.
+    expect(withoutLatest("что подписали за последние пару лет")).toBe("что подписали за последние пару лет");
+    expect(withoutLatest("what was signed last year")).toBe("what was signed last year");
   });
 });
