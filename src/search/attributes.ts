@@ -31,6 +31,12 @@ export interface Attribute {
    * Mexico's chamber of commerce: blind dev–dev12 out of scope +2, nothing else moved).
    */
   personal?: boolean;
+  /**
+   * Stated too by a card that gives it as of a recent date («по данным ТАСС на декабрь 2025 года,
+   * Сергей Черёмин — руководитель ДВМС», "as of May 2025"): the latest the knowledge knows, with
+   * the date shown (statesAsOf).
+   */
+  asOf?: boolean;
 }
 
 const B = "(?<![\\p{L}])";
@@ -107,6 +113,7 @@ const ATTRIBUTES: readonly Attribute[] = [
     name: "incumbent",
     asked: pattern(`${B}((кто|who)( \\p{L}+){0,2} (сейчас|теперь|now|currently)|still|всё ещё|все ещё|все еще|до сих пор|current|нынешн\\p{L}*)${A}.{0,40}${B}${OFFICE}${A}|${B}${OFFICE}${A}.{0,40}${B}(still|всё ещё|все ещё|все еще|до сих пор)${A}`),
     stated: pattern(`${B}(нынешн\\p{L}*|действующ\\p{L}*|по-прежнему|до сих пор|сейчас|current|currently|incumbent|still)${A}`),
+    asOf: true,
   },
   {
     // Whether a document was extended or renewed after it ran out: only a card that says so answers.
@@ -136,11 +143,36 @@ export function askedAttributes(question: string): Attribute[] {
   return ATTRIBUTES.filter((attribute) => attribute.asked.test(question));
 }
 
-/** Whether a card states every attribute asked, in its Russian or its English text. */
-export function statesAttributes(card: FactCard, attributes: readonly Attribute[]): boolean {
+/**
+ * Whether a card states every attribute asked, in its Russian or its English text. `latestYear`:
+ * the year of the knowledge's newest report, for an attribute stated as of a date (Attribute.asOf).
+ */
+export function statesAttributes(card: FactCard, attributes: readonly Attribute[], latestYear?: number): boolean {
   const text = `${card.text} ${card.text_en ?? ""}`;
-  return attributes.every((attribute) => attribute.stated.test(text) && (!attribute.counted || NUMBER.test(text)));
+  return attributes.every((attribute) => (attribute.stated.test(text) || (attribute.asOf === true && statesAsOf(text, latestYear))) && (!attribute.counted || NUMBER.test(text)));
 }
+
+/**
+ * Whether a text gives what it says as of a date («по данным ТАСС на декабрь 2025 года», «по
+ * состоянию на 2025 год», "as of May 2025", "according to TASS in December 2025") no more than
+ * AS_OF_YEARS before `latestYear`: a card of the knowledge's last reports tells who holds an
+ * office as the knowledge last heard, and its date tells the reader how recent that is. A card of
+ * years ago, or one giving no date, still does not say who holds it now: «кто сейчас мэр
+ * кракова», "is Söder still premier" stay refused (blind dev15 Hit@1 +1, «кто сейчас глава ДВМС
+ * москвы», with search-index's reading of Moscow's own office; every near miss unchanged).
+ */
+function statesAsOf(text: string, latestYear: number | undefined): boolean {
+  if (latestYear === undefined) return false;
+  for (const match of text.matchAll(AS_OF)) {
+    const year = Number(match.groups!.year);
+    if (year >= latestYear - AS_OF_YEARS) return true;
+  }
+  return false;
+}
+
+const AS_OF_YEARS = 1;
+const MONTH = "(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|january|february|march|april|may|june|july|august|september|october|november|december)\\p{L}*";
+const AS_OF = new RegExp(`${B}((по данным|по состоянию|according to)${A}[^.;]{0,40}?${B}(на|in)|as of) (\\p{N}{1,2} )?(${MONTH} )?(?<year>(19|20)\\d\\d)(?![\\p{N}])`, "giu");
 
 // A figure: a digit or a magnitude («три миллиона», "two million"); "the world's two largest
 // metropolises" gives no population.

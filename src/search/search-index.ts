@@ -149,6 +149,11 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
   // The terms of the names of the people each card is about (its `people`), for an attribute asked of someone.
   const peopleTerms = knowledge.cards.map(({ card }) => new Set(analyzer.indexTerms((card.people ?? []).join(" ; ")).filter((term) => !isSyntheticTerm(term))));
   const anyPeopleTerm = new Set(peopleTerms.flatMap((terms) => [...terms]));
+  // The year of the newest report: an office given as of a date near it is the latest the knowledge knows (attributes.ts).
+  const latestYear = knowledge.cards.reduce<number | undefined>((latest, { source }) => {
+    const year = Number(source.published.slice(0, 4));
+    return Number.isFinite(year) && (latest === undefined || year > latest) ? year : latest;
+  }, undefined);
   // Whether a card is dated or names a year (setBackOtherYears).
   const givesYear = knowledge.cards.map(({ card }) => card.date !== undefined || YEAR_IN_TEXT.test(card.text));
   const sides = partnersByPerson(knowledge, people);
@@ -253,7 +258,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     const aboutPerson = (card: number): boolean => personTerms.length === 0 || personTerms.some((term) => peopleTerms[card]!.has(term));
     const statesAsked =
       attributes.length > 0 || range
-        ? (card: number) => statesAttributes(knowledge.cards[card]!.card, attributes) && aboutPerson(card) && (!range || statesYearRange(knowledge.cards[card]!.card, range))
+        ? (card: number) => statesAttributes(knowledge.cards[card]!.card, attributes, latestYear) && aboutPerson(card) && (!range || statesYearRange(knowledge.cards[card]!.card, range))
         : undefined;
     const isPlan = asksOutcome(asksText) ? (card: number) => statesPlan(knowledge.cards[card]!.card) : undefined;
     // "Who signed it and for which years": either kind stated will do, when both are kinds a card shows
@@ -268,7 +273,10 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
         : answerType === "term" && asksYears(own)
           ? (card: number) => answers.term[card]!
           : undefined;
-    const sameSubject = aboutAsked === ABOUT_ANY ? sharesPartner(knowledge) : undefined;
+    // An office of Moscow's own («кто сейчас глава ДВМС москвы») is the subject whichever partner's
+    // card names its holder: the Hanoi card says who heads the department as well as the Bishkek one
+    // (alone it moved nothing; with an office given as of a recent date, attributes.ts, dev15 +1).
+    const sameSubject = aboutAsked === ABOUT_ANY && !asked?.office?.ofMoscow ? sharesPartner(knowledge) : undefined;
     // A card has a year it states, or the year of its report: "the korean mayor said something in
     // 2017" is the 2017 interview, whose cards need not repeat the year.
     const yearCover = (concept: QueryConcept): ((card: number) => boolean) => {

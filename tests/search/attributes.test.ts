@@ -97,6 +97,17 @@ describe("an attribute a question asks of a known subject", () => {
     expect(statesAttributes({ id: "c", text: "Москва выделит средства.", text_en: "Moscow will allot 5 million roubles." }, [money!])).toBe(true);
   });
 
+  it("takes who holds an office now as stated by a card giving it as of a recent date", () => {
+    const [incumbent] = askedAttributes("кто сейчас глава ДВМС москвы");
+    const asOf = { id: "c", text: "По данным ТАСС на декабрь 2025 года Сергей Черёмин — министр правительства Москвы и руководитель ДВМС." };
+    expect(statesAttributes(asOf, [incumbent!], 2026)).toBe(true);
+    expect(statesAttributes({ id: "c", text: "X", text_en: "As of May 2025, Sergey Cheremin heads the DVMS." }, [incumbent!], 2026)).toBe(true);
+    // Years before the knowledge's newest report, or no date at all: what was, not what is.
+    expect(statesAttributes(asOf, [incumbent!], 2030)).toBe(false);
+    expect(statesAttributes({ id: "c", text: "Мэр Кракова Яцек Майхровский подписал соглашение в 2017 году." }, [incumbent!], 2026)).toBe(false);
+    expect(statesAttributes({ id: "c", text: "Сергей Черёмин — руководитель ДВМС." }, [incumbent!], 2026)).toBe(false);
+  });
+
   it("takes a population as stated only with a figure", () => {
     const [population] = askedAttributes("what's the population of Mexico City");
     const megacities = { id: "c", text: "Москва и Мехико сопоставимы по населению.", text_en: "Moscow and Mexico City are the world's two largest metropolises, comparable in population." };

@@ -54,6 +54,16 @@ describe("the answer engine", () => {
     expect(answer.facts[0]?.card.partners).toContain("minsk");
   });
 
+  it("answers a count, the holder of an office now and the latest signing where a card states them in another form", () => {
+    // The span of dates counts the days; the list under «сферы» counts the areas.
+    expect(snapshot.answer("сколько дней шли дни москвы во вьетнаме").facts[0]?.card.id).toBe("days-of-moscow-vietnam-2025");
+    expect(snapshot.answer("сколько всего сфер в программе москвы и мехико").facts[0]?.card.id).toBe("mexico-city-program-areas");
+    // Moscow's own office, given as of December 2025 by a Hanoi card; Kraków's mayor of years ago is not who holds it now.
+    expect(snapshot.answer("кто сейчас глава ДВМС москвы").facts[0]?.card.id).toBe("cheremin-moscow-minister-head-dvms");
+    expect(snapshot.answer("кто сейчас мэр кракова").answered).toBe(false);
+    expect(snapshot.answer("москва минск что подписали в последний раз").facts[0]?.card.id).toBe("minsk-memorandum-sobyanin-kukharev-2025");
+  });
+
   it("takes a year as the report's when the card does not repeat it", () => {
     // The Seoul mayor's interview is of 2017; its cards say «на момент интервью», not the year.
     const answer = snapshot.answer("how many years have seoul and moscow been sister cities? the korean mayor said something in 2017");
