@@ -74,7 +74,8 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
     const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_FACT_LIMIT, 500));
     // A Russian answer to Latin letters is Russian typed in Latin («kogda podpisali soglashenie s
     // minskom»): the index knows Russian word forms, so it reads the question in Cyrillic.
-    const read = lang === "ru" && isLatinScript(question) ? latinToCyrillic(question) : question;
+    // A typo of a question word is that word («на сколко лет»): respelt before anything reads it.
+    const read = index.respell(lang === "ru" && isLatinScript(question) ? latinToCyrillic(question) : question);
     const smallTalk = smallTalkOf(read);
     if (smallTalk) return { question, lang, answered: false, facts: [], suggestions: examples.forPartners(lang, []), smallTalk };
 

@@ -23,6 +23,7 @@ import { FIRST_PASS_POSTINGS, matchCards } from "./posting-budget.js";
 import { namesSide, partnersByPerson, sideAsked } from "./sides.js";
 import { ABOUT_ANY, aboutNamed, asksElse, favourAskedByReaders, favourAskedKeywords, favourCountryPartner, favourDistinctive, favourNamedPartners, favourOwnWords, favourPhrases, favourTypedSibling, setBackOtherYears, setBackSeen, sharesPartner } from "./rank-factors.js";
 import { querySpecs } from "./query-terms.js";
+import { respellQuestionWords } from "./question-word-typos.js";
 import { isPartnerTerm, isPrefixTerm, isSyntheticTerm, partnerIdOf, partnerTerm } from "./terms.js";
 
 export type { SearchHit };
@@ -46,6 +47,8 @@ export interface SearchIndex {
    * every card that shares a term with the question, for benchmarks that measure what the budget costs.
    */
   search(question: string, limit?: number, postingBudget?: number, followUp?: FollowUp): SearchOutcome;
+  /** The question with its typos of question and function words respelt (question-word-typos.ts), before it is read. */
+  respell(question: string): string;
   analyzer: Analyzer;
   /** This build's analysis of every card, for the next build of changed knowledge to reuse. */
   analyses: CardAnalyses;
@@ -381,7 +384,11 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
   );
   const askedKeywordsOf = (card: number): AskedKeyword[] => askedKeywords[card] ?? [];
 
-  return { search, analyzer, analyses: analysed };
+  // A word the cards have is no typo of a question word, whatever the dictionary says.
+  const inCards = (word: string): boolean => analyzer.indexTerms(word).some((term) => !isPrefixTerm(term) && documentFrequency.has(term));
+  const respell = (question: string): string => respellQuestionWords(question, inCards);
+
+  return { search, respell, analyzer, analyses: analysed };
 }
 
 /** For each concept, whether it comes from a follow-up's context rather than its own words (`own`; undefined: not a follow-up). */

@@ -69,6 +69,22 @@ describe("a message that sets the scene before it asks", () => {
   });
 });
 
+describe("words typed otherwise", () => {
+  it("reads a typo of a question word as that word, and what it asks", () => {
+    const answer = snapshot.answer("на сколко лет подписали программу москвы и ханоя");
+    expect(answer.understood).toBe("на сколько лет подписали программу москвы и ханоя");
+    expect(answer.answered).toBe(true);
+    expect(answer.asks).toBe("term");
+    expect(answer.facts[0]?.card.id).toBe("hanoi-cooperation-program-2026-2028");
+  });
+
+  it("reads a name in another transliteration, or in lower case, as the cards' name", () => {
+    expect(snapshot.answer("what is aleksandr komendant's job").facts[0]?.card.id).toBe("komendant-first-deputy-chairman-minsk");
+    expect(snapshot.answer("кто такой александер комендант").facts[0]?.card.id).toBe("komendant-first-deputy-chairman-minsk");
+    expect(snapshot.answer("what did Sobyanin and Pak Won Sun talk about").facts[0]?.card.partners).toContain("seoul");
+  });
+});
+
 describe("an answer of one or two cards", () => {
   it("shows the leading card's siblings from its report, where the detail asked of the occasion is", () => {
     const answer = snapshot.answer("что москва обещала отдать кишинёву, когда мэр чебан приезжал в январе 2020?");

@@ -22,6 +22,26 @@ describe("a name as people spell it", () => {
   });
 });
 
+describe("a name in another transliteration or the other alphabet", () => {
+  const variants = buildNameVariants([
+    { id: "a", text: "Об этом рассказал Александр Комендант.", text_en: "Alexander Komendant said so.", people: ["Александр Комендант"] },
+    { id: "b", text: "Мэр Сеула Пак Вон Сун посетил Москву.", text_en: "Seoul's mayor Park Won Soon visited Moscow.", people: ["Пак Вон Сун"] },
+  ]);
+
+  it("is the card's name when the transliterations differ by ks/x, kh/h, y/i, oo/u or the alphabet", () => {
+    expect(variants.match("aleksandr")).toBe("александр");
+    expect(variants.match("Aleksander")).toBeDefined();
+    expect(variants.match("Pak")).toBe("пак");
+    expect(variants.match("Sun")).toBeDefined();
+  });
+
+  it("is nothing for a short word that only comes near a name, or a name the cards lack", () => {
+    expect(variants.match("Pek")).toBeUndefined();
+    expect(variants.match("Kim")).toBeUndefined();
+    expect(variants.match("aleksei")).toBeUndefined();
+  });
+});
+
 describe("the answered rule with a name spelt otherwise", () => {
   const source = { id: "s", title: "T", publisher: "ТАСС", published: "2017-07-06", language: "ru" as const };
   const knowledge: KnowledgeBase = {
@@ -49,5 +69,15 @@ describe("the answered rule with a name spelt otherwise", () => {
     });
     expect(withSoder.search("sobianin and zoder statement which areas").answered).toBe(true);
     expect(withSoder.search("sobianin and zoder statement which areas").hits[0]?.card).toBe(3);
+  });
+
+  it("answers a person's name typed in another transliteration and refuses one the cards lack", () => {
+    const withKomendant = buildSearchIndex({
+      ...knowledge,
+      cards: [...knowledge.cards, { card: { id: "komendant", text: "Александр Комендант — первый заместитель председателя Мингорисполкома.", text_en: "Alexander Komendant is First Deputy Chairman of the Minsk City Executive Committee.", people: ["Александр Комендант"] }, source }],
+    });
+    expect(withKomendant.search("who is aleksandr komendant").answered).toBe(true);
+    expect(withKomendant.search("who is aleksandr komendant").hits[0]?.card).toBe(3);
+    expect(withKomendant.search("who is dmitry komendant").answered).toBe(false);
   });
 });
