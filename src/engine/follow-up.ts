@@ -152,3 +152,27 @@ export function lastSentence(message: string): string {
 }
 
 const SENTENCE_END = /(?<=[.!?…])\s+/u;
+const SENTENCE_ENDS = new RegExp(SENTENCE_END.source, "gu");
+
+/**
+ * The scene a long message sets before what it tells and asks: the sentences before the one that
+ * tells what the writer heard, which is the last with a word of substance before the sentence that
+ * asks. «пишу заметку про международку москвы. слышала что в начале декабря было что-то с ханоем,
+ * вроде подписали документ. можете сказать что именно…?», "Hi, grad student here working on city
+ * diplomacy. I keep reading that… Has any Moscow official explained the approach?": the first
+ * sentence says who writes and why, not what is asked. Undefined for a message of fewer than three
+ * sentences (a first of two may as well be what was heard), and when only filler («это правда?»)
+ * stands between the first sentence and the last («пишу материал про связи москвы с латинской
+ * америкой и мне попался тезис что… это правда? как это устроено?»: the first tells what was heard).
+ * The scene is the message's beginning as typed, so the search can tell its words from the rest.
+ */
+export function sceneOf(message: string, analyzer: Analyzer): string | undefined {
+  const starts = [0, ...[...message.matchAll(SENTENCE_ENDS)].map((end) => end.index + end[0].length)];
+  const sentences = starts
+    .map((start, at) => ({ start, text: message.slice(start, starts[at + 1] ?? message.length) }))
+    .filter(({ text }) => /[\p{L}\p{N}]/u.test(text));
+  if (sentences.length < 3 || lastSentence(message) === message) return undefined;
+  let heard = sentences.length - 2;
+  while (heard > 0 && analyzer.analyzeQuestion(sentences[heard]!.text).length === 0) heard--;
+  return heard > 0 ? message.slice(0, sentences[heard]!.start) : undefined;
+}

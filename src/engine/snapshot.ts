@@ -8,7 +8,7 @@ import type { AnswerType } from "../search/answer-type.js";
 import { emphasisOf } from "./emphasis.js";
 import { buildSearchIndex, buildSearchIndexInSteps } from "../search/search-index.js";
 import type { SearchIndex } from "../search/search-index.js";
-import { aboutPartner, lastSentence, readFollowUp } from "./follow-up.js";
+import { aboutPartner, lastSentence, readFollowUp, sceneOf } from "./follow-up.js";
 import { detectLanguage, isLatinScript } from "./language.js";
 import { buildList, eventNames, fitsListQuestion, readListQuery } from "./lists.js";
 import { smallTalkOf, withoutGreeting } from "./small-talk.js";
@@ -101,7 +101,9 @@ function snapshotOf(knowledge: KnowledgeBase, index: SearchIndex, version: numbe
     // A follow-up's own words, or the last sentence of a message that sets the scene first; what
     // the message asks («прошли в итоге?», a sum, a span of years) is asked wherever it stands.
     const own = understood === asked ? lastSentence(asked) : asked;
-    const context = { own, asks: asked, ...(seen !== undefined ? { seen } : {}) };
+    // …and the sentences of a long one that say who writes and why, before what was heard.
+    const scene = understood === asked ? sceneOf(asked, index.analyzer) : undefined;
+    const context = { own, asks: asked, ...(seen !== undefined ? { seen } : {}), ...(scene ? { scene } : {}) };
     const withContext = index.search(followUp, limit, undefined, context);
     // Refused, a follow-up or a long message is read again as its own words about the partner its
     // context was about: the previous answer's, or the one a long message names.

@@ -40,6 +40,22 @@ await new Promise<void>((resolve, reject) => Az.Morph.init(DICTIONARIES, (error)
 const CONFIG = { parsers: ["Dictionary"], stutter: 0, typos: 0 };
 const PHRASING = new Set(["VERB", "INFN", "PRTF", "PRTS", "GRND", "ADVB", "COMP", "PRED", "PREP", "CONJ", "PRCL", "INTJ", "NPRO", "NUMR"]);
 const QUALITY = new Set(["ADJF", "ADJS"]);
+/**
+ * Pronouns that inflect as adjectives (the dictionary's Apro: «той», «тех», «своих», «нашей»,
+ * «всей»): pronouns, as NPRO is, though their part of speech is the adjective's. «той» in «с каким
+ * органом с той стороны» weighed as the rarest word of the message. Blind dev–dev12 and dev15
+ * unchanged alone (with «сторона» and «документ» below, one long dev15 message answered: see
+ * SCENE_SHARE in answered-rule.ts); dev14 Hit@1 +1, Hit@3 +1, refused −1; XQuAD ru −1 («в своих
+ * владениях»), en unchanged.
+ */
+const PRONOUN_ADJECTIVE = "Apro";
+/**
+ * «сторона» points at a party the question names otherwise: «с той стороны», «с вьетнамской
+ * стороны», «со стороны Ханоя», «с нашей стороны» ask who or what on that side, not about sides; the
+ * cards' «стороны договорились» is the two partners. How a question is phrased, as "side" is in
+ * English (englishWordClass). Alone nothing moved on any set, XQuAD included.
+ */
+const PARTY_POINTERS = new Set(["сторона"]);
 const NAME_GRAMMEMES = ["Geox", "Name", "Surn", "Patr", "Orgn", "Trad"];
 
 /**
@@ -78,8 +94,16 @@ function analyse(word: string): Morphology | null {
   const parse = parses.find((candidate) => SUPPLETIVE[word] !== undefined && candidate.normalize().word === SUPPLETIVE[word]) ?? parses[0];
   if (!parse) return reflexiveRespelt(word);
   const { tag } = parse;
-  const wordClass: WordClass = PHRASING.has(tag.POST) ? "phrasing" : NAME_GRAMMEMES.some((grammeme) => tag[grammeme] === true) ? "name" : QUALITY.has(tag.POST) ? "quality" : "content";
-  return { lemma: parse.normalize().word.toLowerCase().replace(/ё/g, "е"), wordClass, ...(tag.POST === "VERB" && tag.futr === true ? { future: true as const } : {}) };
+  const lemma = parse.normalize().word.toLowerCase().replace(/ё/g, "е");
+  const wordClass: WordClass =
+    PHRASING.has(tag.POST) || tag[PRONOUN_ADJECTIVE] === true || PARTY_POINTERS.has(lemma)
+      ? "phrasing"
+      : NAME_GRAMMEMES.some((grammeme) => tag[grammeme] === true)
+        ? "name"
+        : QUALITY.has(tag.POST)
+          ? "quality"
+          : "content";
+  return { lemma, wordClass, ...(tag.POST === "VERB" && tag.futr === true ? { future: true as const } : {}) };
 }
 
 /**
@@ -128,8 +152,11 @@ const ENGLISH_PHRASING = new Set(
   "said told went gone came made took taken gave given saw seen thought became happen happens happened began begun met held spoke spoken kept brought left meant felt supposed".split(" "),
 );
 
+/** "for the Thai side", "on their side": a party the question names otherwise (PARTY_POINTERS). */
+const ENGLISH_PARTY_POINTERS = new Set(["side", "sides"]);
+
 export function englishWordClass(word: string): WordClass | undefined {
-  return ENGLISH_PHRASING.has(word) ? "phrasing" : undefined;
+  return ENGLISH_PHRASING.has(word) || ENGLISH_PARTY_POINTERS.has(word) ? "phrasing" : undefined;
 }
 
 /**

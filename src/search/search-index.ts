@@ -3,7 +3,7 @@ import MiniSearch from "minisearch";
 import type { KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { STRENGTH, buildAnalyzer, conceptPartners } from "./analyzer.js";
 import type { Analyzer, QueryConcept } from "./analyzer.js";
-import { CARD_ANSWER_TYPES, STATED_TYPES, alsoAskedTypeOf, askedTypeOf, asksDay, asksExactCount, asksYears, statesDay, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, statesCountOf } from "./answer-type.js";
+import { CARD_ANSWER_TYPES, STATED_TYPES, alsoAskedTypeOf, askedTypeOf, namesDocument, asksDay, asksExactCount, asksYears, statesDay, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, statesCountOf } from "./answer-type.js";
 import { questionWords } from "./normalize.js";
 import { statesOffice } from "./office.js";
 import { askedAttributes, statesAttributes } from "./attributes.js";
@@ -68,6 +68,8 @@ export interface FollowUp {
   asks?: string;
   /** The card the previous question's answer led with: the reader has seen it (setBackSeen). */
   seen?: number;
+  /** The beginning of a long message that says who writes and why (engine/follow-up.ts: sceneOf); its words weigh less than the context's. */
+  scene?: string;
 }
 
 interface IndexedDoc {
@@ -209,21 +211,26 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
 
     const likelyTypo = typoChecker(results, specs);
     const fromContext = contextConcepts(concepts, typeQuestion === question ? undefined : analyzer.analyzeQuestion(typeQuestion.slice(0, MAX_QUESTION_CHARS)));
+    const fromScene = sceneConcepts(concepts, fromContext, text, followUp?.scene, analyzer);
     const weighed = weighQuestion(
       concepts,
       (concept, index) => weighConcept(concept, rarest[index], documentFrequency, likelyTypo, idf, total),
       fromContext,
+      fromScene,
     );
     const asked = askedTypeOf(typeQuestion) ?? askedTypeOf(text);
     const answerType = asked?.type;
     const askingWords = new Set(asked?.words ?? []);
     const asksType = concepts.map((concept) => askingWords.size > 0 && concept.words.every((word) => questionWords(word).every((part) => askingWords.has(part))));
+    // «вроде подписали документ», "did they sign a document": the word for a signed document is covered by a card that records one.
+    const documentWords = concepts.map(namesDocument);
+    const namesKind = documentWords.some(Boolean) ? { concepts: documentWords, of: (card: number) => answers.document[card]! } : undefined;
     // The words that ask: a follow-up's own, or the question itself (for what a count counts, which years).
     const own = typeQuestion === question ? text : typeQuestion;
     const ofType = asked && ofAnswerType(asked, text, own);
     const ranked = results
       .slice(0, Math.max(limit, 50) * 2)
-      .map((result) => rankCard(result, concepts, weighed, ofType, asksType))
+      .map((result) => rankCard(result, concepts, weighed, ofType, asksType, namesKind))
       .sort((a, b) => b.score - a.score || b.coverage - a.coverage);
     const aboutAsked = aboutNamed(concepts, knowledge);
     favourNamedPartners(ranked, aboutAsked);
@@ -389,6 +396,20 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
   const respell = (question: string): string => respellQuestionWords(question, inCards);
 
   return { search, respell, analyzer, analyses: analysed };
+}
+
+/**
+ * For each concept, whether it comes from the scene a long message sets (`scene`, the beginning of
+ * `text`) and nowhere else in it, a partner's name aside: "I am a master student in Amman writing my
+ * thesis" names the partner asked about, while the student and the thesis are not what is asked.
+ */
+function sceneConcepts(concepts: readonly QueryConcept[], fromContext: readonly boolean[], text: string, scene: string | undefined, analyzer: Analyzer): boolean[] {
+  if (!scene || !text.startsWith(scene)) return concepts.map(() => false);
+  const sceneWords = new Set(analyzer.analyzeQuestion(scene).flatMap((concept) => concept.words));
+  const restWords = new Set(analyzer.analyzeQuestion(text.slice(scene.length)).flatMap((concept) => concept.words));
+  return concepts.map(
+    (concept, index) => fromContext[index] === true && conceptPartners(concept).length === 0 && concept.words.every((word) => sceneWords.has(word) && !restWords.has(word)),
+  );
 }
 
 /** For each concept, whether it comes from a follow-up's context rather than its own words (`own`; undefined: not a follow-up). */

@@ -42,6 +42,12 @@ describe("the answer engine", () => {
     expect(snapshot.answer("how long does it run?", { previous: first.understood! }).answered).toBe(false);
   });
 
+  it("covers «документ» by the card of a signed document, which names the programme instead", () => {
+    const answer = snapshot.answer("вроде москва подписала документ с ханоем в начале декабря?");
+    expect(answer.answered).toBe(true);
+    expect(answer.facts[0]?.card.id).toBe("hanoi-cooperation-program-2026-2028");
+  });
+
   it("reads «в начале декабря» as December: the part of the month is no word the card must have", () => {
     const answer = snapshot.answer("что москва подписала с ханоем в начале декабря");
     expect(answer.answered).toBe(true);

@@ -26,6 +26,12 @@ describe("word forms", () => {
     expect(shared("Лебедев", "Лебедева")).not.toEqual([]);
   });
 
+  it("reads pronouns that inflect as adjectives, and the side a question points at, as phrasing («с той стороны», 'for the Thai side')", () => {
+    for (const word of ["той", "своих", "нашей", "стороны", "стороне"]) expect(morphologyOf(word)?.wordClass).toBe("phrasing");
+    expect(morphologyOf("органом")?.wordClass).toBe("content");
+    expect(englishWordClass("side")).toBe("phrasing");
+  });
+
   it("keeps a word's class when a synonym group takes it in («подписала» is phrasing, with «sign» or without)", () => {
     const classOf = (synonyms: string[][]): string | undefined => buildAnalyzer([], synonyms).analyzeQuestion("подписала")[0]?.wordClass;
     expect(classOf([])).toBe("phrasing");
