@@ -215,6 +215,13 @@ describe("follow-ups", () => {
     expect(next.facts[0]?.card.id).toBe("vienna-doppelmayr-sheremetyevo-line");
   });
 
+  it("rank by a follow-up's own verb when it has no other word of its own («а как он минск назвал?»)", () => {
+    const first = snapshot.answer("собянин в декабре 2024 ездил в минск, что он подписал с кухаревым?");
+    expect(snapshot.answer("а как он минск назвал?", { previous: first.understood! }).facts[0]?.card.id).toBe("minsk-moscow-twin-hero-cities");
+    const wish = snapshot.answer("что минск хочет перенять у москвы в цифре");
+    expect(snapshot.answer("а кто это сказал?", { previous: wish.understood! }).facts[0]?.card.id).toBe("minsk-interest-moscow-digital-platforms");
+  });
+
   it("read a question that names no partner and asks again about the previous question's subject as a follow-up", () => {
     const first = snapshot.answer("Who signed the letter in which Kiev told Moscow it was tearing up all its twinning agreements?");
     const next = snapshot.answer("what reason did the letter give?", { previous: first.understood! });

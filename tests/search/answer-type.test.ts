@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FactCard, KnowledgeBase } from "../../src/knowledge/types.js";
-import { alsoAskedTypeOf, answerTypeOf, askedKeyword, asksDay, asksExactCount, asksYears, statesDay, askedTypeOf, namesOthers, cardAnswers, countedWords, statesCountOf } from "../../src/search/answer-type.js";
+import { alsoAskedTypeOf, answerTypeOf, askedKeyword, asksDay, asksExactCount, asksWhoElseWasThere, asksYears, statesDay, askedTypeOf, namesOthers, cardAnswers, countedWords, statesCountOf } from "../../src/search/answer-type.js";
 import { buildSearchIndex } from "../../src/search/search-index.js";
 
 const card = (text: string, extra: Partial<FactCard> = {}): FactCard => ({ id: "c", text, ...extra });
@@ -337,6 +337,14 @@ describe("a question about an aspect no card states (rule 5 of the answered rule
     expect(statesDay({ id: "c", text: "X", date: "2024-12-23" })).toBe(true);
     expect(statesDay({ id: "c", text: "X", text_en: "Signed on November 3." })).toBe(true);
     expect(statesDay({ id: "c", text: "X", date: "2024-12" })).toBe(false);
+  });
+
+  it("reads «кто ещё был», 'who else was there' as asking who was present; 'who else did he meet' as not", () => {
+    expect(asksWhoElseWasThere("кто ещё был в делегации Собянина в Минске")).toBe(true);
+    expect(asksWhoElseWasThere("who else was there at the signing?")).toBe(true);
+    expect(asksWhoElseWasThere("кто ещё на встрече был?")).toBe(true);
+    expect(asksWhoElseWasThere("who else did he meet on that same day?")).toBe(false);
+    expect(asksWhoElseWasThere("кто был в делегации")).toBe(false);
   });
 
   it("answers which years with a length when no card gives the span", () => {

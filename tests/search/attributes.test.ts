@@ -41,13 +41,23 @@ describe("an attribute a question asks of a known subject", () => {
     ["вход на белорусскую ярмарку на тверской платный был?", ["money"]],
     ["was entry to the fair free of charge", ["money"]],
     ["Is Markus Soeder still Bavaria's premier?", ["incumbent"]],
-    ["в каком здании подписывали меморандум с ташкентом", ["venue"]],
+    ["в каком здании подписывали меморандум с ташкентом", ["venue", "signing place"]],
     ["days of moscow in sofia – which venue hosted the concert?", ["venue"]],
     ["продлили ли меморандум с ташкентом после 2020 года", ["extension"]],
     ["so did they renew the agreement after that?", ["extension"]],
     ["кто сейчас правящий бургомистр берлина, всё ещё мюллер?", ["incumbent"]],
     ["who is the current mayor of Minsk", ["incumbent"]],
     ["is prokopiv still secretary of the kiev city council", ["incumbent"]],
+    // «где подписали» asks where the signing was, which a city answers; not the venue itself.
+    ["где подписали программу с Ташкентом", ["signing place"]],
+    ["где подписывали меморандум с берлином", ["signing place"]],
+    ["абхазия подписала с москвой соглашение, где это было?", ["signing place"]],
+    ["where was the manila moscow programme signed", ["signing place"]],
+    ["minsk joint statement signing place", ["signing place"]],
+    ["какие фильмы привозили в москву берлинские кинематографисты", ["works"]],
+    ["which songs did the orchestra play", ["works"]],
+    ["в каких вузах будут учиться лаосские студенты", ["university"]],
+    ["which university has a russian department", ["university"]],
   ])("%s → %j", (question, expected) => {
     expect(names(question)).toEqual(expected);
   });
@@ -60,13 +70,16 @@ describe("an attribute a question asks of a known subject", () => {
     "с какими партнёрами Москва подписала программы",
     "кто подписал соглашение с Манагуа",
     "what does the mayor of Hanoi want now",
-    "где подписали программу с Ташкентом",
     "что мэр ханоя сейчас хочет",
     "what do korean kids study from russian literature",
     "на чём основана программа Москвы и Улан-Батора",
     "when did the mayor of Rome visit Moscow",
     "Boycotting, refusing to pay taxes, sit ins, and draft dodging all make what harder?",
     "группы людей вместе бойкотируют систему или не платят налоги",
+    "кто подписал программу с Ташкентом",
+    "где проходили Дни Москвы в 2018 году",
+    "what team was the winner of the Super Bowl",
+    "who did sobyanin team up with from greater paris",
   ])("none in: %s", (question) => {
     expect(names(question)).toEqual([]);
   });
@@ -89,6 +102,29 @@ describe("an attribute a question asks of a known subject", () => {
     expect(statesAttributes({ id: "c", text: "Заявление подписали в Минской городской ратуше." }, [venue!])).toBe(true);
   });
 
+  it("takes the place of a signing from the card on the signing, or from the occasion it names in its report", () => {
+    const [place] = askedAttributes("где подписали программу");
+    const forum = { id: "forum", text: "На Московском урбанистическом форуме прошла встреча мэров." };
+    const signed = { id: "signed", text: "Встреча завершилась тем, что мэры поставили подписи под программой." };
+    expect(place!.name).toBe("signing place");
+    expect(statesAttributes({ id: "c", text: "Заявление подписали в Минской городской ратуше." }, [place!])).toBe(true);
+    expect(statesAttributes({ id: "c", text: "В марте 2017 года мэры подписали меморандум." }, [place!])).toBe(false);
+    // A place of something else of the occasion: where a film-maker came, where an interview was given.
+    expect(statesAttributes({ id: "c", text: "Мэр рассказал об этом в интервью, а кинематографисты приезжали в Москву." }, [place!])).toBe(false);
+    expect(statesAttributes(signed, [place!])).toBe(false);
+    expect(statesAttributes(signed, [place!], [forum])).toBe(true);
+    expect(statesAttributes(signed, [place!], [{ id: "other", text: "Мэр рассказал об этом в интервью." }])).toBe(false);
+  });
+
+  it("takes a quoted title for which films, and a university named for which university", () => {
+    const [works] = askedAttributes("какие фильмы привозили кинематографисты");
+    expect(statesAttributes({ id: "c", text: "Берлинские кинематографисты раньше приезжали в Москву." }, [works!])).toBe(false);
+    expect(statesAttributes({ id: "c", text: "Кинематографисты привезли фильм «Небо над Берлином»." }, [works!])).toBe(true);
+    const [university] = askedAttributes("в каких вузах будут учиться студенты");
+    expect(statesAttributes({ id: "c", text: "Студентам предложили пять стипендий на обучение в России." }, [university!])).toBe(false);
+    expect(statesAttributes({ id: "c", text: "В Гаванском университете открыли кафедру русского языка." }, [university!])).toBe(true);
+  });
+
   it("is stated by a card that names it, in Russian or in English", () => {
     const [party] = askedAttributes("в какой партии состоит мэр");
     expect(statesAttributes({ id: "c", text: "План раскритиковала оппозиционная партия TOP 09." }, [party!])).toBe(true);
@@ -100,12 +136,12 @@ describe("an attribute a question asks of a known subject", () => {
   it("takes who holds an office now as stated by a card giving it as of a recent date", () => {
     const [incumbent] = askedAttributes("кто сейчас глава ДВМС москвы");
     const asOf = { id: "c", text: "По данным ТАСС на декабрь 2025 года Сергей Черёмин — министр правительства Москвы и руководитель ДВМС." };
-    expect(statesAttributes(asOf, [incumbent!], 2026)).toBe(true);
-    expect(statesAttributes({ id: "c", text: "X", text_en: "As of May 2025, Sergey Cheremin heads the DVMS." }, [incumbent!], 2026)).toBe(true);
+    expect(statesAttributes(asOf, [incumbent!], [], 2026)).toBe(true);
+    expect(statesAttributes({ id: "c", text: "X", text_en: "As of May 2025, Sergey Cheremin heads the DVMS." }, [incumbent!], [], 2026)).toBe(true);
     // Years before the knowledge's newest report, or no date at all: what was, not what is.
-    expect(statesAttributes(asOf, [incumbent!], 2030)).toBe(false);
-    expect(statesAttributes({ id: "c", text: "Мэр Кракова Яцек Майхровский подписал соглашение в 2017 году." }, [incumbent!], 2026)).toBe(false);
-    expect(statesAttributes({ id: "c", text: "Сергей Черёмин — руководитель ДВМС." }, [incumbent!], 2026)).toBe(false);
+    expect(statesAttributes(asOf, [incumbent!], [], 2030)).toBe(false);
+    expect(statesAttributes({ id: "c", text: "Мэр Кракова Яцек Майхровский подписал соглашение в 2017 году." }, [incumbent!], [], 2026)).toBe(false);
+    expect(statesAttributes({ id: "c", text: "Сергей Черёмин — руководитель ДВМС." }, [incumbent!], [], 2026)).toBe(false);
   });
 
   it("takes a population as stated only with a figure", () => {

@@ -48,6 +48,33 @@ describe("the answer engine", () => {
     expect(answer.facts[0]?.card.id).toBe("hanoi-cooperation-program-2026-2028");
   });
 
+  it("takes the day asked only from the report of the occasion answered: the Days of Minsk a year later do not date the joint statement", () => {
+    expect(snapshot.answer("on what exact date did Sobyanin sign the joint statement in Minsk?").answered).toBe(false);
+    expect(snapshot.answer("when did the Days of Minsk in Moscow start, on what exact date?").facts[0]?.card.id).toBe("days-of-minsk-moscow-2025-dates");
+  });
+
+  it("refuses who else was there when no card says who was present, and answers it with one that does", () => {
+    expect(snapshot.answer("кто ещё был с Собяниным в Минске в декабре 2024").answered).toBe(false);
+    expect(snapshot.answer("who else was there when Sobyanin signed the joint statement in Minsk?").answered).toBe(false);
+    expect(snapshot.answer("кто ещё был на встрече Собянина с мэром Шанхая").facts[0]?.card.id).toBe("shanghai-meeting-moscow-ministers");
+    expect(snapshot.answer("who else was at the signing of the moscow istanbul protocol").facts[0]?.card.id).toBe("istanbul-protocol-attendees-imamoglu-buravov");
+  });
+
+  it("refuses where a document was signed when no card on the signing says where", () => {
+    expect(snapshot.answer("где подписали меморандум москвы и берлина").answered).toBe(false);
+    expect(snapshot.answer("where was the moscow abu dhabi programme signed, in moscow or in the emirates?").answered).toBe(false);
+    expect(snapshot.answer("где подписали совместное заявление москвы и минска").facts[0]?.card.id).toBe("minsk-joint-statement-city-hall");
+    // The programme «завершила встреча», which its report places at the Moscow Urban Forum.
+    expect(snapshot.answer("где подписывали программу москвы и бишкека на 2018-2020 годы").answered).toBe(true);
+  });
+
+  it("refuses an event the cards never name: the Days of Hanoi in Moscow, the Days of Moscow in Manila", () => {
+    expect(snapshot.answer("когда проходили дни ханоя в москве").answered).toBe(false);
+    expect(snapshot.answer("when were the days of moscow in manila").answered).toBe(false);
+    expect(snapshot.answer("когда проходили дни минска в москве").answered).toBe(true);
+    expect(snapshot.answer("when were the days of moscow in vietnam").facts[0]?.card.id).toBe("days-of-moscow-vietnam-2025");
+  });
+
   it("reads «в начале декабря» as December: the part of the month is no word the card must have", () => {
     const answer = snapshot.answer("что москва подписала с ханоем в начале декабря");
     expect(answer.answered).toBe(true);
