@@ -3,7 +3,7 @@ import MiniSearch from "minisearch";
 import type { FactCard, KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { STRENGTH, buildAnalyzer, conceptPartners } from "./analyzer.js";
 import type { Analyzer, QueryConcept } from "./analyzer.js";
-import { CARD_ANSWER_TYPES, STATED_TYPES, alsoAskedTypeOf, askedTypeOf, namesDocument, asksDay, asksExactCount, asksWhoElseWasThere, asksYears, statesDay, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, statesCountOf } from "./answer-type.js";
+import { CARD_ANSWER_TYPES, STATED_TYPES, alsoAskedTypeOf, askedTypeOf, asksReporter, statesReporter, namesDocument, asksDay, asksExactCount, asksWhoElseWasThere, asksYears, statesDay, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, statesCountOf } from "./answer-type.js";
 import { questionWords } from "./normalize.js";
 import { statesOffice } from "./office.js";
 import { askedAttributes, statesAttributes } from "./attributes.js";
@@ -152,6 +152,8 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
   // itself, an office question the holder of the office it names (ofAnswerType).
   const answers = Object.fromEntries(CARD_ANSWER_TYPES.map((type) => [type, knowledge.cards.map(({ card }) => cardAnswers(card, type))])) as Record<CardAnswerType, boolean[]>;
   const people = knowledge.cards.map(({ card }) => namedPeople(card));
+  // Whether a card tells who reported it, for "who told of it" (ofAnswerType).
+  const reports = knowledge.cards.map(({ card }) => statesReporter(card));
   // The terms of the names of the people each card is about (its `people`), for an attribute asked of someone.
   const peopleTerms = knowledge.cards.map(({ card }) => new Set(analyzer.indexTerms((card.people ?? []).join(" ; ")).filter((term) => !isSyntheticTerm(term))));
   const anyPeopleTerm = new Set(peopleTerms.flatMap((terms) => [...terms]));
@@ -355,7 +357,9 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
         return countStatedIn(own);
       case "person": {
         const onSide = onSideAsked(own);
-        return (card) => namesOthers(people[card]!, text) && onSide(card);
+        // "Who told of it" is answered by whoever a card says told it, a press service as well as someone named.
+        const reporter = asksReporter(own);
+        return (card) => (namesOthers(people[card]!, text) && onSide(card)) || (reporter && reports[card]!);
       }
       case "signatory": {
         // A card naming only people the question names («кто подписал с Кухаревым») does not say who else signed,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FactCard, KnowledgeBase } from "../../src/knowledge/types.js";
-import { alsoAskedTypeOf, answerTypeOf, askedKeyword, asksDay, asksExactCount, asksWhoElseWasThere, asksYears, statesDay, askedTypeOf, namesOthers, cardAnswers, countedWords, statesCountOf } from "../../src/search/answer-type.js";
+import { alsoAskedTypeOf, answerTypeOf, askedKeyword, asksDay, asksReporter, statesReporter, asksExactCount, asksWhoElseWasThere, asksYears, statesDay, askedTypeOf, namesOthers, cardAnswers, countedWords, statesCountOf } from "../../src/search/answer-type.js";
 import { buildSearchIndex } from "../../src/search/search-index.js";
 
 const card = (text: string, extra: Partial<FactCard> = {}): FactCard => ({ id: "c", text, ...extra });
@@ -27,6 +27,21 @@ describe("the kind of fact a question asks for", () => {
     ["who attended the moscow-istanbul protocol signing", "attendees"],
     ["кто был мэром кракова когда разорвали партнерство", "office"],
     ["чё москва с кишинёвом решили в 2020?", "agreed"],
+    // Any form of the verb, and more words between as a chat types them.
+    ["о чём собянин договорился с минским мэром", "agreed"],
+    ["о чем москва договорилась со стамбулом", "agreed"],
+    ["чё там москва с кишинёвом в 2020 решили?", "agreed"],
+    ["в чём москва и шанхай решили вместе работать", "agreed"],
+    // A question word with a typo asks the same; a word the dictionary knows is never read as one.
+    ["о чём дговорились сабянин и мэр шанхая", "agreed"],
+    ["ибраимов собянин урбанистичский форум о чем гаварили", "talks"],
+    ["на сколко лет программа сотрудничиства москвы и ханоя", "term"],
+    ["какие приортеты у москвы с веной", "areas"],
+    ["какое соглашение должна была выполнять программа Москвы и Астаны?", "basis"],
+    ["Какое соглашение 2000 года выполняет программа Москвы и Астаны?", "basis"],
+    ["для выполнения какого соглашения составлена программа", "basis"],
+    ["как собянин назвал москву и минск в ратуше", "called"],
+    ["what did sobyanin call minsk and moscow when he signed the joint statement", "called"],
     ["собянин с мэром шанхая о чем договорились то", "agreed"],
     ["what did sobyanin and the shanghai mayor agree to work on together", "agreed"],
     ["а собянин с мэром бишкека о чем тёр на урбанфоруме", "talks"],
@@ -143,6 +158,20 @@ describe("the kind of fact a question asks for", () => {
   it("takes a card that says what was discussed or agreed for the talks", () => {
     expect(cardAnswers(card("На переговорах мэры обсудили развитие мегаполисов."), "talks")).toBe(true);
     expect(cardAnswers(card("Мэры подписали программу."), "talks")).toBe(false);
+  });
+
+  it("takes a card that says what someone called someone for what they were called", () => {
+    expect(cardAnswers(card("Сергей Собянин назвал Минск и Москву городами-побратимами и городами-героями."), "called")).toBe(true);
+    expect(cardAnswers(card("X", { text_en: "The mayor called on Moscow to invest." }), "called")).toBe(false);
+    expect(cardAnswers(card("Совместное заявление подписали в Минской городской ратуше."), "called")).toBe(false);
+  });
+
+  it("reads who told of something as asking for whoever a card says reported it", () => {
+    expect(asksReporter("а кто об этом сообщил?")).toBe(true);
+    expect(asksReporter("who told interfax about the nice memorandum")).toBe(true);
+    expect(asksReporter("кто подписал заявление")).toBe(false);
+    expect(statesReporter(card("О подписании заявления сообщила пресс-служба мэра и правительства Москвы."))).toBe(true);
+    expect(statesReporter(card("Под заявлением стоят подписи Собянина и Зёдера."))).toBe(false);
   });
 
   it("takes only a card that says what was agreed for what was agreed, not one on the talks alone", () => {

@@ -128,6 +128,19 @@ describe("the answer engine", () => {
 
   it("answers what was agreed with the card that says what was agreed, not the one on the talks", () => {
     expect(snapshot.answer("собянин с мэром шанхая о чем договорились").facts[0]?.card.id).toBe("shanghai-cooperation-areas");
+    // …asked with a typo in the question word, or with other words between.
+    expect(snapshot.answer("о чём дговорились сабянин и мэр шанхая").facts[0]?.card.id).toBe("shanghai-cooperation-areas");
+    expect(snapshot.answer("в чём москва и шанхай решили вместе работать").facts[0]?.card.id).toBe("shanghai-cooperation-areas");
+  });
+
+  it("answers which agreement a programme carries out with the card that says it, not the programme's", () => {
+    expect(snapshot.answer("какое соглашение должна была выполнять программа Москвы и Астаны?").facts[0]?.card.id).toBe("astana-program-implements-2000-agreement");
+  });
+
+  it("answers who told of a signing with the press service that did, not the signatories", () => {
+    const first = snapshot.answer("в каком году Москва и Бавария подписали заявление о сотрудничестве?");
+    expect(snapshot.answer("а кто об этом сообщил?", { previous: first.understood! }).facts[0]?.card.id).toBe("bavaria-statement-press-service");
+    expect(snapshot.answer("who told interfax about the nice memorandum").facts[0]?.card.id).toBe("nice-memorandum-of-understanding-2016");
   });
 
   it("ranks the cards of the one partner a question names through its people before other partners'", () => {
