@@ -146,6 +146,16 @@ function readAskedType(question: string): AskedType | undefined {
   // «Что происходит с нормой, когда…», "What is it called when…": a bare когда/when after a
   // question word of another kind opens a clause; the question asks what, not when.
   if (found === "date" && at > 0 && CLAUSE_WHEN.test(question.slice(at)) && OTHER_QUESTION_START.test(question)) return undefined;
+  // «Когда арестовывают много людей, какова обычная тактика?», "When many people are arrested,
+  // what is a common tactic?": a clause that opens the question with когда/when and ends at a comma
+  // sets the scene, and the question word after the comma asks (XQuAD en: a refused question
+  // answered, and the date kind no longer favours the wrong card of another; every blind set
+  // unchanged).
+  const clause = found === "date" ? LEADING_WHEN_CLAUSE.exec(question) : null;
+  if (clause) {
+    const asked = askedTypeOf(question.slice(clause[0].length));
+    return asked && { ...asked, end: asked.end + clause[0].length };
+  }
   if (found === "person") {
     const office = officeAsked(question.slice(at));
     if (office?.at === 0) return { type: "office", words: office.words, office, end: at + phrase.length };
@@ -254,6 +264,13 @@ function ageAsked(rest: string): boolean {
 
 const AGE_FILLER = new Set(["было", "будет", "исполнилось", "исполнится", "сейчас", "уже", "теперь", "же"]);
 
+/**
+ * A question's first clause when it opens with когда/when, has two words or more, and ends at a
+ * comma that another question word follows («Когда подписали программу, кто был?»; not «когда, где
+ * и кто подписал»).
+ */
+const LEADING_WHEN_CLAUSE = /^\s*(?:когда|када|кагда|when)(?![\p{L}])[^,?!.]*?\p{L}+[^,?!.]*?\p{L}+[^,?!.]*?,\s*(?=(?:что|чем|чего|кто|кого|кому|где|куда|откуда|почему|зачем|сколько|как|каков|какова|каково|каковы|какой|какая|какое|какие|каким|какими|каких|какую|what|who|whom|whose|where|why|how|which)(?![\p{L}]))/iu;
+
 const CLAUSE_WHEN = /^(когда|када|кагда|when)(?![\p{L}])/iu;
 const OTHER_QUESTION_START = /^\s*(что|чем|чего|как|какой|какая|какое|какие|каким|какими|каких|what|how|which|is|are|was|were|do|does|did|can|could)(?![\p{L}])/iu;
 
@@ -316,8 +333,10 @@ const TALKS = new RegExp(`${CW}(обсу(ждал|ждали|ждались|жд
 const AGREED = new RegExp(`${CW}(договорил\\p{L}*|условил\\p{L}*|решили|согласовал\\p{L}*|agreed|agree|decided)${E}`, "iu");
 // What someone called someone or something: «назвал Минск и Москву городами-героями», "described it as".
 const CALLED = new RegExp(`${CW}(назвал\\p{L}*|называ(ет|ют|л|ла|ли)|назван\\p{L}*|called(?! (on|for|upon))|calls(?! (on|for|upon))|dubbed|described|describes)${E}`, "iu");
-// Someone's age: «в возрасте 38 лет», «исполнилось», «38-летний», "aged 38", "years old", a birth.
-const AGE = new RegExp(`${CW}(возраст\\p{L}*|исполнил\\p{L}*|лет от роду|\\d+-летн\\p{L}*|родил\\p{L}*|years old|year-old|aged|at the age|born)${E}`, "iu");
+// Someone's age: «в возрасте 38 лет», «исполнилось», «38-летний», "aged 38", "years old", a birth;
+// and an age limit, «старше 18 лет», "over the age of 18" («сколько лет должно быть лицу, чтобы…»:
+// XQuAD ru +1, every blind set unchanged).
+const AGE = new RegExp(`${CW}(возраст\\p{L}*|исполнил\\p{L}*|лет от роду|\\d+-летн\\p{L}*|родил\\p{L}*|years old|year-old|aged|at the age|born|(старше|младше|моложе) \\d+|(over|under|above|below) the age)${E}`, "iu");
 // How long something has lasted: «уже 26 лет», «25 years».
 const YEARS_SINCE = /(?<![\p{N}])\d{1,3}(-| )?(лет|года?|years?)(?![\p{L}])/iu;
 const DAY_AND_MONTH = new RegExp(`\\d{1,2} (${MONTHS})`, "iu");

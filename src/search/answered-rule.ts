@@ -15,7 +15,8 @@ import { inPlaceNames } from "./world-places.js";
  * in a long one, which is full of verbs and phrasing we cannot list. A card matched only through a typo or a prefix
  * covers a concept partly. The question is answered when
  *  1. it names nobody and nothing unknown: a capitalised word inside the sentence that the
- *     knowledge does not know (Токио, Paris, Екатеринбурга), a name by the dictionary (a noun the
+ *     knowledge does not know (Токио, Paris, Екатеринбурга; not the given name before a surname
+ *     the cards have: "Graham Twigg"), a name by the dictionary (a noun the
  *     knowledge lacks that is a place when capitalised too: «баку», «рига»; not «короче», Korocha), two
  *     unknown lower-case Latin words in a row ("sadiq khan"), a place of the world list that no
  *     card names ("osaka", "new york", "new-york": world-places), an unknown word with a surname's
@@ -166,7 +167,7 @@ export function weighQuestion(
     namesUnknown:
       concepts.some(
         (concept, index) =>
-          ((concept.capital === "name" || concept.wordClass === "name") && weights[index]!.unknown) ||
+          ((concept.capital === "name" || concept.wordClass === "name") && weights[index]!.unknown && !givenNameOfKnown(concept, concepts[index + 1], weights[index + 1])) ||
           (weights[index]!.unknown && concept.wordClass === "content" && concept.words.length === 1 && mayNamePlace(concept.words[0]!)) ||
           (index + 1 < concepts.length && latinNamePair(concept, weights[index]!, concepts[index + 1]!, weights[index + 1]!)),
       ) ||
@@ -179,6 +180,18 @@ export function weighQuestion(
       ),
     asksBeyondPartners: concepts.some((concept, index) => !weights[index]!.common && !weights[index]!.phrasing && !isPartnerConcept(concept)),
   };
+}
+
+/**
+ * A word typed right before a capitalised name the cards know («Грэхэм Твигг», "Graham Twigg",
+ * where the card says only «Твигг») is that person's given name, which the card leaves out: it
+ * names the card's person, not someone the knowledge lacks (XQuAD ru and en +1 each; every blind set
+ * unchanged). Both are names or words the dictionary lacks («Оснащенность ИТ-ресурсами» is no
+ * person), and the surname is one word the cards have, not a common one.
+ */
+function givenNameOfKnown(given: QueryConcept, next: QueryConcept | undefined, weight: ConceptWeight | undefined): boolean {
+  const nameLike = (concept: QueryConcept): boolean => concept.words.length === 1 && !concept.parts && (concept.wordClass === undefined || concept.wordClass === "name");
+  return next !== undefined && weight !== undefined && next.follows === true && next.capital === "name" && nameLike(given) && nameLike(next) && !weight.absent && !weight.common;
 }
 
 /**

@@ -13,7 +13,10 @@ import type { NameVariants } from "./name-variants.js";
 import { asksOutcome, statesPlan } from "./outcome.js";
 import { eventOwners, knownEvents, namesEventLacked } from "./events.js";
 import type { AnswerType, AskedKeyword, AskedType, CardAnswerType } from "./answer-type.js";
-import { questionPairs, wordTermsOf } from "./phrases.js";
+import { phraseShare, questionPairs, wordTermsOf } from "./phrases.js";
+import type { QuestionPair } from "./phrases.js";
+import { buildAbbreviations, withAbbreviations, withCompounds } from "./word-joins.js";
+import type { Abbreviations } from "./word-joins.js";
 import { decideAnswered, isCommon, rankCard, rarestFrequency, typoChecker, weighConcept, weighQuestion } from "./answered-rule.js";
 import type { SearchHit } from "./answered-rule.js";
 import { recordCardAnalyses } from "./card-analyses.js";
@@ -211,10 +214,37 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
       termOf: (name) => analyzer.indexTerms(name)[0],
     });
 
+  // Built on the first word in capitals only that the knowledge lacks.
+  let abbreviations: Abbreviations | undefined;
+  const knownConcept = (concept: QueryConcept): boolean => rarestFrequency(concept, documentFrequency) !== undefined;
+  const knownTerm = (word: string): string | undefined => {
+    const term = termsOfWord(word)[0];
+    return term !== undefined && documentFrequency.has(term) ? term : undefined;
+  };
+  // Whether a card has two terms side by side: among the first few cards that have both, which is
+  // where a compound's words stand together if anywhere.
+  const sideBySide = (first: string, second: string): boolean => {
+    const ids = [analysed.termId(first), analysed.termId(second)];
+    if (ids.some((id) => id === undefined)) return false;
+    const pair: QuestionPair = [new Set([first]), new Set([second])];
+    let read = 0;
+    for (let card = 0; card < total && read < SIDE_BY_SIDE_CARDS; card++) {
+      if (!ids.every((id) => analysed.hasTerm(card, id!))) continue;
+      read++;
+      if (phraseShare([pair], cardWords(card)) > 0) return true;
+    }
+    return false;
+  };
+  const withJoinedWords = (concepts: QueryConcept[], text: string): QueryConcept[] =>
+    withCompounds(
+      withAbbreviations(concepts, text, { known: knownConcept, abbreviations: () => (abbreviations ??= buildAbbreviations(knowledge.cards.map(({ card }) => card), (word) => analyzer.indexTerms(word)[0])) }),
+      { known: knownConcept, termOf: knownTerm, sideBySide },
+    );
+
   const search = (question: string, limit = 50, postingBudget = FIRST_PASS_POSTINGS, followUp?: FollowUp): SearchOutcome => {
     const text = question.slice(0, MAX_QUESTION_CHARS);
     const typeQuestion = followUp?.own ?? question;
-    const concepts = withNameVariants(analyzer.analyzeQuestion(text));
+    const concepts = withJoinedWords(withNameVariants(analyzer.analyzeQuestion(text)), text);
     const partners = partnersNamed(concepts);
     if (concepts.length === 0 || total === 0) return { answered: false, hits: [], partners, ranked: [] };
     const rarest = concepts.map((concept) => rarestFrequency(concept, documentFrequency));
@@ -496,6 +526,9 @@ function analyzeCard({ card }: SourcedCard, sourceDates: readonly string[], anal
 }
 
 const YEAR_IN_TEXT = /(?<![\p{N}])(1[89]|20)\d\d(?![\p{N}])/u;
+
+/** Cards read word by word for whether two words stand side by side (withCompounds): bounded, however common the words. */
+const SIDE_BY_SIDE_CARDS = 50;
 
 /** Entries a per-card or per-word memo keeps before it starts over: bounded, however long the bot runs. */
 const CARD_MEMO_SIZE = 20_000;

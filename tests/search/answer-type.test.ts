@@ -89,6 +89,12 @@ describe("the kind of fact a question asks for", () => {
     ["what is the name of the official who signed for Hanoi", "signatory"],
     ["Что происходит с программой, когда её продлевают?", undefined],
     ["What is it called when a city twins with another?", undefined],
+    // A leading «когда …,» / "when …," clause sets the scene: the question word after the comma asks.
+    ["Когда Собянин был в Ханое, кто подписал программу?", "signatory"],
+    ["When the mayor visited Moscow, how many agreements were signed?", "count"],
+    ["When many people are arrested, what is a common tactic?", undefined],
+    ["Когда, где и кто подписал программу?", "date"],
+    ["Когда подписали программу с Ханоем?", "date"],
     ["What term did the mayor use?", undefined],
     ["собянин кухарев когда подписали", "date"],
     ["о чем говорили мэры на переговорах", "talks"],
@@ -153,6 +159,9 @@ describe("the kind of fact a question asks for", () => {
     expect(cardAnswers(card("Элвей завершил карьеру в возрасте 38 лет."), "age")).toBe(true);
     expect(cardAnswers(card("X", { text_en: "The 38-year-old mayor signed it." }), "age")).toBe(true);
     expect(cardAnswers(card("X", { text_en: "The mayor, aged 38, signed it." }), "age")).toBe(true);
+    // An age limit gives an age too.
+    expect(cardAnswers(card("Членам необходимо являться лицами старше 18 лет."), "age")).toBe(true);
+    expect(cardAnswers(card("X", { text_en: "Members must be over the age of 18." }), "age")).toBe(true);
   });
 
   it("takes a card that says what was discussed or agreed for the talks", () => {
