@@ -645,13 +645,28 @@ function withAskingWordsRespelt(question: string): string {
   return question.replace(/\p{Script=Cyrillic}{5,}/gu, (typed) => {
     const word = typed.toLowerCase().replace(/ё/g, "е");
     if (morphologyOf(word)) return typed;
-    for (const { word: asking, stem } of ASKING_WORDS) {
-      if (asking[0] !== word[0]) continue;
-      const budget = asking.length >= 8 ? 2 : 1;
-      if (damerauLevenshtein(word, asking, budget) <= budget) return asking;
-      // A stem the pattern takes with any ending: the typed word's start of about its length.
-      if (stem && [asking.length - 1, asking.length, asking.length + 1].some((length) => length < word.length && damerauLevenshtein(word.slice(0, length), asking, budget) <= budget)) return asking;
+    let asking = askingWordMemo.get(word);
+    if (asking === undefined) {
+      asking = askingWordOf(word) ?? "";
+      if (askingWordMemo.size >= ASKING_MEMO_SIZE) askingWordMemo.clear();
+      askingWordMemo.set(word, asking);
     }
-    return typed;
+    return asking || typed;
   });
 }
+
+/** The question word a word the dictionary does not know is a typo of, or undefined. */
+function askingWordOf(word: string): string | undefined {
+  for (const { word: asking, stem } of ASKING_WORDS) {
+    if (asking[0] !== word[0]) continue;
+    const budget = asking.length >= 8 ? 2 : 1;
+    if (damerauLevenshtein(word, asking, budget) <= budget) return asking;
+    // A stem the pattern takes with any ending: the typed word's start of about its length.
+    if (stem && [asking.length - 1, asking.length, asking.length + 1].some((length) => length < word.length && damerauLevenshtein(word.slice(0, length), asking, budget) <= budget)) return asking;
+  }
+  return undefined;
+}
+
+// Every question's unknown words are compared with every question word: remembered ("" for none), bounded.
+const askingWordMemo = new Map<string, string>();
+const ASKING_MEMO_SIZE = 50_000;

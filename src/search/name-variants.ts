@@ -29,6 +29,8 @@ export interface NameVariants {
 }
 
 const MIN_LENGTH = 5;
+/** Words whose match is remembered before the memo starts over: bounded, however long the bot runs. */
+const MATCH_MEMO_SIZE = 10_000;
 /** A word this short is a name's spelling only when its transliteration key is the name's own. */
 const MIN_KEY_LENGTH = 3;
 /** Edits allowed between two keys, whatever their length: the key has folded the usual differences already. */
@@ -63,17 +65,27 @@ export function buildNameVariants(cards: readonly FactCard[]): NameVariants {
     // A person's name of any length is a name: «Пак Вон Сун» has parts of three letters.
     for (const person of card.people ?? []) for (const match of person.matchAll(PERSON_PART)) add(match[0], true);
   }
+  // Its own spelling first, then its transliteration key: a name the word spells within the
+  // budget stays the one it was (Sobianin is Sobyanin, not Собянин).
+  const spellingOf = (asked: string): string | undefined => {
+    if (asked.length >= MIN_LENGTH) {
+      const found = nearest(forms(asked), byForm);
+      if (found !== undefined) return found;
+    }
+    const key = translitKey(asked);
+    return key.length >= MIN_KEY_LENGTH ? nearest([key], byKey, KEY_BUDGET) : undefined;
+  };
+  // Words asked again meet the same names: a knowledge of 10,000 cards has thousands of names a
+  // word is compared with.
+  const matched = new Map<string, string | undefined>();
   return {
     match(word) {
       const asked = word.toLowerCase();
-      // Its own spelling first, then its transliteration key: a name the word spells within the
-      // budget stays the one it was (Sobianin is Sobyanin, not Собянин).
-      if (asked.length >= MIN_LENGTH) {
-        const found = nearest(forms(asked), byForm);
-        if (found !== undefined) return found;
-      }
-      const key = translitKey(asked);
-      return key.length >= MIN_KEY_LENGTH ? nearest([key], byKey, KEY_BUDGET) : undefined;
+      if (matched.has(asked)) return matched.get(asked);
+      if (matched.size >= MATCH_MEMO_SIZE) matched.clear();
+      const name = spellingOf(asked);
+      matched.set(asked, name);
+      return name;
     },
   };
 }
