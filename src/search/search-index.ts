@@ -3,7 +3,7 @@ import MiniSearch from "minisearch";
 import type { FactCard, KnowledgeBase, SourcedCard } from "../knowledge/types.js";
 import { STRENGTH, buildAnalyzer, conceptPartners } from "./analyzer.js";
 import type { Analyzer, QueryConcept } from "./analyzer.js";
-import { CARD_ANSWER_TYPES, STATED_TYPES, alsoAskedTypeOf, askedTypeOf, asksReporter, statesReporter, namesDocument, asksDay, asksExactCount, asksWhoElseWasThere, asksYears, statesDay, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, statesCountOf } from "./answer-type.js";
+import { CARD_ANSWER_TYPES, STATED_TYPES, alsoAskedTypeOf, askedTypeAsTyped, askedTypeOf, asksReporter, statesReporter, namesDocument, asksDay, asksExactCount, asksWhoElseWasThere, asksYears, statesDay, askedKeyword, cardAnswers, countWordsOf, namedPeople, namesOthers, countedWords, statesCountOf } from "./answer-type.js";
 import { questionWords } from "./normalize.js";
 import { statesOffice } from "./office.js";
 import { askedAttributes, statesAttributes } from "./attributes.js";
@@ -430,7 +430,7 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
   };
 
   // The kinds of fact each card's reader questions ask, read the first time a typed question ranks the card.
-  const readerAskedTypes = boundedMemo(CARD_MEMO_SIZE, (card: number): Set<AnswerType> => new Set((knowledge.cards[card]!.card.questions ?? []).flatMap((question) => askedTypeOf(question)?.type ?? [])));
+  const readerAskedTypes = boundedMemo(CARD_MEMO_SIZE, (card: number): Set<AnswerType> => new Set((knowledge.cards[card]!.card.questions ?? []).flatMap((question) => askedTypeAsTyped(question)?.type ?? [])));
 
   // Each card's words for the count check, made the first time a count question ranks the card.
   const countWords = boundedMemo(CARD_MEMO_SIZE, (card: number): string[][] => countWordsOf(knowledge.cards[card]!.card));
