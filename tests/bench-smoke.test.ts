@@ -28,7 +28,7 @@ describe("benchmark smoke run", () => {
     }
     expect(report.project.in_scope).toBeGreaterThan(0);
     expect(renderQuality(report)).toContain("| ours |");
-  });
+  }, 60_000); // every blind set (2,470 messages) and the project's set: about 10 s alone, longer on a shared machine
 
   it("measures load, build, queries, reload under load and the bot on a tiny synthetic knowledge", async () => {
     const report = await runPerf({
