@@ -205,18 +205,20 @@ function* indexBuilder(knowledge: KnowledgeBase, previous: SearchIndex | undefin
     partnerOfWord,
   );
 
+  // Whether a card has any of a concept's terms.
+  const knownConcept = (concept: QueryConcept): boolean => rarestFrequency(concept, documentFrequency) !== undefined;
+
   // Built on the first capitalised word the knowledge lacks: most questions never need it.
   let nameVariants: NameVariants | undefined;
   const withNameVariants = (concepts: QueryConcept[]): QueryConcept[] =>
     withNameSpellings(concepts, {
-      known: (concept) => rarestFrequency(concept, documentFrequency) !== undefined,
+      known: knownConcept,
       variants: () => (nameVariants ??= buildNameVariants(knowledge.cards.map(({ card }) => card))),
       termOf: (name) => analyzer.indexTerms(name)[0],
     });
 
   // Built on the first word in capitals only that the knowledge lacks.
   let abbreviations: Abbreviations | undefined;
-  const knownConcept = (concept: QueryConcept): boolean => rarestFrequency(concept, documentFrequency) !== undefined;
   const knownTerm = (word: string): string | undefined => {
     const term = termsOfWord(word)[0];
     return term !== undefined && documentFrequency.has(term) ? term : undefined;
